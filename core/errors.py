@@ -1,0 +1,73 @@
+"""Errors a clerk can cause (as opposed to bugs).
+
+Every such error is a :class:`LedgerError` carrying a Chinese message and, where known, the place
+it refers to (file, sheet, row, column, field). The GUI shows ``str(error)``; the CLI prints it and
+exits 1. Anything else that escapes is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a problem is: any combination of file, sheet, Excel row, column and record field."""
+
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+
+    def describe(self) -> str:
+        """The place in the words a clerk reads, e.g. ``文件「a.xlsx」工作表「台账」第12行「竣工日期」``."""
+        parts = []
+        if self.file:
+            parts.append(f"文件「{self.file}」")
+        if self.sheet:
+            parts.append(f"工作表「{self.sheet}」")
+        if self.row is not None:
+            parts.append(f"第{self.row}行")
+        if self.column:
+            parts.append(f"「{self.column}」")
+        elif self.field:
+            parts.append(f"「{self.field}」")
+        return "".join(parts)
+
+
+class LedgerError(Exception):
+    """A refusal with a Chinese message a clerk can act on."""
+
+    def __init__(self, message: str, place: Place | None = None, details: list[str] | None = None):
+        self.message = message
+        self.place = place
+        self.details = list(details or [])
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.place.describe() if self.place else ""
+        head = f"{where}：{self.message}" if where else self.message
+        if self.details:
+            return head + "\n" + "\n".join(f"  - {d}" for d in self.details)
+        return head
+
+
+class InvalidRecord(LedgerError):
+    """A record failed validation; ``details`` lists every field problem in Chinese."""
+
+
+class ProfileError(LedgerError):
+    """The policy profile file is missing or broken."""
+
+
+class StoreError(LedgerError):
+    """The database cannot be opened, migrated or written as asked."""
+
+
+class LockedRecord(LedgerError):
+    """The record belongs to a filed (归档) plan and changes need an amendment with a reason."""
+
+
+class NotFound(LedgerError):
+    """A record the clerk named does not exist."""

@@ -1,0 +1,51 @@
+"""Reading the values clerks type: dates in every common form, full-width digits, units."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def normalize_text(value: str) -> str:
+    """Full-width characters to half-width (（）１２３，), line breaks and stray spaces removed at the ends."""
+    text = unicodedata.normalize("NFKC", value)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a date, an Excel serial number, or text such as 2023年6月15日 / 2023.6.15 / 20230615.
+
+    Returns None for blank input; raises ValueError (Chinese message) when the text is not a date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 <= value <= 80000:  # Excel serials for 1954–2119
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        if 19000101 <= value <= 21001231:
+            value = str(int(value))
+        else:
+            raise ValueError(f"「{value}」无法识别为日期")
+    text = normalize_text(str(value)).replace(" ", "")
+    if not text:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                break
+    raise ValueError(f"「{value}」无法识别为日期")

@@ -1,0 +1,112 @@
+"""Funding (R7, seed 000 §四(二)): regional subsidy, the 30 June bonus, its clawback, the 精品 award."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from decimal import Decimal
+
+from core.profile import Profile
+from core.records import Acceptance, Plan
+
+MONEY_KEYS = (
+    "total_investment_yuan",
+    "subsidy_yuan",
+    "bonus_yuan",
+    "clawback_yuan",
+    "boutique_award_yuan",
+    "total_yuan",
+)
+
+
+@dataclass(frozen=True)
+class Funding:
+    """The regional funds one plan earns, in whole yuan, with the reasons in Chinese."""
+
+    plan_id: int | None
+    year: int
+    category: str
+    total_investment_yuan: int
+    subsidy_yuan: int
+    bonus_yuan: int
+    clawback_yuan: int
+    boutique_award_yuan: int
+    total_yuan: int
+    bonus_reason: str
+    clawback_reason: str
+    clawback_pending: bool
+    """True while construction is unfinished and the completion deadline has not yet passed."""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def funding_for_plan(plan: Plan, acceptance: Acceptance | None, profile: Profile, as_of: date) -> Funding:
+    """R7 for one plan: subsidy = rate × total investment; bonus if tender and contract by the deadline;
+    the profile's ``clawback`` funds taken back in full if construction is not complete by the
+    completion deadline; the boutique award when the region rated the alley 精品.
+    """
+    rules = profile.funding
+    investment = Decimal(plan.total_investment_yuan)
+    subsidy = rules.to_yuan(investment * rules.subsidy_rate)
+
+    bonus_deadline = rules.bonus_deadline.on(plan.year)
+    if plan.contract_on is None:
+        bonus, bonus_reason = 0, f"尚未签订合同（{bonus_deadline:%m月%d日}前完成招标并签订合同可获奖励）"
+    elif plan.contract_on > bonus_deadline:
+        bonus, bonus_reason = 0, f"合同签订于 {plan.contract_on}，晚于 {bonus_deadline}，无奖励资金"
+    elif plan.tender_on is not None and plan.tender_on > bonus_deadline:
+        bonus, bonus_reason = 0, f"招标完成于 {plan.tender_on}，晚于 {bonus_deadline}，无奖励资金"
+    else:
+        bonus = rules.to_yuan(investment * rules.bonus_rate)
+        bonus_reason = f"合同签订于 {plan.contract_on}，在 {bonus_deadline} 前，获奖励资金"
+
+    completion_deadline = rules.completion_deadline.on(plan.year)
+    late = plan.completion_on is not None and plan.completion_on > completion_deadline
+    unfinished_past = plan.completion_on is None and as_of > completion_deadline
+    pending = plan.completion_on is None and not unfinished_past
+    clawback = 0
+    if late or unfinished_past:
+        funds = {"subsidy": subsidy, "bonus": bonus}
+        clawback = sum(funds[name] for name in rules.clawback)
+        when = f"竣工于 {plan.completion_on}" if late else "至今未竣工"
+        names = "、".join({"subsidy": "补助资金", "bonus": "奖励资金"}[n] for n in rules.clawback)
+        clawback_reason = f"{when}，未在 {completion_deadline} 前完成建设，{names}全额扣回" if clawback else ""
+    elif pending:
+        clawback_reason = f"尚未竣工；如 {completion_deadline} 前不能完成建设，奖励资金将全额扣回" if bonus else ""
+    else:
+        clawback_reason = ""
+
+    rated_boutique = (
+        plan.category == "精品类"
+        and acceptance is not None
+        and acceptance.boutique_eval_result == "精品"
+    )
+    award = rules.boutique_award_yuan if rated_boutique else 0
+    return Funding(
+        plan_id=plan.id,
+        year=plan.year,
+        category=plan.category,
+        total_investment_yuan=plan.total_investment_yuan,
+        subsidy_yuan=subsidy,
+        bonus_yuan=bonus,
+        clawback_yuan=clawback,
+        boutique_award_yuan=award,
+        total_yuan=subsidy + bonus - clawback + award,
+        bonus_reason=bonus_reason,
+        clawback_reason=clawback_reason,
+        clawback_pending=pending and bonus > 0,
+    )
+
+
+def totals(lines: list[Funding]) -> dict[str, int]:
+    """Sums of every money key over ``lines`` (plus the number of plans)."""
+    out = {key: sum(getattr(line, key) for line in lines) for key in MONEY_KEYS}
+    out["plans"] = len(lines)
+    return out
+
+
+def totals_by_year(lines: list[Funding]) -> dict[int, dict[str, int]]:
+    """:func:`totals` per programme year."""
+    years = sorted({line.year for line in lines})
+    return {year: totals([line for line in lines if line.year == year]) for year in years}

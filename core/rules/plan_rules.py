@@ -1,0 +1,233 @@
+"""Rules on alleys and plans: R1 back-alley test, R2 measures, R3 old pipes, R4 no-dig, R5 lighting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from core.records import Alley, Plan
+from core.rules.dataset import Dataset
+from core.rules.findings import Finding
+
+
+def _plans(ds: Dataset, year: int | None) -> list[Plan]:
+    return [p for p in ds.plans if year is None or p.year == year]
+
+
+def _alleys(ds: Dataset, year: int | None) -> list[Alley]:
+    if year is None:
+        return ds.alleys
+    ids = {p.alley_id for p in ds.plans if p.year == year}
+    return [a for a in ds.alleys if a.id in ids]
+
+
+def r1_back_alley(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
+    """R1 (000 §一): a back alley has red-line width ≤ ``max_red_line_m`` and a road class below 支路."""
+    rules = ds.profile.alley
+    for alley in _alleys(ds, year):
+        width = alley.red_line_width_m
+        if width is not None and width > float(rules.max_red_line_m):
+            yield Finding(
+                "R1", "warning",
+                f"街巷「{alley.name}」红线宽度 {width:g} 米，超过背街小巷上限 {rules.max_red_line_m} 米，可能不属于背街小巷",
+                "请核实红线宽度；确属城市道路的，不应列入背街小巷整治项目库。",
+                alley.code, year, f"alleys/{alley.id}",
+                {"red_line_width_m": width, "max_red_line_m": rules.max_red_line_m},
+            )
+        if alley.road_class not in rules.back_alley_road_classes:
+            yield Finding(
+                "R1", "warning",
+                f"街巷「{alley.name}」道路等级为“{alley.road_class}”，背街小巷应为支路以下",
+                "请核实道路等级；支路及以上道路不属于背街小巷整治范围。",
+                alley.code, year, f"alleys/{alley.id}",
+                {"road_class": alley.road_class, "allowed": rules.back_alley_road_classes},
+            )
+
+
+def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
+    """R2 (000 §二): 达标类 addresses 一清、二拆、三改 wherever the survey shows a need;
+    精品类 is 达标 plus at least ``boutique_min_supplements`` of the 四补.
+    """
+    profile = ds.profile
+    for plan in _plans(ds, year):
+        code = ds.code_of(plan.alley_id)
+        record = f"plans/{plan.id}"
+        unknown = sorted(c for c in plan.measure_codes() if profile.measure(c) is None)
+        if unknown:
+            yield Finding(
+                "R2", "error",
+                f"{plan.year}年方案中的改造措施「{'、'.join(unknown)}」不在政策配置的措施目录中",
+                "请从“一清二拆三改四补”措施目录中重新选择。",
+                code, plan.year, record, {"unknown_measures": unknown},
+            )
+        survey = ds.survey_for(plan)
+        if survey is None:
+            yield Finding(
+                "R2", "warning",
+                f"{plan.year}年方案没有对应的调查摸底记录，无法判断改造内容是否覆盖问题",
+                "请先录入该街巷的调查摸底情况，再核对改造内容。",
+                code, plan.year, record, {},
+            )
+        else:
+            for measure in profile.measures:
+                if not measure.needs or measure.code in plan.measure_codes():
+                    continue
+                shown = {name: getattr(survey, name) for name in measure.needs if getattr(survey, name)}
+                if shown:
+                    labels = "、".join(_indicator_label(name, value) for name, value in shown.items())
+                    yield Finding(
+                        "R2", "warning",
+                        f"{plan.year}年方案未包含“{measure.group}·{measure.name}”，但调查摸底发现：{labels}",
+                        f"{plan.category}须对调查发现的问题落实“{measure.group}”措施，请补充改造内容或说明原因。",
+                        code, plan.year, record,
+                        {"measure": measure.code, "survey_id": survey.id, "indicators": shown},
+                    )
+        if plan.category == "精品类":
+            supplements = sorted(
+                c for c in plan.measure_codes()
+                if (m := profile.measure(c)) is not None and m.group == "四补"
+            )
+            need = profile.categories.boutique_min_supplements
+            if len(supplements) < need:
+                names = "、".join(profile.measure(c).name for c in supplements) or "无"  # type: ignore[union-attr]
+                yield Finding(
+                    "R2", "error",
+                    f"精品类方案只有 {len(supplements)} 项“四补”措施（{names}），至少需要 {need} 项，不具备精品类条件",
+                    f"请增加“四补”措施至 {need} 项以上，或将类别改为达标类。",
+                    code, plan.year, record,
+                    {"supplements": supplements, "required": need, "boutique_eligible": False},
+                )
+
+
+def _indicator_label(name: str, value: object) -> str:
+    from core.records import Survey
+
+    info = Survey.model_fields.get(name)
+    if info is not None:
+        return f"{info.title} {value:g}" if isinstance(value, (int, float)) else f"{info.title}"
+    labels = {
+        "pipe_defects": "管线存在病害 {v} 类",
+        "drainage_not_separated": "排水未雨污分流",
+        "road_not_hardened": "路面未硬化",
+        "signage_missing": "标识标线缺失",
+        "not_accessible": "无障碍设施不完善",
+        "is_dead_end": "断头路",
+        "lamp_gap": "路灯缺口 {v} 盏",
+        "fire_lane_unmarked": "消防通道未标线",
+        "heritage_count": "历史文化元素 {v} 处",
+    }
+    return labels.get(name, name).format(v=value)
+
+
+def _does_pipe_work(ds: Dataset, plan: Plan) -> bool:
+    return any((m := ds.profile.measure(c)) is not None and m.pipe_work for c in plan.measure_codes())
+
+
+def _digs(ds: Dataset, plan: Plan) -> bool:
+    return any((m := ds.profile.measure(c)) is not None and m.digs for c in plan.measure_codes())
+
+
+def r3_old_pipes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
+    """R3 (000 §二(三)): water-supply or drainage pipes older than ``pipe_priority_age_years`` get
+    priority; a plan that leaves them out (and no earlier plan renewed them) is flagged.
+    """
+    rules = ds.profile.pipes
+    for plan in _plans(ds, year):
+        survey = ds.survey_for(plan)
+        if survey is None or _does_pipe_work(ds, plan):
+            continue
+        earlier = [p for p in ds.plans_by_alley.get(plan.alley_id, []) if p.year < plan.year]  # type: ignore[arg-type]
+        if any(_does_pipe_work(ds, p) for p in earlier):
+            continue
+        old = [
+            (pipe.kind, pipe.year_laid, pipe.age_at(survey.surveyed_on))
+            for pipe in survey.pipes
+            if pipe.kind in rules.priority_kinds
+            and (age := pipe.age_at(survey.surveyed_on)) is not None
+            and age > rules.pipe_priority_age_years
+        ]
+        if old:
+            text = "、".join(f"{kind}管（{laid}年敷设，已 {age} 年）" for kind, laid, age in old)
+            yield Finding(
+                "R3", "warning",
+                f"{plan.year}年方案未安排地下管网改造，但{text}超过 {rules.pipe_priority_age_years} 年",
+                "使用超过规定年限的供水、排水管网应优先纳入改造，请补充管网改造内容。",
+                ds.code_of(plan.alley_id), plan.year, f"plans/{plan.id}",
+                {"pipes": [{"kind": k, "year_laid": y, "age": a} for k, y, a in old],
+                 "survey_id": survey.id, "max_age": rules.pipe_priority_age_years},
+            )
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def r4_no_dig(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
+    """R4 (000 §二(三)): no large-scale excavation within ``no_dig_years`` of the last pipe work."""
+    rules = ds.profile.pipes
+    for plan in _plans(ds, year):
+        if not _digs(ds, plan):
+            continue
+        starts = plan.start_on or plan.planned_start_on or date(plan.year, 1, 1)
+        for other in ds.plans_by_alley.get(plan.alley_id, []):  # type: ignore[arg-type]
+            if other.id == plan.id or not _does_pipe_work(ds, other) or other.completion_on is None:
+                continue
+            if other.completion_on >= starts:
+                continue
+            until = _add_years(other.completion_on, rules.no_dig_years)
+            if starts < until:
+                dig = "、".join(
+                    m.name for c in sorted(plan.measure_codes())
+                    if (m := ds.profile.measure(c)) is not None and m.digs
+                )
+                yield Finding(
+                    "R4", "warning",
+                    f"{plan.year}年方案含开挖内容（{dig}），距该街巷 {other.year} 年管网改造竣工（{other.completion_on}）不满 {rules.no_dig_years} 年",
+                    f"管网改造后 {rules.no_dig_years} 年内原则上不得再大规模开挖，{until} 前请调整方案或说明必要性。",
+                    ds.code_of(plan.alley_id), plan.year, f"plans/{plan.id}",
+                    {"pipe_work_plan": other.id, "pipe_work_completed": other.completion_on,
+                     "planned_start": starts, "no_dig_until": until},
+                )
+
+
+def r5_lighting(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
+    """R5 (000 §二(四)): 精品 safety facilities — lamps installed at every position, ≥ 95 % working."""
+    rules = ds.profile.lighting
+    for plan in _plans(ds, year):
+        if plan.category != "精品类":
+            continue
+        if not any((m := ds.profile.measure(c)) is not None and m.lighting for c in plan.measure_codes()):
+            continue
+        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
+        if acceptance is None:
+            continue
+        code, record = ds.code_of(plan.alley_id), f"acceptances/{acceptance.id}"
+        positions, installed, working = (
+            acceptance.lamp_positions, acceptance.lamps_installed, acceptance.lamps_working
+        )
+        if positions is None or installed is None or working is None:
+            yield Finding(
+                "R5", "warning", f"{plan.year}年精品类方案的竣工验收没有记录路灯数量",
+                "请在竣工验收中填写应设路灯、已装路灯和亮灯数量，以核对装灯率和亮灯率。",
+                code, plan.year, record, {},
+            )
+            continue
+        if positions and installed < positions * rules.lamp_install_rate:
+            yield Finding(
+                "R5", "warning",
+                f"装灯率 {installed}/{positions} = {installed / positions:.0%}，精品类要求 {rules.lamp_install_rate:.0%}",
+                f"还需安装 {positions - installed} 盏路灯。",
+                code, plan.year, record,
+                {"lamp_positions": positions, "lamps_installed": installed, "required_rate": rules.lamp_install_rate},
+            )
+        if installed and working < installed * rules.lamp_working_rate:
+            yield Finding(
+                "R5", "warning",
+                f"亮灯率 {working}/{installed} = {working / installed:.1%}，精品类要求不低于 {rules.lamp_working_rate:.0%}",
+                "请维修不亮的路灯后复核。",
+                code, plan.year, record,
+                {"lamps_installed": installed, "lamps_working": working, "required_rate": rules.lamp_working_rate},
+            )

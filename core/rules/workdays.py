@@ -1,0 +1,119 @@
+"""Working days (工作日, R10) on the official PRC holiday calendar, including make-up days (调休).
+
+The calendar comes from the maintained ``chinesecalendar`` package, which covers the years the
+State Council has announced. For other years the clerk can load that year's official table into
+the database; until then the count falls back to Monday–Friday and is marked provisional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import chinese_calendar
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """A computed deadline; ``provisional`` when a year on the way had no holiday table."""
+
+    date: date
+    provisional: bool
+    missing_years: tuple[int, ...] = ()
+
+
+class HolidayCalendar:
+    """Which days are working days: a loaded table first, then the package, then Monday–Friday."""
+
+    def __init__(self, table: dict[date, bool] | None = None, table_years: set[int] | None = None):
+        self._table = dict(table or {})
+        self._table_years = set(table_years or ())
+
+    @classmethod
+    def from_ledger(cls, ledger: object) -> HolidayCalendar:
+        """The calendar with the holiday tables loaded into ``ledger`` (a :class:`core.store.Ledger`)."""
+        table, years = ledger.holiday_table()  # type: ignore[attr-defined]
+        return cls(table, years)
+
+    def covers(self, year: int) -> bool:
+        """True when ``year`` has an official table (loaded or in the package)."""
+        if year in self._table_years:
+            return True
+        try:
+            chinese_calendar.is_workday(date(year, 6, 1))
+        except NotImplementedError:
+            return False
+        return True
+
+    def is_workday(self, day: date) -> tuple[bool, bool]:
+        """(is it a working day, is that known from an official table)."""
+        if day.year in self._table_years:
+            return self._table.get(day, day.weekday() < 5), True
+        try:
+            return chinese_calendar.is_workday(day), True
+        except NotImplementedError:
+            return day.weekday() < 5, False
+
+    def add_workdays(self, start: date, days: int) -> DueDate:
+        """The ``days``-th working day after ``start``, counting from the next day.
+
+        ``days == 0`` means the same day (紧急: 立即办理).
+        """
+        if days < 0:
+            raise ValueError("工作日天数不能为负数")
+        current, counted, missing = start, 0, set()
+        while counted < days:
+            current += timedelta(days=1)
+            working, known = self.is_workday(current)
+            if not known:
+                missing.add(current.year)
+            if working:
+                counted += 1
+        return DueDate(current, bool(missing), tuple(sorted(missing)))
+
+    @staticmethod
+    def add_calendar_days(start: date, days: int) -> DueDate:
+        """``days`` calendar days after ``start`` (never provisional)."""
+        return DueDate(start + timedelta(days=days), False)
+
+    def add(self, start: date, days: int, unit: str) -> DueDate:
+        """Add ``days`` working or calendar days (``unit`` is ``working`` or ``calendar``)."""
+        if unit == "calendar":
+            return self.add_calendar_days(start, days)
+        return self.add_workdays(start, days)
+
+
+def parse_holiday_rows(rows: list[tuple[str, str, str]], source: str) -> tuple[int, dict[date, bool], dict[date, str]]:
+    """Read a holiday table given as (日期, 类型, 名称) rows: 类型 is 休/放假 or 班/上班/调休上班.
+
+    Returns (year, {day: is_workday}, {day: name}). Raises ``core.errors.LedgerError`` naming the row.
+    """
+    from core.errors import LedgerError, Place
+    from core.exchange.values import parse_date
+
+    days: dict[date, bool] = {}
+    names: dict[date, str] = {}
+    for number, (day_text, kind_text, name) in enumerate(rows, start=2):
+        place = Place(file=source, row=number)
+        try:
+            day = parse_date(day_text)
+        except ValueError:
+            day = None
+        if day is None:
+            raise LedgerError(f"「{day_text}」无法识别为日期", Place(file=source, row=number, column="日期"))
+        kind = kind_text.strip()
+        if kind in ("休", "放假", "假", "休息", "节假日"):
+            days[day] = False
+        elif kind in ("班", "上班", "调休上班", "补班", "工作日"):
+            days[day] = True
+        else:
+            raise LedgerError(f"类型「{kind_text}」应为“休”或“班”", Place(file=source, row=number, column="类型"))
+        if day in names and names[day] != name:
+            raise LedgerError(f"日期 {day} 重复出现", place)
+        names[day] = name.strip()
+    if not days:
+        raise LedgerError("节假日表是空的", Place(file=source))
+    years = {d.year for d in days}
+    if len(years) != 1:
+        raise LedgerError(f"一个节假日表只能包含一个年份，实际包含 {'、'.join(map(str, sorted(years)))}", Place(file=source))
+    return years.pop(), days, names

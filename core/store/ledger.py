@@ -1,0 +1,713 @@
+"""The ledger database (台账数据库): one SQLite file holding every record, attachment and the audit log.
+
+Open it with :meth:`Ledger.open`. Every write goes through this class so that it is validated,
+runs inside one transaction, and leaves an audit entry (who, when, table, record, old → new).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import mimetypes
+import shutil
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlite_utils
+
+from core.errors import LedgerError, LockedRecord, NotFound, StoreError
+from core.profile import Profile, load_profile
+from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Record, Survey
+from core.records.county import YearTarget
+from core.store.mapping import SPEC_BY_TABLE, TableSpec, child_rows, from_row, spec_for, to_row
+from core.store.schema import LATEST, MIGRATIONS
+
+R = TypeVar("R", bound=Record)
+APPLICATION_ID = 0x58414E47  # "XANG": marks the file as an Alley Ledger database
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log (操作日志)."""
+
+    id: int
+    at: str
+    who: str
+    action: str
+    table_name: str
+    record_id: int | None
+    record_key: str
+    changes: dict[str, list[Any]]
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file (photo, scanned document) stored inside the database."""
+
+    id: int
+    sha256: str
+    file_name: str
+    mime: str
+    size: int
+
+
+def _now() -> str:
+    return _stamp().isoformat()
+
+
+def _stamp() -> datetime:
+    """The current local time to the second: what a clerk reads in the audit log."""
+    return datetime.now().replace(microsecond=0)
+
+
+class Ledger:
+    """An open ledger database. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, user: str | None = None):
+        self.db = db
+        self.path = path
+        self._user = user
+        self._profile: Profile | None = None
+
+    # ---------------------------------------------------------------- opening and closing
+    @classmethod
+    def open(cls, path: Path | str, *, user: str | None = None, create: bool = True) -> Ledger:
+        """Open (and, with ``create``, make) the database at ``path``, migrating it to the latest schema.
+
+        Raises :class:`StoreError` when the file is not a ledger database, is from a newer program,
+        or cannot be created.
+        """
+        path = Path(path)
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise StoreError(f"找不到数据库文件「{path}」")
+        if not exists:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"无法创建数据库所在文件夹「{path.parent}」：{error.strerror}") from None
+        try:
+            conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.DatabaseError:
+            raise StoreError(f"「{path}」不是巷账数据库文件（无法按 SQLite 数据库读取）") from None
+        if exists and version == 0 and app_id != APPLICATION_ID and db.table_names():
+            conn.close()
+            raise StoreError(f"「{path}」不是巷账数据库文件（其中的表不是本程序建立的）")
+        ledger = cls(db, path, user)
+        try:
+            ledger._migrate(version)
+            db.enable_wal()
+        except BaseException:
+            conn.close()
+            raise
+        return ledger
+
+    @classmethod
+    def in_memory(cls, user: str | None = "测试") -> Ledger:
+        """A throw-away ledger in memory (tests and previews)."""
+        db = sqlite_utils.Database(memory=True)
+        db.execute("PRAGMA foreign_keys = ON")
+        ledger = cls(db, None, user)
+        ledger._migrate(0)
+        return ledger
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The database's schema version (PRAGMA user_version)."""
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self, version: int) -> None:
+        if version > LATEST:
+            raise StoreError(
+                f"数据库的结构版本为 {version}，比本程序支持的 {LATEST} 新；请使用新版程序打开"
+            )
+        if version == LATEST:
+            return
+        if version > 0 and self.path is not None:
+            # Keep the file as it was before the upgrade: a failed or unwanted migration is undoable.
+            shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
+        conn = self.db.conn
+        for target in range(version + 1, LATEST + 1):
+            script = MIGRATIONS[target - 1]
+            try:
+                conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
+                    f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
+                )
+            except sqlite3.DatabaseError as error:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise StoreError(f"数据库升级到第 {target} 版时失败：{error}") from None
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
+            )
+
+    # ---------------------------------------------------------------- transactions and identity
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Ledger]:
+        """One all-or-nothing unit of work; nested calls become savepoints.
+
+        The outer level takes the write lock at once (BEGIN IMMEDIATE), so ids handed out inside
+        cannot collide with another writer.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            name = f"sp{id(object())}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"数据库正被其他程序写入，请稍后再试（{error}）") from None
+        try:
+            yield self
+        except BaseException:
+            conn.rollback()
+            raise
+        try:
+            conn.commit()
+        except sqlite3.DatabaseError as error:
+            conn.rollback()
+            raise StoreError(f"保存失败，所有修改已撤销：{error}") from None
+
+    @property
+    def user(self) -> str:
+        """Who the audit log names: the ``user`` given at open, else the clerk in settings, else the OS login."""
+        if self._user:
+            return self._user
+        settings = self.settings()
+        if settings and settings.clerk:
+            return settings.clerk
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "未知"
+
+    # ---------------------------------------------------------------- settings and profile
+    def settings(self) -> CountySettings | None:
+        """The county settings, or None before ``init``."""
+        row = next(self.db.query("SELECT * FROM county WHERE id = 1"), None)
+        if row is None:
+            return None
+        targets = [YearTarget(**t) for t in self.db.query("SELECT * FROM year_targets ORDER BY year")]
+        row.pop("id")
+        return CountySettings(**row, targets=targets)
+
+    def save_settings(self, settings: CountySettings) -> None:
+        """Store the county settings (checks the profile exists first)."""
+        load_profile(settings.profile)
+        old = self.settings()
+        with self.transaction():
+            data = settings.model_dump(exclude={"targets"})
+            self.db.execute(
+                "INSERT OR REPLACE INTO county (id, name, code, lead_department, profile, clerk) "
+                "VALUES (1, :name, :code, :lead_department, :profile, :clerk)",
+                data,
+            )
+            self.db.execute("DELETE FROM year_targets")
+            self.db.conn.executemany(
+                "INSERT INTO year_targets (year, alleys, boutique) VALUES (:year, :alleys, :boutique)",
+                [t.model_dump() for t in settings.targets],
+            )
+            before = old.model_dump(mode="json") if old else {}
+            after = settings.model_dump(mode="json")
+            self._audit(
+                "insert" if old is None else "update", "county", 1, settings.name, _diff(before, after)
+            )
+        self._profile = None
+
+    def profile(self) -> Profile:
+        """The policy profile named in the settings (the default profile before ``init``)."""
+        if self._profile is None:
+            settings = self.settings()
+            self._profile = load_profile(settings.profile if settings else "guangxi-2022")
+        return self._profile
+
+    # ---------------------------------------------------------------- writing records
+    def add(self, record: R, *, source: str = "") -> R:
+        """Insert one new record and return it with its id."""
+        return self.add_many([record], source=source)[0]
+
+    def add_many(self, records: Sequence[R], *, source: str = "") -> list[R]:
+        """Insert new records of any kinds in one transaction; all are stored or none.
+
+        Records are written in the order given, so an alley must come before its surveys.
+        Returns the records with ids assigned.
+        """
+        stamp, who = _stamp(), self.user
+        by_spec: dict[str, list[Record]] = defaultdict(list)
+        out: list[R] = []
+        with self.transaction():
+            next_id: dict[str, int] = {}
+            for record in records:
+                spec = spec_for(record)
+                if record.id is not None:
+                    raise StoreError(f"{record.label}已有编号 {record.id}，不能重复新增")
+                if spec.table not in next_id:
+                    next_id[spec.table] = self._max_id(spec.table) + 1
+                stored = record.model_copy(
+                    update={"id": next_id[spec.table], "changed_at": stamp, "changed_by": who}
+                )
+                next_id[spec.table] += 1
+                by_spec[spec.table].append(stored)
+                out.append(stored)  # type: ignore[arg-type]
+            audit_rows = []
+            # Insert tables in dependency order so foreign keys are satisfied.
+            for table in ("alleys", "surveys", "plans", "acceptances", "filings", "problems"):
+                batch = by_spec.get(table)
+                if not batch:
+                    continue
+                spec = SPEC_BY_TABLE[table]
+                self._insert_rows(spec, batch)
+                for record in batch:
+                    audit_rows.append(
+                        self._audit_row(
+                            "insert", table, record.id, self._record_key(record), _diff({}, _snap(record)),
+                            source=source, at=stamp.isoformat(), who=who,
+                        )
+                    )
+            self._write_audit(audit_rows)
+        return out
+
+    def save(self, record: R, *, reason: str = "", source: str = "") -> R:
+        """Insert ``record`` if it has no id, else update it; returns the stored record.
+
+        Records of a filed (locked) plan refuse changes unless ``reason`` names the amendment.
+        """
+        if record.id is None:
+            self._guard_locked(record, reason)
+            return self.add(record, source=source)
+        spec = spec_for(record)
+        old = self.get(type(record), record.id)
+        self._guard_locked(old, reason, new=record)
+        record = _revalidated(record)
+        stamp, who = _stamp(), self.user
+        changes = _diff(_snap(old), _snap(record))
+        if not changes:
+            return old
+        stored = record.model_copy(update={"changed_at": stamp, "changed_by": who})
+        with self.transaction():
+            row = to_row(spec, stored)
+            sets = ", ".join(f"{c} = :{c}" for c in row if c != "id")
+            self._execute(f"UPDATE {spec.table} SET {sets} WHERE id = :id", row, stored)
+            for child in spec.children:
+                self.db.execute(f"DELETE FROM {child.table} WHERE {child.parent_key} = ?", [stored.id])
+                self._insert_children(child, [stored])
+            self._write_audit(
+                [self._audit_row("update", spec.table, stored.id, self._record_key(stored), changes,
+                                 reason=reason, source=source, at=stamp.isoformat(), who=who)]
+            )
+        return stored
+
+    def delete(self, record: Record, *, reason: str = "") -> None:
+        """Delete a record (its child rows go with it); refused while other records depend on it."""
+        spec = spec_for(record)
+        old = self.get(type(record), record.id)  # type: ignore[arg-type]
+        self._guard_locked(old, reason)
+        with self.transaction():
+            try:
+                self.db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [old.id])
+            except sqlite3.IntegrityError:
+                raise StoreError(f"{old.label}「{self._record_key(old)}」还有关联记录，不能删除") from None
+            self._write_audit(
+                [self._audit_row("delete", spec.table, old.id, self._record_key(old), _diff(_snap(old), {}),
+                                 reason=reason)]
+            )
+
+    def _max_id(self, table: str) -> int:
+        return self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+
+    def _insert_rows(self, spec: TableSpec, records: list[Record]) -> None:
+        rows = [to_row(spec, r) for r in records]
+        cols = list(rows[0])
+        sql = f"INSERT INTO {spec.table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
+        try:
+            self.db.conn.executemany(sql, rows)
+        except sqlite3.IntegrityError as error:
+            raise self._integrity_error(spec, error, records) from None
+        for child in spec.children:
+            self._insert_children(child, records)
+
+    def _insert_children(self, child: Any, records: Iterable[Record]) -> None:
+        rows = []
+        for record in records:
+            for row in child_rows(child, record):
+                row[child.parent_key] = record.id
+                rows.append(row)
+        if rows:
+            cols = list(rows[0])
+            self.db.conn.executemany(
+                f"INSERT INTO {child.table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})",
+                rows,
+            )
+
+    def _execute(self, sql: str, params: dict, record: Record) -> None:
+        try:
+            self.db.execute(sql, params)
+        except sqlite3.IntegrityError as error:
+            raise self._integrity_error(spec_for(record), error, [record]) from None
+
+    def _integrity_error(self, spec: TableSpec, error: sqlite3.IntegrityError, records: list[Record]) -> LedgerError:
+        text = str(error)
+        if "alleys.code" in text:
+            codes = [r.code for r in records]  # type: ignore[attr-defined]
+            placeholders = ",".join("?" * len(codes))
+            taken = [row[0] for row in self.db.execute(
+                f"SELECT code FROM alleys WHERE code IN ({placeholders})", codes)]
+            dupes = sorted({c for c in codes if codes.count(c) > 1})
+            shown = "、".join((taken or dupes)[:5]) or "?"
+            return StoreError(f"街巷编码「{shown}」已存在，编码不能重复")
+        if "plans.alley_id, plans.year" in text:
+            return StoreError("同一条街巷同一年度只能有一个改造方案")
+        if "acceptances.plan_id" in text:
+            return StoreError("这个改造方案已经有竣工验收记录")
+        if "filings.plan_id" in text:
+            return StoreError("这个改造方案已经有备案归档记录")
+        if "FOREIGN KEY" in text:
+            return StoreError(f"{spec.model.label}所属的街巷或方案不存在")
+        if "NOT NULL" in text and "_id" in text:
+            return StoreError(f"{spec.model.label}没有指定所属的街巷或方案")
+        return StoreError(f"{spec.model.label}无法保存：{text}")
+
+    # ---------------------------------------------------------------- locking (filed records)
+    def _plan_id_of(self, record: Record) -> int | None:
+        if isinstance(record, Plan):
+            return record.id
+        if isinstance(record, (Acceptance, Filing)):
+            return record.plan_id
+        return None
+
+    def _guard_locked(self, record: Record, reason: str, new: Record | None = None) -> None:
+        plan_id = self._plan_id_of(record)
+        if plan_id is None:
+            return
+        row = self.db.execute("SELECT locked_at FROM filings WHERE plan_id = ?", [plan_id]).fetchone()
+        if not row or not row[0]:
+            return
+        if isinstance(new, Filing) and isinstance(record, Filing) and new.locked_at is None and not reason:
+            raise LockedRecord("已归档的记录不能直接解除锁定，请填写更正原因")
+        if not reason.strip():
+            raise LockedRecord(
+                f"该方案已于 {row[0][:10]} 归档锁定，修改须作为“更正”并填写原因（会记入操作日志）"
+            )
+
+    # ---------------------------------------------------------------- reading records
+    def get(self, cls: type[R], record_id: int) -> R:
+        """The record of kind ``cls`` with ``record_id``; :class:`NotFound` if there is none."""
+        found = self._load(spec_for(cls), "WHERE t.id = ?", [record_id])
+        if not found:
+            raise NotFound(f"没有编号为 {record_id} 的{cls.label}")
+        return found[0]  # type: ignore[return-value]
+
+    def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id") -> list[Record]:
+        rows = list(self.db.query(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params))
+        if not rows:
+            return []
+        kids: dict[str, dict[int, list[dict]]] = {}
+        for child in spec.children:
+            grouped: dict[int, list[dict]] = defaultdict(list)
+            if len(rows) <= 500:
+                ids = [r["id"] for r in rows]
+                sql = (f"SELECT * FROM {child.table} WHERE {child.parent_key} IN ({','.join('?' * len(ids))}) "
+                       f"ORDER BY {child.parent_key}, position")
+                child_iter = self.db.query(sql, ids)
+            else:
+                child_iter = self.db.query(
+                    f"SELECT c.* FROM {child.table} c JOIN {spec.table} t ON t.id = c.{child.parent_key} "
+                    f"{where} ORDER BY c.{child.parent_key}, c.position", params)
+            for crow in child_iter:
+                grouped[crow[child.parent_key]].append(crow)
+            kids[child.field] = grouped
+        return [
+            from_row(spec, row, {field: grouped.get(row["id"], []) for field, grouped in kids.items()})
+            for row in rows
+        ]
+
+    def alley(self, code: str) -> Alley:
+        """The alley with ``code``; :class:`NotFound` if there is none."""
+        found = self._load(spec_for(Alley), "WHERE t.code = ?", [code])
+        if not found:
+            raise NotFound(f"没有街巷编码为「{code}」的街巷")
+        return found[0]  # type: ignore[return-value]
+
+    def alleys(self, *, year: int | None = None) -> list[Alley]:
+        """All alleys by code; with ``year``, only those that have a plan in that year."""
+        if year is None:
+            return self._load(spec_for(Alley), order="t.code")  # type: ignore[return-value]
+        return self._load(  # type: ignore[return-value]
+            spec_for(Alley), "WHERE t.id IN (SELECT alley_id FROM plans WHERE year = ?)", [year], "t.code"
+        )
+
+    def surveys(self, alley_id: int | None = None) -> list[Survey]:
+        """Surveys, oldest first; only one alley's with ``alley_id``."""
+        if alley_id is None:
+            return self._load(spec_for(Survey), order="t.alley_id, t.surveyed_on, t.id")  # type: ignore[return-value]
+        return self._load(spec_for(Survey), "WHERE t.alley_id = ?", [alley_id],  # type: ignore[return-value]
+                          "t.surveyed_on, t.id")
+
+    def plans(self, *, year: int | None = None, alley_id: int | None = None) -> list[Plan]:
+        """Plans ordered by year and alley code, optionally of one year or one alley."""
+        clauses, params = [], []
+        if year is not None:
+            clauses.append("t.year = ?")
+            params.append(year)
+        if alley_id is not None:
+            clauses.append("t.alley_id = ?")
+            params.append(alley_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where = "JOIN alleys a ON a.id = t.alley_id " + where
+        return self._load(spec_for(Plan), where, params, "t.year, a.code")  # type: ignore[return-value]
+
+    def acceptances(self, *, year: int | None = None) -> list[Acceptance]:
+        """Acceptances, optionally of plans of one year."""
+        where, params = "JOIN plans p ON p.id = t.plan_id", []
+        if year is not None:
+            where += " WHERE p.year = ?"
+            params.append(year)
+        return self._load(spec_for(Acceptance), where, params, "p.year, t.plan_id")  # type: ignore[return-value]
+
+    def filings(self, *, year: int | None = None) -> list[Filing]:
+        """Filings, optionally of plans of one year."""
+        where, params = "JOIN plans p ON p.id = t.plan_id", []
+        if year is not None:
+            where += " WHERE p.year = ?"
+            params.append(year)
+        return self._load(spec_for(Filing), where, params, "p.year, t.plan_id")  # type: ignore[return-value]
+
+    def problems(self, *, year: int | None = None, alley_id: int | None = None) -> list[Problem]:
+        """Problems, newest first; optionally reported in one year or about one alley."""
+        clauses, params = [], []
+        if year is not None:
+            clauses.append("t.reported_on >= ? AND t.reported_on < ?")
+            params += [f"{year}-01-01", f"{year + 1}-01-01"]
+        if alley_id is not None:
+            clauses.append("t.alley_id = ?")
+            params.append(alley_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._load(spec_for(Problem), where, params, "t.reported_on DESC, t.id DESC")  # type: ignore[return-value]
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the database holds."""
+        return {
+            table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("alleys", "surveys", "plans", "acceptances", "filings", "problems",
+                          "attachments", "audit_log")
+        }
+
+    def alley_codes_by_id(self) -> dict[int, str]:
+        """Map of alley id to code, for labelling rows of other tables."""
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, code FROM alleys")}
+
+    def plan_keys(self) -> dict[int, tuple[str, int]]:
+        """Map of plan id to (alley code, year)."""
+        return {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute("SELECT p.id, a.code, p.year FROM plans p JOIN alleys a ON a.id = p.alley_id")
+        }
+
+    # ---------------------------------------------------------------- attachments
+    def add_attachment(self, data: bytes, file_name: str, *, owner: Record | None = None, caption: str = "") -> Attachment:
+        """Store a file inside the database (deduplicated by SHA-256), optionally linked to a record."""
+        digest = hashlib.sha256(data).hexdigest()
+        mime = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+        with self.transaction():
+            row = self.db.execute("SELECT id FROM attachments WHERE sha256 = ?", [digest]).fetchone()
+            if row:
+                attachment_id = row[0]
+            else:
+                cursor = self.db.execute(
+                    "INSERT INTO attachments (sha256, file_name, mime, size, data, added_at, added_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [digest, file_name, mime, len(data), data, _now(), self.user],
+                )
+                attachment_id = cursor.lastrowid
+                self._write_audit([self._audit_row(
+                    "insert", "attachments", attachment_id, file_name,
+                    {"file_name": [None, file_name], "sha256": [None, digest], "size": [None, len(data)]})])
+            if owner is not None:
+                table = spec_for(owner).table
+                position = self.db.execute(
+                    "SELECT COUNT(*) FROM attachment_links WHERE owner_table = ? AND owner_id = ?",
+                    [table, owner.id]).fetchone()[0]
+                self.db.execute(
+                    "INSERT INTO attachment_links (attachment_id, owner_table, owner_id, caption, position) "
+                    "VALUES (?, ?, ?, ?, ?)", [attachment_id, table, owner.id, caption, position])
+        return Attachment(attachment_id, digest, file_name, mime, len(data))
+
+    def attachment_data(self, attachment_id: int) -> bytes:
+        """The bytes of a stored file, checked against its SHA-256."""
+        row = self.db.execute("SELECT data, sha256 FROM attachments WHERE id = ?", [attachment_id]).fetchone()
+        if row is None:
+            raise NotFound(f"没有编号为 {attachment_id} 的附件")
+        if hashlib.sha256(row[0]).hexdigest() != row[1]:
+            raise StoreError(f"附件 {attachment_id} 的内容与校验值不符，文件已损坏")
+        return bytes(row[0])
+
+    def attachments_of(self, owner: Record) -> list[tuple[Attachment, str]]:
+        """Files linked to ``owner`` with their captions, in the order they were added."""
+        rows = self.db.query(
+            "SELECT a.id, a.sha256, a.file_name, a.mime, a.size, l.caption FROM attachment_links l "
+            "JOIN attachments a ON a.id = l.attachment_id WHERE l.owner_table = ? AND l.owner_id = ? "
+            "ORDER BY l.position", [spec_for(owner).table, owner.id])
+        return [(Attachment(r["id"], r["sha256"], r["file_name"], r["mime"], r["size"]), r["caption"]) for r in rows]
+
+    # ---------------------------------------------------------------- holidays (R10)
+    def holiday_table(self) -> tuple[dict[date, bool], set[int]]:
+        """Loaded holiday table: {day: is_workday} and the years it covers."""
+        days = {date.fromisoformat(r[0]): bool(r[1]) for r in self.db.execute("SELECT day, is_workday FROM holidays")}
+        years = {r[0] for r in self.db.execute("SELECT year FROM holiday_years")}
+        return days, years
+
+    def load_holiday_year(self, year: int, days: dict[date, bool], *, names: dict[date, str] | None = None,
+                          source: str = "") -> None:
+        """Replace the holiday table of ``year``: days off (False) and make-up working days (True)."""
+        outside = [d for d in days if d.year != year]
+        if outside:
+            raise LedgerError(f"{year} 年节假日表中出现了其他年份的日期：{outside[0]}")
+        with self.transaction():
+            self.db.execute("DELETE FROM holidays WHERE day LIKE ?", [f"{year}-%"])
+            self.db.conn.executemany(
+                "INSERT INTO holidays (day, is_workday, name) VALUES (?, ?, ?)",
+                [(d.isoformat(), int(w), (names or {}).get(d, "")) for d, w in sorted(days.items())])
+            self.db.execute(
+                "INSERT OR REPLACE INTO holiday_years (year, source, loaded_at, loaded_by) VALUES (?, ?, ?, ?)",
+                [year, source, _now(), self.user])
+            self._write_audit([self._audit_row(
+                "update", "holidays", year, f"{year}年节假日", {"days": [None, len(days)]}, source=source)])
+
+    # ---------------------------------------------------------------- audit log
+    def _record_key(self, record: Record) -> str:
+        if isinstance(record, Alley):
+            return record.code
+        if isinstance(record, (Survey, Problem)) and record.alley_id is not None:
+            code = self.db.execute("SELECT code FROM alleys WHERE id = ?", [record.alley_id]).fetchone()
+            return code[0] if code else ""
+        if isinstance(record, Plan):
+            code = self.db.execute("SELECT code FROM alleys WHERE id = ?", [record.alley_id]).fetchone()
+            return f"{code[0] if code else ''}/{record.year}"
+        if isinstance(record, (Acceptance, Filing)):
+            row = self.db.execute(
+                "SELECT a.code, p.year FROM plans p JOIN alleys a ON a.id = p.alley_id WHERE p.id = ?",
+                [record.plan_id]).fetchone()
+            return f"{row[0]}/{row[1]}" if row else ""
+        return ""
+
+    def _audit_row(self, action: str, table: str, record_id: int | None, key: str, changes: dict,
+                   *, reason: str = "", source: str = "", at: str | None = None, who: str | None = None) -> tuple:
+        return (at or _now(), who or self.user, action, table, record_id, key,
+                json.dumps(changes, ensure_ascii=False, default=str), reason, source)
+
+    def _write_audit(self, rows: list[tuple]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO audit_log (at, who, action, table_name, record_id, record_key, changes, reason, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _audit(self, action: str, table: str, record_id: int | None, key: str, changes: dict,
+               reason: str = "", source: str = "") -> None:
+        self._write_audit([self._audit_row(action, table, record_id, key, changes, reason=reason, source=source)])
+
+    def note(self, action: str, message: str, *, source: str = "") -> None:
+        """Add an audit entry for an operation that is not a record change (import, backup, demo)."""
+        with self.transaction():
+            self._audit(action, "ledger", None, message, {}, source=source)
+
+    def audit(self, *, table: str | None = None, record_id: int | None = None, limit: int | None = None) -> list[AuditEntry]:
+        """Audit entries, newest first, optionally of one table or one record."""
+        clauses, params = [], []
+        if table is not None:
+            clauses.append("table_name = ?")
+            params.append(table)
+        if record_id is not None:
+            clauses.append("record_id = ?")
+            params.append(record_id)
+        sql = "SELECT * FROM audit_log" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        sql += " ORDER BY id DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        return [AuditEntry(**{**row, "changes": json.loads(row["changes"])}) for row in self.db.query(sql, params)]
+
+    # ---------------------------------------------------------------- backup
+    def backup(self, out: Path | str, *, overwrite: bool = False) -> dict[str, Any]:
+        """Copy the whole database (attachments included) to ``out`` while it stays open.
+
+        Uses SQLite's online backup, then checks the copy's integrity. Returns its path, size,
+        SHA-256 and record counts.
+        """
+        out = Path(out)
+        if out.exists() and not overwrite:
+            raise LedgerError(f"备份文件「{out}」已存在；请换一个文件名")
+        if self.path is not None and out.resolve() == self.path.resolve():
+            raise LedgerError("备份文件不能是正在使用的数据库本身")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        target = sqlite3.connect(str(tmp))
+        try:
+            self.db.conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            check = target.execute("PRAGMA integrity_check").fetchone()[0]
+        except sqlite3.Error as error:
+            target.close()
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"备份失败：{error}") from None
+        target.close()
+        if check != "ok":
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"备份文件校验失败：{check}")
+        tmp.replace(out)
+        digest = hashlib.sha256(out.read_bytes()).hexdigest()
+        self.note("backup", f"备份到 {out}", source=digest)
+        return {"path": str(out), "bytes": out.stat().st_size, "sha256": digest,
+                "schema_version": self.schema_version, "counts": self.counts()}
+
+
+def _revalidated(record: R) -> R:
+    """The record validated again: ``model_copy(update=...)`` skips validation, the store may not."""
+    return type(record).model_validate(record.model_dump())
+
+
+def _snap(record: Record) -> dict[str, Any]:
+    return record.model_dump(mode="json", exclude={"id", "changed_at", "changed_by"})
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose values differ, as {field: [old, new]}; empty values are left out of inserts."""
+    changes = {}
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if not before and new in (None, "", [], {}, 0, False):
+            continue
+        if not after and old in (None, "", [], {}, 0, False):
+            continue
+        changes[key] = [old, new]
+    return changes
