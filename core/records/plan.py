@@ -27,11 +27,16 @@ class PlanMeasure(BaseModel):
     note: str = Field(default="", title="说明", max_length=500)
 
 
-class ProgressEntry(BaseModel):
-    """A monthly progress entry (月调度): visible progress and cumulative investment completed."""
+class ProgressEntry(Record):
+    """A monthly progress report (月调度) of one plan: visible progress and cumulative investment.
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    Kept as records of their own (not inside the plan) because they are appended month by month
+    and the supervision reports read them across all plans by month.
+    """
 
+    label = "月调度进度"
+
+    plan_id: int | None = Field(default=None, title="改造方案")
     reported_on: date = Field(title="填报日期")
     progress_text: str = Field(default="", title="形象进度", max_length=1000)
     cumulative_investment_yuan: Yuan = Field(default=0, title="累计完成投资(元)")
@@ -81,7 +86,6 @@ class Plan(Record):
     start_on: OptDate = Field(default=None, title="开工日期")
     planned_completion_on: OptDate = Field(default=None, title="计划完工日期")
     completion_on: OptDate = Field(default=None, title="竣工日期")
-    progress: list[ProgressEntry] = Field(default_factory=list, title="月调度进度")
     notes: str = Field(default="", title="备注", max_length=2000)
     extra: dict[str, str] = Field(default_factory=dict, title="其他列")
 

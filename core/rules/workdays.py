@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import chinese_calendar
+
+
+@lru_cache(maxsize=8192)
+def _package_workday(day: date) -> bool | None:
+    """The package's answer for ``day``, or None when its table does not cover the year.
+
+    Cached: the package re-scans its whole table on every call (about 20 µs).
+    """
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -37,22 +50,16 @@ class HolidayCalendar:
 
     def covers(self, year: int) -> bool:
         """True when ``year`` has an official table (loaded or in the package)."""
-        if year in self._table_years:
-            return True
-        try:
-            chinese_calendar.is_workday(date(year, 6, 1))
-        except NotImplementedError:
-            return False
-        return True
+        return year in self._table_years or _package_workday(date(year, 6, 1)) is not None
 
     def is_workday(self, day: date) -> tuple[bool, bool]:
         """(is it a working day, is that known from an official table)."""
         if day.year in self._table_years:
             return self._table.get(day, day.weekday() < 5), True
-        try:
-            return chinese_calendar.is_workday(day), True
-        except NotImplementedError:
+        known = _package_workday(day)
+        if known is None:
             return day.weekday() < 5, False
+        return known, True
 
     def add_workdays(self, start: date, days: int) -> DueDate:
         """The ``days``-th working day after ``start``, counting from the next day.

