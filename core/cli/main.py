@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common], help="装入演示数据（只能装入空数据库）")
     p.add_argument("--alleys", type=int, default=300, help="街巷条数（默认 300）")
     p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同数据）")
+    p.add_argument("--if-empty", action="store_true", help="数据库已有街巷时什么也不做（不报错）")
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("list", parents=[common], help="列出记录")
@@ -165,6 +166,15 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
+COUNT_LABELS = {"alleys": "街巷", "surveys": "调查摸底", "plans": "改造方案", "progress_reports": "月调度进度",
+                "acceptances": "竣工验收", "filings": "备案归档", "problems": "问题", "attachments": "附件",
+                "audit_log": "操作日志"}
+
+
+def _counts_table(counts: dict[str, int]) -> str:
+    return _table(["记录", "条数"], [(COUNT_LABELS.get(k, k), v) for k, v in counts.items()])
+
+
 def _wan(yuan: int) -> str:
     """Yuan shown as 万元 with two decimals, exactly."""
     from decimal import Decimal
@@ -209,12 +219,16 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
             sys.stderr.flush()
 
     with _open(args, create=True) as ledger:
+        existing = ledger.counts()
+        if args.if_empty and existing["alleys"]:
+            document = {"db": str(ledger.path), "seed": None, "counts": existing, "skipped": True}
+            out.emit(document, lambda: f"数据库 {document['db']} 已有 {existing['alleys']} 条街巷，未装入演示数据")
+            return 0
         result = make_demo(ledger, alleys=args.alleys, seed=args.seed, progress=progress)
         if not out.as_json and sys.stderr.isatty():
             sys.stderr.write("\n")
-        document = {"db": str(ledger.path), "seed": result.seed, "counts": result.counts}
-    out.emit(document, lambda: f"已装入演示数据（随机种子 {result.seed}）到 {document['db']}：\n" + _table(
-        ["记录", "条数"], [(k, v) for k, v in result.counts.items()]))
+        document = {"db": str(ledger.path), "seed": result.seed, "counts": result.counts, "skipped": False}
+    out.emit(document, lambda: f"已装入演示数据（随机种子 {result.seed}）到 {document['db']}：\n" + _counts_table(result.counts))
     return 0
 
 
@@ -375,7 +389,7 @@ def cmd_info(args: argparse.Namespace, out: Output) -> int:
                     "profile": ledger.profile().id, "counts": ledger.counts()}
     out.emit(document, lambda: f"数据库：{document['db']}\n结构版本：{document['schema_version']}\n"
                                 f"县（区）：{settings.name if settings else '未设置'}\n" +
-             _table(["记录", "条数"], list(document["counts"].items())))
+             _counts_table(document["counts"]))
     return 0
 
 
@@ -400,3 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

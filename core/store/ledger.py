@@ -27,6 +27,7 @@ from core.errors import LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
 from core.records import (
     Acceptance,
+    build,
     Alley,
     CountySettings,
     Filing,
@@ -274,16 +275,18 @@ class Ledger:
         return self._profile
 
     # ---------------------------------------------------------------- writing records
-    def add(self, record: R, *, source: str = "") -> R:
+    def add(self, record: R, *, source: str = "", reason: str = "") -> R:
         """Insert one new record and return it with its id."""
-        return self.add_many([record], source=source)[0]
+        return self.add_many([_revalidated(record)], source=source, reason=reason)[0]
 
-    def add_many(self, records: Sequence[R], *, source: str = "") -> list[R]:
+    def add_many(self, records: Sequence[R], *, source: str = "", reason: str = "") -> list[R]:
         """Insert new records of any kinds in one transaction; all are stored or none.
 
-        Records are written in the order given, so an alley must come before its surveys.
-        Returns the records with ids assigned.
+        The records must be built through their constructors (validated); this bulk path does not
+        validate them again. Parents are inserted before children (alleys before surveys and plans).
+        Records that belong to a filed plan need ``reason``. Returns the records with ids assigned.
         """
+        self._guard_locked_many(records, reason)
         stamp, who = _stamp(), self.user
         by_spec: dict[str, list[Record]] = defaultdict(list)
         out: list[R] = []
@@ -313,7 +316,7 @@ class Ledger:
                     audit_rows.append(
                         self._audit_row(
                             "insert", table, record.id, self._record_key(record), _diff({}, _snap(record)),
-                            source=source, at=stamp.isoformat(), who=who,
+                            reason=reason, source=source, at=stamp.isoformat(), who=who,
                         )
                     )
             self._write_audit(audit_rows)
@@ -325,8 +328,7 @@ class Ledger:
         Records of a filed (locked) plan refuse changes unless ``reason`` names the amendment.
         """
         if record.id is None:
-            self._guard_locked(record, reason)
-            return self.add(record, source=source)
+            return self.add(record, source=source, reason=reason)
         spec = spec_for(record)
         old = self.get(type(record), record.id)
         self._guard_locked(old, reason, new=record)
@@ -426,6 +428,21 @@ class Ledger:
         if isinstance(record, (Acceptance, Filing, ProgressEntry)):
             return record.plan_id
         return None
+
+    def _guard_locked_many(self, records: Sequence[Record], reason: str) -> None:
+        if reason.strip():
+            return
+        plan_ids = {pid for r in records if (pid := self._plan_id_of(r)) is not None}
+        if not plan_ids:
+            return
+        ids = sorted(plan_ids)
+        locked = self.db.execute(
+            f"SELECT plan_id, locked_at FROM filings WHERE locked_at IS NOT NULL "
+            f"AND plan_id IN ({','.join('?' * len(ids))}) LIMIT 1", ids).fetchone()
+        if locked:
+            raise LockedRecord(
+                f"该方案已于 {locked[1][:10]} 归档锁定，新增记录须作为“更正”并填写原因（会记入操作日志）"
+            )
 
     def _guard_locked(self, record: Record, reason: str, new: Record | None = None) -> None:
         plan_id = self._plan_id_of(record)
@@ -748,7 +765,7 @@ def _gc_paused() -> Iterator[None]:
 
 def _revalidated(record: R) -> R:
     """The record validated again: ``model_copy(update=...)`` skips validation, the store may not."""
-    return type(record).model_validate(record.model_dump())
+    return build(type(record), record.model_dump(warnings=False))
 
 
 def _snap(record: Record) -> dict[str, Any]:

@@ -1,0 +1,49 @@
+"""Build rule inputs in code, without a database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.profile import load_profile
+from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Survey
+from core.rules import Dataset, HolidayCalendar
+
+
+def alley(id: int = 1, **fields) -> Alley:
+    data = {"id": id, "code": f"45012300{id:03d}", "name": f"巷{id}", "subdistrict": "城东街道",
+            "red_line_width_m": 6.0}
+    data.update(fields)
+    return Alley(**data)
+
+
+def survey(id: int = 1, alley_id: int = 1, **fields) -> Survey:
+    data = {"id": id, "alley_id": alley_id, "surveyed_on": date(2022, 2, 10)}
+    data.update(fields)
+    return Survey(**data)
+
+
+def plan(id: int = 1, alley_id: int = 1, **fields) -> Plan:
+    data = {"id": id, "alley_id": alley_id, "year": 2023, "category": "达标类",
+            "total_investment_yuan": 2_000_000, "measures": [{"code": "clean"}]}
+    data.update(fields)
+    return Plan(**data)
+
+
+def dataset(*, alleys=(), surveys=(), plans=(), acceptances=(), filings=(), problems=(),
+            settings: CountySettings | None = None, as_of: date = date(2026, 11, 23),
+            calendar: HolidayCalendar | None = None, profile=None) -> Dataset:
+    return Dataset(
+        profile=profile or load_profile("guangxi-2022"),
+        settings=settings or CountySettings(name="示例县"),
+        alleys=list(alleys) or [alley()],
+        surveys=list(surveys),
+        plans=list(plans),
+        acceptances=list(acceptances),
+        filings=list(filings),
+        problems=list(problems),
+        calendar=calendar or HolidayCalendar(),
+        as_of=as_of,
+    )
+
+
+__all__ = ["Acceptance", "Filing", "Problem", "alley", "dataset", "plan", "survey"]

@@ -1,0 +1,40 @@
+"""Loading a year's official holiday table (for years the package does not know yet)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.errors import LedgerError
+from core.rules import HolidayCalendar
+from core.rules.workdays import parse_holiday_rows
+
+
+def test_rows_become_days_off_and_make_up_working_days():
+    year, days, names = parse_holiday_rows(
+        [("2030-10-01", "休", "国庆节"), ("2030年9月29日", "班", "国庆调休"), ("2030.10.2", "放假", "")], "2030.csv")
+    assert year == 2030
+    assert days == {date(2030, 10, 1): False, date(2030, 9, 29): True, date(2030, 10, 2): False}
+    assert names[date(2030, 10, 1)] == "国庆节"
+
+
+@pytest.mark.parametrize("rows, where, what", [
+    ([("2030-13-01", "休", "")], "第2行「日期」", "无法识别为日期"),
+    ([("2030-10-01", "休", ""), ("2030-10-02", "加班", "")], "第3行「类型」", "应为“休”或“班”"),
+    ([("2030-10-01", "休", ""), ("2031-01-01", "休", "")], "2030.csv", "只能包含一个年份"),
+    ([], "2030.csv", "空的"),
+])
+def test_bad_rows_say_where(rows, where, what):
+    with pytest.raises(LedgerError) as caught:
+        parse_holiday_rows(rows, "2030.csv")
+    assert where in str(caught.value) and what in str(caught.value)
+
+
+def test_a_loaded_year_is_no_longer_provisional(ledger):
+    assert HolidayCalendar.from_ledger(ledger).add_workdays(date(2030, 9, 27), 3).provisional
+    ledger.load_holiday_year(2030, {date(2030, 10, day): False for day in range(1, 8)} | {date(2030, 9, 29): True})
+    due = HolidayCalendar.from_ledger(ledger).add_workdays(date(2030, 9, 27), 3)
+    assert due.date == date(2030, 10, 8)  # 29 Sep (make-up), 30 Sep, 8 Oct
+    assert not due.provisional
+    assert ledger.audit(table="holidays")[0].record_key == "2030年节假日"

@@ -1,0 +1,77 @@
+"""Schema versions: a database made by the first schema opens in this program and is upgraded."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from core.errors import StoreError
+from core.records import Alley
+from core.store import SCHEMA_VERSION, Ledger
+from core.store.mapping import SPECS
+from core.store.schema import MIGRATIONS
+
+
+def _make_version_1(path):
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1; PRAGMA application_id = 1480675911;")
+    conn.execute("INSERT INTO county (id, name, code, profile) VALUES (1, '旧县', '450999', 'guangxi-2022')")
+    conn.execute("INSERT INTO alleys (code, name, subdistrict) VALUES ('4509990001', '老街', '城关街道')")
+    conn.execute("INSERT INTO problems (alley_id, description, reported_on, urgency) "
+                 "VALUES (1, '井盖缺失', '2025-09-26', '一般')")
+    conn.commit()
+    conn.close()
+
+
+def test_a_version_1_database_opens_and_is_upgraded_with_its_data(tmp_path):
+    path = tmp_path / "old.db"
+    _make_version_1(path)
+    with Ledger.open(path) as ledger:
+        assert ledger.schema_version == SCHEMA_VERSION
+        assert ledger.settings().name == "旧县"
+        assert ledger.alley("4509990001").name == "老街"
+        assert ledger.problems()[0].description == "井盖缺失"
+        ledger.load_holiday_year(2027, {date(2027, 1, 1): False})  # a table of version 2
+        assert ledger.holiday_table()[1] == {2027}
+    backup = tmp_path / "old.db.v1.bak"
+    assert backup.exists(), "the pre-upgrade file is kept"
+    assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_opening_twice_does_not_migrate_again(tmp_path):
+    path = tmp_path / "new.db"
+    Ledger.open(path).close()
+    with Ledger.open(path) as ledger:
+        assert ledger.schema_version == SCHEMA_VERSION
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_database_from_a_newer_program_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    Ledger.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="请使用新版程序"):
+        Ledger.open(path)
+
+
+def test_every_model_field_has_a_column(tmp_path):
+    with Ledger.open(tmp_path / "x.db") as ledger:
+        for spec in SPECS.values():
+            columns = {row[1] for row in ledger.db.execute(f"PRAGMA table_info({spec.table})")}
+            assert set(spec.columns) <= columns, spec.table
+            for child in spec.children:
+                child_columns = {row[1] for row in ledger.db.execute(f"PRAGMA table_info({child.table})")}
+                assert set(child.columns) <= child_columns, child.table
+
+
+def test_indexes_cover_the_lookups_the_screens_make(tmp_path):
+    with Ledger.open(tmp_path / "x.db") as ledger:
+        ledger.add(Alley(code="1", name="a", subdistrict="b"))
+        plan = ledger.db.execute("EXPLAIN QUERY PLAN SELECT * FROM plans WHERE year = 2023").fetchall()
+        assert any("plans_by_year" in str(row) for row in plan)
+        plan = ledger.db.execute("EXPLAIN QUERY PLAN SELECT * FROM alleys WHERE subdistrict = '城东街道'").fetchall()
+        assert any("alleys_by_place" in str(row) for row in plan)
