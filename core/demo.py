@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from core.errors import LedgerError
+from core.store.ledger import _gc_paused
 from core.records import (
     Acceptance,
     Alley,
@@ -111,7 +112,7 @@ def make_demo(
     profile = lg.profile()  # type: ignore[attr-defined]
     years = list(profile.profile.programme_years)
     settings = lg.settings()  # type: ignore[attr-defined]
-    with lg.transaction():  # type: ignore[attr-defined]
+    with lg.transaction(), _gc_paused():  # type: ignore[attr-defined]
         if settings is None:
             settings = CountySettings(name="示例县", code="450123", lead_department="示例县住房和城乡建设局")
         if not settings.code:

@@ -39,10 +39,15 @@ class MonthDay(str):
 
     def on(self, year: int) -> date:
         """The deadline's date in ``year``."""
-        month_text, day_text = self.split("-")
-        month = int(month_text)
-        day = calendar.monthrange(year, month)[1] if day_text == "end" else int(day_text)
-        return date(year, month, day)
+        return _month_day_on(str(self), year)
+
+
+@lru_cache(maxsize=1024)
+def _month_day_on(text: str, year: int) -> date:
+    month_text, day_text = text.split("-")
+    month = int(month_text)
+    day = calendar.monthrange(year, month)[1] if day_text == "end" else int(day_text)
+    return date(year, month, day)
 
 
 def _month_day(value: object) -> MonthDay:

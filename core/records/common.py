@@ -53,10 +53,13 @@ OptDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
 class Record(BaseModel):
     """Base of every stored record: validated on assignment, strips text, Chinese field titles."""
 
+    # defer_build: the validator is built on first validation, not at import; commands that only
+    # read records (check, funding, list) never validate and start faster.
     model_config = ConfigDict(
         str_strip_whitespace=True,
         validate_assignment=True,
         extra="forbid",
+        defer_build=True,
     )
 
     label: ClassVar[str] = "记录"

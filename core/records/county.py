@@ -12,7 +12,7 @@ from core.records.common import Count
 class YearTarget(BaseModel):
     """The county's own target for one programme year (R8): alleys to renovate and 精品 quota."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     year: int = Field(title="年度", ge=2000, le=2100)
     alleys: Count = Field(title="改造任务(条)")
@@ -22,7 +22,7 @@ class YearTarget(BaseModel):
 class CountySettings(BaseModel):
     """County settings (县区设置): name, administrative code, lead department, profile, targets."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True, defer_build=True)
     label: ClassVar[str] = "县区设置"
 
     name: str = Field(title="县（区）名称", min_length=1, max_length=50)

@@ -17,7 +17,7 @@ Security = Literal["公开", "内部", "秘密", "机密"]
 class FilingDocument(BaseModel):
     """One document of the filing (卷内目录 row); ``kind`` names a required document of the profile."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     seq: int = Field(title="序号", ge=1)
     kind: str = Field(default="", title="文件类别", max_length=50)
@@ -34,7 +34,7 @@ class FilingDocument(BaseModel):
 class FilingUnit(BaseModel):
     """A participating unit as the 竣工验收备案表 lists it."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     role: Literal["勘察单位", "设计单位", "施工单位", "监理单位"] = Field(title="单位类别")
     name: str = Field(default="", title="单位名称", max_length=200)

@@ -18,7 +18,7 @@ BOUTIQUE: Category = "精品类"
 class PlanMeasure(BaseModel):
     """A measure chosen from the profile's catalogue (一清二拆三改四补) with its quantity and cost."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     code: str = Field(title="改造措施", min_length=1)
     quantity: Decimal | None = Field(default=None, title="数量", ge=0)

@@ -18,7 +18,7 @@ Heritage = Literal["古建筑", "古树", "古井", "古桥"]
 class PipeRow(BaseModel):
     """One underground pipe kind (地下管网) as found by the survey."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     kind: PipeKind = Field(title="管线种类")
     year_laid: int | None = Field(default=None, title="敷设年份", ge=1900, le=2100)

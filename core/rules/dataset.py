@@ -1,66 +1,128 @@
-"""Everything the rules look at, loaded from the ledger in a few queries."""
+"""Everything the rules look at, loaded from the ledger on first use."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 from core.profile import Profile
 from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Survey
 from core.rules.workdays import HolidayCalendar
 
 
-@dataclass
 class Dataset:
-    """A consistent view of the records for one run of the rules.
+    """A view of the records for one run of the rules.
 
-    ``as_of`` is the day the rules treat as today (deadlines passed or not).
+    Each kind of record is read from its source the first time a rule asks for it, so computing
+    funding does not read surveys or filings. ``as_of`` is the day the rules treat as today.
     """
 
-    profile: Profile
-    settings: CountySettings | None
-    alleys: list[Alley]
-    surveys: list[Survey]
-    plans: list[Plan]
-    acceptances: list[Acceptance]
-    filings: list[Filing]
-    problems: list[Problem]
-    calendar: HolidayCalendar
-    as_of: date
-    alley_by_id: dict[int, Alley] = field(init=False)
-    surveys_by_alley: dict[int, list[Survey]] = field(init=False)
-    plans_by_alley: dict[int, list[Plan]] = field(init=False)
-    acceptance_by_plan: dict[int, Acceptance] = field(init=False)
-    filing_by_plan: dict[int, Filing] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.alley_by_id = {a.id: a for a in self.alleys if a.id is not None}
-        self.surveys_by_alley = defaultdict(list)
-        for survey in sorted(self.surveys, key=lambda s: (s.surveyed_on, s.id or 0)):
-            self.surveys_by_alley[survey.alley_id].append(survey)  # type: ignore[index]
-        self.plans_by_alley = defaultdict(list)
-        for plan in sorted(self.plans, key=lambda p: p.year):
-            self.plans_by_alley[plan.alley_id].append(plan)  # type: ignore[index]
-        self.acceptance_by_plan = {a.plan_id: a for a in self.acceptances}  # type: ignore[misc]
-        self.filing_by_plan = {f.plan_id: f for f in self.filings}  # type: ignore[misc]
+    def __init__(
+        self,
+        *,
+        profile: Profile,
+        settings: CountySettings | None,
+        as_of: date,
+        calendar: HolidayCalendar | None = None,
+        alleys: list[Alley] | Callable[[], list[Alley]] = (),  # type: ignore[assignment]
+        surveys: list[Survey] | Callable[[], list[Survey]] = (),  # type: ignore[assignment]
+        plans: list[Plan] | Callable[[], list[Plan]] = (),  # type: ignore[assignment]
+        acceptances: list[Acceptance] | Callable[[], list[Acceptance]] = (),  # type: ignore[assignment]
+        filings: list[Filing] | Callable[[], list[Filing]] = (),  # type: ignore[assignment]
+        problems: list[Problem] | Callable[[], list[Problem]] = (),  # type: ignore[assignment]
+    ):
+        self.profile = profile
+        self.settings = settings
+        self.as_of = as_of
+        self._calendar = calendar
+        self._sources: dict[str, Any] = {
+            "alleys": alleys, "surveys": surveys, "plans": plans,
+            "acceptances": acceptances, "filings": filings, "problems": problems,
+        }
 
     @classmethod
-    def from_ledger(cls, ledger: object, *, as_of: date | None = None) -> Dataset:
-        """Load every record of ``ledger`` (a :class:`core.store.Ledger`)."""
-        lg = ledger  # typed loosely so core.rules does not import the store
+    def from_ledger(cls, ledger: Any, *, as_of: date | None = None) -> Dataset:
+        """A dataset reading from ``ledger`` (a :class:`core.store.Ledger`) as the rules need it."""
         return cls(
-            profile=lg.profile(),  # type: ignore[attr-defined]
-            settings=lg.settings(),  # type: ignore[attr-defined]
-            alleys=lg.alleys(),  # type: ignore[attr-defined]
-            surveys=lg.surveys(),  # type: ignore[attr-defined]
-            plans=lg.plans(),  # type: ignore[attr-defined]
-            acceptances=lg.acceptances(),  # type: ignore[attr-defined]
-            filings=lg.filings(),  # type: ignore[attr-defined]
-            problems=lg.problems(),  # type: ignore[attr-defined]
-            calendar=HolidayCalendar.from_ledger(lg),
+            profile=ledger.profile(),
+            settings=ledger.settings(),
             as_of=as_of or date.today(),
-        )
+            calendar=None,
+            alleys=ledger.alleys,
+            surveys=ledger.surveys,
+            plans=ledger.plans,
+            acceptances=ledger.acceptances,
+            filings=ledger.filings,
+            problems=ledger.problems,
+        )._with_calendar(lambda: HolidayCalendar.from_ledger(ledger))
+
+    def _with_calendar(self, make: Callable[[], HolidayCalendar]) -> Dataset:
+        self._make_calendar = make
+        return self
+
+    def _get(self, name: str) -> list[Any]:
+        source = self._sources[name]
+        return list(source() if callable(source) else source)
+
+    @cached_property
+    def alleys(self) -> list[Alley]:
+        return self._get("alleys")
+
+    @cached_property
+    def surveys(self) -> list[Survey]:
+        return self._get("surveys")
+
+    @cached_property
+    def plans(self) -> list[Plan]:
+        return self._get("plans")
+
+    @cached_property
+    def acceptances(self) -> list[Acceptance]:
+        return self._get("acceptances")
+
+    @cached_property
+    def filings(self) -> list[Filing]:
+        return self._get("filings")
+
+    @cached_property
+    def problems(self) -> list[Problem]:
+        return self._get("problems")
+
+    @cached_property
+    def calendar(self) -> HolidayCalendar:
+        if self._calendar is not None:
+            return self._calendar
+        make = getattr(self, "_make_calendar", None)
+        return make() if make else HolidayCalendar()
+
+    @cached_property
+    def alley_by_id(self) -> dict[int, Alley]:
+        return {a.id: a for a in self.alleys if a.id is not None}
+
+    @cached_property
+    def surveys_by_alley(self) -> dict[int, list[Survey]]:
+        grouped: dict[int, list[Survey]] = defaultdict(list)
+        for survey in sorted(self.surveys, key=lambda s: (s.surveyed_on, s.id or 0)):
+            grouped[survey.alley_id].append(survey)  # type: ignore[index]
+        return grouped
+
+    @cached_property
+    def plans_by_alley(self) -> dict[int, list[Plan]]:
+        grouped: dict[int, list[Plan]] = defaultdict(list)
+        for plan in sorted(self.plans, key=lambda p: p.year):
+            grouped[plan.alley_id].append(plan)  # type: ignore[index]
+        return grouped
+
+    @cached_property
+    def acceptance_by_plan(self) -> dict[int, Acceptance]:
+        return {a.plan_id: a for a in self.acceptances}  # type: ignore[misc]
+
+    @cached_property
+    def filing_by_plan(self) -> dict[int, Filing]:
+        return {f.plan_id: f for f in self.filings}  # type: ignore[misc]
 
     def code_of(self, alley_id: int | None) -> str | None:
         """The alley code for an alley id."""

@@ -27,7 +27,6 @@ from core.errors import LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
 from core.records import (
     Acceptance,
-    build,
     Alley,
     CountySettings,
     Filing,
@@ -36,6 +35,7 @@ from core.records import (
     ProgressEntry,
     Record,
     Survey,
+    build,
 )
 from core.records.county import YearTarget
 from core.store.mapping import (
@@ -43,7 +43,8 @@ from core.store.mapping import (
     TableSpec,
     child_rows,
     from_row,
-    group_children,
+    child_models,
+    replace_fields,
     spec_for,
     to_row,
 )
@@ -290,7 +291,7 @@ class Ledger:
         stamp, who = _stamp(), self.user
         by_spec: dict[str, list[Record]] = defaultdict(list)
         out: list[R] = []
-        with self.transaction():
+        with self.transaction(), _gc_paused():
             next_id: dict[str, int] = {}
             for record in records:
                 spec = spec_for(record)
@@ -298,9 +299,7 @@ class Ledger:
                     raise StoreError(f"{record.label}已有编号 {record.id}，不能重复新增")
                 if spec.table not in next_id:
                     next_id[spec.table] = self._max_id(spec.table) + 1
-                stored = record.model_copy(
-                    update={"id": next_id[spec.table], "changed_at": stamp, "changed_by": who}
-                )
+                stored = replace_fields(record, id=next_id[spec.table], changed_at=stamp, changed_by=who)
                 next_id[spec.table] += 1
                 by_spec[spec.table].append(stored)
                 out.append(stored)  # type: ignore[arg-type]
@@ -310,15 +309,14 @@ class Ledger:
                 batch = by_spec.get(table)
                 if not batch:
                     continue
-                spec = SPEC_BY_TABLE[table]
-                self._insert_rows(spec, batch)
-                for record in batch:
-                    audit_rows.append(
-                        self._audit_row(
-                            "insert", table, record.id, self._record_key(record), _diff({}, _snap(record)),
-                            reason=reason, source=source, at=stamp.isoformat(), who=who,
-                        )
-                    )
+                snapshots = self._insert_rows(SPEC_BY_TABLE[table], batch)
+                keys = self._record_keys(batch)
+                at = stamp.isoformat()
+                audit_rows += [
+                    self._audit_row("insert", table, record.id, key, _inserted(snap),
+                                    reason=reason, source=source, at=at, who=who)
+                    for record, key, snap in zip(batch, keys, snapshots, strict=True)
+                ]
             self._write_audit(audit_rows)
         return out
 
@@ -369,16 +367,34 @@ class Ledger:
     def _max_id(self, table: str) -> int:
         return self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
 
-    def _insert_rows(self, spec: TableSpec, records: list[Record]) -> None:
-        rows = [to_row(spec, r) for r in records]
-        cols = list(rows[0])
-        sql = f"INSERT INTO {spec.table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
+    def _insert_rows(self, spec: TableSpec, records: list[Record]) -> list[dict[str, Any]]:
+        """Insert records and their child rows; returns each record's audit snapshot."""
+        dumps = [r.model_dump(mode="json") for r in records]
+        columns = spec.columns
+        encoded = set(spec.json_fields)
+        rows = [
+            tuple(json.dumps(d[c], ensure_ascii=False, sort_keys=True) if c in encoded else d[c] for c in columns)
+            for d in dumps
+        ]
+        sql = f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         try:
             self.db.conn.executemany(sql, rows)
         except sqlite3.IntegrityError as error:
             raise self._integrity_error(spec, error, records) from None
         for child in spec.children:
-            self._insert_children(child, records)
+            names = child.columns
+            child_rows = [
+                (dump["id"], position, *(item[n] for n in names))
+                for dump in dumps for position, item in enumerate(dump[child.field])
+            ]
+            if child_rows:
+                self.db.conn.executemany(
+                    f"INSERT INTO {child.table} ({child.parent_key}, position, {', '.join(names)}) "
+                    f"VALUES ({', '.join('?' * (len(names) + 2))})", child_rows)
+        for dump in dumps:
+            for name in ("id", "changed_at", "changed_by"):
+                del dump[name]
+        return dumps
 
     def _insert_children(self, child: Any, records: Iterable[Record]) -> None:
         rows = []
@@ -471,33 +487,25 @@ class Ledger:
             return self._load_rows(spec, where, params, order)
 
     def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str) -> list[Record]:
-        rows = self._rows(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
-        if not rows:
-            return []
-        kids: dict[str, dict[int, list[Any]]] = {}
-        for child in spec.children:
-            columns = ", ".join(f"c.{name}" for name in child.columns)
-            if len(rows) <= 500:
-                ids = [r["id"] for r in rows]
-                sql = (f"SELECT c.{child.parent_key}, {columns} FROM {child.table} c "
-                       f"WHERE c.{child.parent_key} IN ({','.join('?' * len(ids))}) "
-                       f"ORDER BY c.{child.parent_key}, c.position")
-                cursor = self.db.conn.execute(sql, ids)
-            else:
-                cursor = self.db.conn.execute(
-                    f"SELECT c.{child.parent_key}, {columns} FROM {child.table} c "
-                    f"JOIN {spec.table} t ON t.id = c.{child.parent_key} "
-                    f"{where} ORDER BY c.{child.parent_key}, c.position", params)
-            kids[child.field] = group_children(child, cursor)
-        return [
-            from_row(spec, row, {field: grouped.get(row["id"], []) for field, grouped in kids.items()})
-            for row in rows
-        ]
+        # Child rows come back inside their parent's row as one JSON array each (decoded in C):
+        # reading 7,800 filings with 53,000 documents took 1.2 s as a second cursor, 0.6 s this way.
+        nested = "".join(
+            f", (SELECT json_group_array(json_array(c.position, {', '.join('c.' + n for n in child.columns)})) "
+            f"FROM {child.table} c WHERE c.{child.parent_key} = t.id) AS _{child.field}"
+            for child in spec.children
+        )
+        rows = self._rows(f"SELECT t.*{nested} FROM {spec.table} t {where} ORDER BY {order}", params)
+        for row in rows:
+            for child in spec.children:
+                items = json.loads(row.pop(f"_{child.field}"))
+                items.sort(key=_first)  # json_group_array keeps no guaranteed order before SQLite 3.44
+                row[child.field] = child_models(child, items)
+        return [from_row(spec, row) for row in rows]
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
+        return [dict(zip(names, row, strict=False)) for row in cursor]
 
     def alley(self, code: str) -> Alley:
         """The alley with ``code``; :class:`NotFound` if there is none."""
@@ -665,6 +673,36 @@ class Ledger:
                 "update", "holidays", year, f"{year}年节假日", {"days": [None, len(days)]}, source=source)])
 
     # ---------------------------------------------------------------- audit log
+    def _record_keys(self, records: list[Record]) -> list[str]:
+        """Human keys (alley code, or code/year for plan records) of many records, in two queries."""
+        alley_ids = {r.alley_id for r in records if isinstance(r, (Survey, Plan, Problem))}
+        plan_ids = {r.plan_id for r in records if isinstance(r, (Acceptance, Filing, ProgressEntry))}
+        codes = self._lookup("SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
+        plans = self._lookup(
+            "SELECT p.id, a.code || '/' || p.year FROM plans p JOIN alleys a ON a.id = p.alley_id WHERE p.id IN ({})",
+            plan_ids)
+        keys = []
+        for record in records:
+            if isinstance(record, Alley):
+                keys.append(record.code)
+            elif isinstance(record, Plan):
+                keys.append(f"{codes.get(record.alley_id, '')}/{record.year}")
+            elif isinstance(record, (Survey, Problem)):
+                keys.append(codes.get(record.alley_id, ""))
+            elif isinstance(record, (Acceptance, Filing, ProgressEntry)):
+                keys.append(plans.get(record.plan_id, ""))
+            else:
+                keys.append("")
+        return keys
+
+    def _lookup(self, sql: str, ids: set[Any]) -> dict[Any, Any]:
+        wanted = sorted(i for i in ids if i is not None)
+        found: dict[Any, Any] = {}
+        for start in range(0, len(wanted), 900):  # SQLite's limit on bound parameters
+            chunk = wanted[start:start + 900]
+            found.update(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall())
+        return found
+
     def _record_key(self, record: Record) -> str:
         if isinstance(record, Alley):
             return record.code
@@ -763,6 +801,10 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _first(item: list[Any]) -> Any:
+    return item[0]
+
+
 def _revalidated(record: R) -> R:
     """The record validated again: ``model_copy(update=...)`` skips validation, the store may not."""
     return build(type(record), record.model_dump(warnings=False))
@@ -772,6 +814,14 @@ def _snap(record: Record) -> dict[str, Any]:
     return record.model_dump(mode="json", exclude={"id", "changed_at", "changed_by"})
 
 
+_EMPTY = (None, "", [], {}, 0, False)
+
+
+def _inserted(snapshot: dict[str, Any]) -> dict[str, list[Any]]:
+    """Audit changes of a new record: every field that is not empty, as [None, value]."""
+    return {key: [None, value] for key, value in sorted(snapshot.items()) if value not in _EMPTY}
+
+
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """Fields whose values differ, as {field: [old, new]}; empty values are left out of inserts."""
     changes = {}
@@ -779,9 +829,9 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]
         old, new = before.get(key), after.get(key)
         if old == new:
             continue
-        if not before and new in (None, "", [], {}, 0, False):
+        if not before and new in _EMPTY:
             continue
-        if not after and old in (None, "", [], {}, 0, False):
+        if not after and old in _EMPTY:
             continue
         changes[key] = [old, new]
     return changes

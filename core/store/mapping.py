@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -23,6 +23,9 @@ from core.records import Acceptance, Alley, Filing, Plan, Problem, Record, Surve
 from core.records.filing import FilingDocument
 from core.records.plan import PlanMeasure, ProgressEntry
 from core.records.survey import PipeRow
+
+
+R = TypeVar("R", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -104,44 +107,65 @@ def child_rows(child: Child, record: Record) -> list[dict[str, Any]]:
     return [dict(item.model_dump(mode="json"), position=i) for i, item in enumerate(items)]
 
 
-def group_children(child: Child, rows: Iterable[tuple]) -> dict[int, list[BaseModel]]:
-    """Child models grouped by parent id, from rows of (parent id, *child columns) in order."""
+def child_models(child: Child, items: list[list[Any]]) -> list[BaseModel]:
+    """Child models from stored rows given as [position, *columns] lists (position dropped)."""
     names = child.columns
-    grouped: dict[int, list[BaseModel]] = defaultdict(list)
-    for parent_id, *values in rows:
-        grouped[parent_id].append(_construct(child.model, dict(zip(names, values))))
-    return grouped
+    model = child.model
+    return [_construct(model, dict(zip(names, item[1:], strict=True))) for item in items]
 
 
 def from_row(spec: TableSpec, row: dict[str, Any], children: dict[str, list[Any]] | None = None) -> Record:
-    """Rebuild a record from its row (and child rows keyed by child field).
+    """Rebuild a record from its row (and child models keyed by child field); ``row`` is consumed.
 
     Rows were validated when they were written, so reading converts column types (ISO text to
     dates, JSON text to lists) and builds the models without validating again: re-validating
     every record made loading 10,000 alleys with their plans five times slower.
     """
-    data = dict(row)
+    data = row
     for name in spec.json_fields:
         value = data.get(name)
         if isinstance(value, str):
             data[name] = json.loads(value)
     for child in spec.children:
-        data[child.field] = list((children or {}).get(child.field, []))
+        if children is not None or child.field not in data:
+            data[child.field] = list((children or {}).get(child.field, []))
     return _construct(spec.model, data)  # type: ignore[return-value]
+
+
+def replace_fields(record: R, **updates: Any) -> R:
+    """A copy of ``record`` with ``updates`` (store-assigned values: id, change stamp), unvalidated."""
+    return _instance(type(record), {**record.__dict__, **updates})  # type: ignore[return-value]
 
 
 def _construct(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
     for name, convert in _converters(model):
-        value = data.get(name)
+        value = data[name]
         if value is not None:
             data[name] = convert(value)
-    # What model_construct does, minus its per-field default and alias handling (data has every field).
-    obj = model.__new__(model)
-    object.__setattr__(obj, "__dict__", data)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(data))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    return _instance(model, data)
+
+
+def _instance(model: type[R], data: dict[str, Any]) -> R:
+    """What ``model_construct`` does, minus its per-field default and alias handling.
+
+    ``data`` holds every field, so every instance of a model has the same fields-set; they share
+    one set object (pydantic only ever adds names to it, which are all there already).
+    """
+    obj = _new(model)
+    _set(obj, "__dict__", data)
+    _set(obj, "__pydantic_fields_set__", _all_fields(model))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+@functools.cache
+def _all_fields(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
 
 
 @functools.cache
@@ -167,11 +191,11 @@ def _converter_for(annotation: Any) -> Callable[[Any], Any] | None:
         item = args[0]
         return lambda values: [v if isinstance(v, BaseModel) else _construct(item, dict(v)) for v in values]
     if annotation is datetime:
-        return lambda v: v if isinstance(v, datetime) else datetime.fromisoformat(v)
+        return datetime.fromisoformat
     if annotation is date:
-        return lambda v: v if isinstance(v, date) else date.fromisoformat(v)
+        return date.fromisoformat
     if annotation is Decimal:
-        return lambda v: v if isinstance(v, Decimal) else Decimal(str(v))
+        return lambda v: Decimal(str(v))
     if annotation is bool:
         return bool
     return None
