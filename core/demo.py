@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from core.errors import LedgerError
-from core.store.ledger import _gc_paused
 from core.records import (
     Acceptance,
     Alley,
@@ -29,6 +28,7 @@ from core.records import (
 )
 from core.records.filing import FilingUnit
 from core.records.survey import PIPE_KINDS
+from core.store.ledger import gc_paused
 
 SUBDISTRICTS = ["城东街道", "城西街道", "城南街道", "城北街道", "河滨街道", "新城街道",
                 "凤山街道", "桂园街道", "龙潭街道", "金湖街道", "东门街道", "西岭街道"]
@@ -112,7 +112,7 @@ def make_demo(
     profile = lg.profile()  # type: ignore[attr-defined]
     years = list(profile.profile.programme_years)
     settings = lg.settings()  # type: ignore[attr-defined]
-    with lg.transaction(), _gc_paused():  # type: ignore[attr-defined]
+    with lg.transaction(), gc_paused():  # type: ignore[attr-defined]
         if settings is None:
             settings = CountySettings(name="示例县", code="450123", lead_department="示例县住房和城乡建设局")
         if not settings.code:

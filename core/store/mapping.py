@@ -10,8 +10,7 @@ import functools
 import json
 import types
 import typing
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +22,6 @@ from core.records import Acceptance, Alley, Filing, Plan, Problem, Record, Surve
 from core.records.filing import FilingDocument
 from core.records.plan import PlanMeasure, ProgressEntry
 from core.records.survey import PipeRow
-
 
 R = TypeVar("R", bound=BaseModel)
 
