@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -11,6 +12,31 @@ from typing import Any
 from core.profile import Profile
 from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Survey
 from core.rules.workdays import HolidayCalendar
+
+
+@dataclass(frozen=True)
+class PlanMeasures:
+    """A plan's measure codes and what they mean under the profile's catalogue."""
+
+    codes: frozenset[str]
+    unknown: tuple[str, ...]
+    supplements: tuple[str, ...]
+    digs: tuple[str, ...]
+    pipe_work: bool
+    lighting: bool
+
+    @classmethod
+    def of(cls, plan: Plan, profile: Profile) -> PlanMeasures:
+        codes = frozenset(m.code for m in plan.measures)
+        known = [m for c in sorted(codes) if (m := profile.measure(c)) is not None]
+        return cls(
+            codes=codes,
+            unknown=tuple(sorted(c for c in codes if profile.measure(c) is None)),
+            supplements=tuple(m.code for m in known if m.group == "四补"),
+            digs=tuple(m.code for m in known if m.digs),
+            pipe_work=any(m.pipe_work for m in known),
+            lighting=any(m.lighting for m in known),
+        )
 
 
 class Dataset:
@@ -46,17 +72,20 @@ class Dataset:
     @classmethod
     def from_ledger(cls, ledger: Any, *, as_of: date | None = None) -> Dataset:
         """A dataset reading from ``ledger`` (a :class:`core.store.Ledger`) as the rules need it."""
+        def every(kind: type) -> Callable[[], list[Any]]:
+            return lambda: ledger.all(kind)
+
         return cls(
             profile=ledger.profile(),
             settings=ledger.settings(),
             as_of=as_of or date.today(),
             calendar=None,
-            alleys=ledger.alleys,
-            surveys=ledger.surveys,
-            plans=ledger.plans,
-            acceptances=ledger.acceptances,
-            filings=ledger.filings,
-            problems=ledger.problems,
+            alleys=every(Alley),
+            surveys=every(Survey),
+            plans=every(Plan),
+            acceptances=every(Acceptance),
+            filings=every(Filing),
+            problems=every(Problem),
         )._with_calendar(lambda: HolidayCalendar.from_ledger(ledger))
 
     def _with_calendar(self, make: Callable[[], HolidayCalendar]) -> Dataset:
@@ -123,6 +152,14 @@ class Dataset:
     @cached_property
     def filing_by_plan(self) -> dict[int, Filing]:
         return {f.plan_id: f for f in self.filings}  # type: ignore[misc]
+
+    def measures_of(self, plan: Plan) -> PlanMeasures:
+        """What the plan's chosen measures amount to under the profile (computed once per plan)."""
+        cache = self.__dict__.setdefault("_measures_cache", {})
+        found = cache.get(id(plan))  # keyed by object: the dataset holds its plans for its lifetime
+        if found is None:
+            found = cache[id(plan)] = PlanMeasures.of(plan, self.profile)
+        return found
 
     def code_of(self, alley_id: int | None) -> str | None:
         """The alley code for an alley id."""

@@ -52,7 +52,8 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
     for plan in _plans(ds, year):
         code = ds.code_of(plan.alley_id)
         record = f"plans/{plan.id}"
-        unknown = sorted(c for c in plan.measure_codes() if profile.measure(c) is None)
+        chosen = ds.measures_of(plan)
+        unknown = list(chosen.unknown)
         if unknown:
             yield Finding(
                 "R2", "error",
@@ -70,7 +71,7 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
             )
         else:
             for measure in profile.measures:
-                if not measure.needs or measure.code in plan.measure_codes():
+                if not measure.needs or measure.code in chosen.codes:
                     continue
                 shown = {name: getattr(survey, name) for name in measure.needs if getattr(survey, name)}
                 if shown:
@@ -83,10 +84,7 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                         {"measure": measure.code, "survey_id": survey.id, "indicators": shown},
                     )
         if plan.category == "精品类":
-            supplements = sorted(
-                c for c in plan.measure_codes()
-                if (m := profile.measure(c)) is not None and m.group == "四补"
-            )
+            supplements = list(chosen.supplements)
             need = profile.categories.boutique_min_supplements
             if len(supplements) < need:
                 names = "、".join(profile.measure(c).name for c in supplements) or "无"  # type: ignore[union-attr]
@@ -120,11 +118,11 @@ def _indicator_label(name: str, value: object) -> str:
 
 
 def _does_pipe_work(ds: Dataset, plan: Plan) -> bool:
-    return any((m := ds.profile.measure(c)) is not None and m.pipe_work for c in plan.measure_codes())
+    return ds.measures_of(plan).pipe_work
 
 
 def _digs(ds: Dataset, plan: Plan) -> bool:
-    return any((m := ds.profile.measure(c)) is not None and m.digs for c in plan.measure_codes())
+    return bool(ds.measures_of(plan).digs)
 
 
 def r3_old_pipes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
@@ -179,10 +177,7 @@ def r4_no_dig(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 continue
             until = _add_years(other.completion_on, rules.no_dig_years)
             if starts < until:
-                dig = "、".join(
-                    m.name for c in sorted(plan.measure_codes())
-                    if (m := ds.profile.measure(c)) is not None and m.digs
-                )
+                dig = "、".join(ds.profile.measure(c).name for c in ds.measures_of(plan).digs)  # type: ignore[union-attr]
                 yield Finding(
                     "R4", "warning",
                     f"{plan.year}年方案含开挖内容（{dig}），距该街巷 {other.year} 年管网改造竣工（{other.completion_on}）不满 {rules.no_dig_years} 年",
@@ -199,7 +194,7 @@ def r5_lighting(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
     for plan in _plans(ds, year):
         if plan.category != "精品类":
             continue
-        if not any((m := ds.profile.measure(c)) is not None and m.lighting for c in plan.measure_codes()):
+        if not ds.measures_of(plan).lighting:
             continue
         acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
         if acceptance is None:

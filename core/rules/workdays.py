@@ -41,6 +41,7 @@ class HolidayCalendar:
     def __init__(self, table: dict[date, bool] | None = None, table_years: set[int] | None = None):
         self._table = dict(table or {})
         self._table_years = set(table_years or ())
+        self._added: dict[tuple[date, int], DueDate] = {}
 
     @classmethod
     def from_ledger(cls, ledger: object) -> HolidayCalendar:
@@ -68,6 +69,12 @@ class HolidayCalendar:
         """
         if days < 0:
             raise ValueError("工作日天数不能为负数")
+        found = self._added.get((start, days))
+        if found is None:
+            found = self._added[(start, days)] = self._count(start, days)
+        return found
+
+    def _count(self, start: date, days: int) -> DueDate:
         current, counted, missing = start, 0, set()
         while counted < days:
             current += timedelta(days=1)
