@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from core.errors import LedgerError
+from core.errors import Cancelled, LedgerError
 from core.records import (
     Acceptance,
     Alley,
@@ -95,11 +95,14 @@ def make_demo(
     alleys: int = 300,
     seed: int = 1,
     progress: Callable[[int, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> DemoResult:
     """Fill an empty ledger (a :class:`core.store.Ledger`) with a realistic county of ``alleys`` alleys.
 
     Refuses a ledger that already holds alleys, so demo data never mixes with real records and
-    codes are never duplicated. Everything is written in one transaction.
+    codes are never duplicated. Everything is written in one transaction: ``progress(percent, text)``
+    is told each stage, and when ``cancel()`` turns true the job stops with :class:`Cancelled` and
+    nothing is written.
     """
     lg = ledger
     if alleys < 1 or alleys > 100_000:
@@ -108,7 +111,12 @@ def make_demo(
     if existing:
         raise LedgerError(f"数据库中已有 {existing} 条街巷，演示数据只能装入空数据库；请另建一个数据库文件")
     rng = random.Random(seed)
-    report = progress or (lambda pct, text: None)
+    def report(percent: int, text: str) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if progress is not None:
+            progress(percent, text)
+
     profile = lg.profile()  # type: ignore[attr-defined]
     years = list(profile.profile.programme_years)
     settings = lg.settings()  # type: ignore[attr-defined]
@@ -147,7 +155,8 @@ def make_demo(
         problems = _problems(rng, stored_alleys, stored_plans)
         lg.add_many(problems, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         lg.note("demo", f"装入演示数据：{alleys} 条街巷，随机种子 {seed}")  # type: ignore[attr-defined]
-    report(100, "完成")
+    if progress is not None:
+        progress(100, "完成")
     return DemoResult(counts=lg.counts(), seed=seed)  # type: ignore[attr-defined]
 
 

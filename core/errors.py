@@ -71,3 +71,10 @@ class LockedRecord(LedgerError):
 
 class NotFound(LedgerError):
     """A record the clerk named does not exist."""
+
+
+class Cancelled(LedgerError):
+    """The clerk cancelled a long job; nothing was changed."""
+
+    def __init__(self, message: str = "已取消，未作任何修改"):
+        super().__init__(message)

@@ -57,3 +57,18 @@ def test_demo_audits_its_inserts_with_the_seed():
     make_demo(ledger, alleys=5, seed=3)
     inserts = [e for e in ledger.audit(table="alleys") if e.action == "insert"]
     assert len(inserts) == 5 and inserts[0].source == "demo seed=3"
+
+
+def test_cancelling_the_demo_leaves_the_database_untouched():
+    from core.errors import Cancelled
+
+    ledger = Ledger.in_memory()
+    seen = []
+
+    def progress(percent, text):
+        seen.append(percent)
+
+    with pytest.raises(Cancelled):
+        make_demo(ledger, alleys=50, seed=1, progress=progress, cancel=lambda: len(seen) >= 2)
+    assert seen == [5, 25]
+    assert ledger.counts()["alleys"] == 0 and ledger.settings() is None

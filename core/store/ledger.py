@@ -15,7 +15,7 @@ import mimetypes
 import shutil
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from core.errors import LedgerError, LockedRecord, NotFound, StoreError
+from core.errors import Cancelled, LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
 from core.records import (
     Acceptance,
@@ -756,11 +756,19 @@ class Ledger:
         return [AuditEntry(**{**row, "changes": json.loads(row["changes"])}) for row in self.db.query(sql, params)]
 
     # ---------------------------------------------------------------- backup
-    def backup(self, out: Path | str, *, overwrite: bool = False) -> dict[str, Any]:
+    def backup(
+        self,
+        out: Path | str,
+        *,
+        overwrite: bool = False,
+        progress: Callable[[int, str], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> dict[str, Any]:
         """Copy the whole database (attachments included) to ``out`` while it stays open.
 
-        Uses SQLite's online backup, then checks the copy's integrity. Returns its path, size,
-        SHA-256 and record counts.
+        Uses SQLite's online backup page by page (``progress(percent, text)`` is told as it goes;
+        ``cancel()`` stops it and leaves no file), then checks the copy's integrity. Returns its
+        path, size, SHA-256 and record counts.
         """
         out = Path(out)
         if out.exists() and not overwrite:
@@ -770,13 +778,23 @@ class Ledger:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".part")
         target = sqlite3.connect(str(tmp))
+        def step(status: int, remaining: int, total: int) -> None:
+            if cancel is not None and cancel():
+                raise Cancelled("备份已取消，没有生成备份文件")
+            if progress is not None and total:
+                progress(int(90 * (total - remaining) / total), "正在复制数据库")
+
         try:
-            self.db.conn.backup(target)
+            self.db.conn.backup(target, pages=1024, progress=step)
             target.execute("PRAGMA journal_mode = DELETE")
+            if progress is not None:
+                progress(90, "正在校验备份文件")
             check = target.execute("PRAGMA integrity_check").fetchone()[0]
-        except sqlite3.Error as error:
+        except (sqlite3.Error, Cancelled) as error:
             target.close()
             tmp.unlink(missing_ok=True)
+            if isinstance(error, Cancelled):
+                raise
             raise StoreError(f"备份失败：{error}") from None
         target.close()
         if check != "ok":
@@ -785,6 +803,8 @@ class Ledger:
         tmp.replace(out)
         digest = hashlib.sha256(out.read_bytes()).hexdigest()
         self.note("backup", f"备份到 {out}", source=digest)
+        if progress is not None:
+            progress(100, "完成")
         return {"path": str(out), "bytes": out.stat().st_size, "sha256": digest,
                 "schema_version": self.schema_version, "counts": self.counts()}
 

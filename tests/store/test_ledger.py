@@ -211,3 +211,15 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
 def test_opening_a_missing_file_without_create_says_where(tmp_path):
     with pytest.raises(StoreError, match="找不到数据库文件"):
         Ledger.open(tmp_path / "nope.db", create=False)
+
+
+def test_backup_reports_progress_and_a_cancelled_backup_leaves_no_file(file_ledger, tmp_path):
+    from core.errors import Cancelled
+
+    make_alley(file_ledger)
+    steps = []
+    file_ledger.backup(tmp_path / "ok.db", progress=lambda pct, text: steps.append(pct))
+    assert steps[-1] == 100 and steps == sorted(steps)
+    with pytest.raises(Cancelled):
+        file_ledger.backup(tmp_path / "no.db", cancel=lambda: True)
+    assert not (tmp_path / "no.db").exists() and not (tmp_path / "no.db.part").exists()
