@@ -26,7 +26,7 @@ from pydantic import (
 
 from core.errors import Place, ProfileError
 from core.paths import package_data_dir
-from core.records.common import chinese_messages
+from core.records.common import chinese_messages, repeated
 from core.records.survey import Survey
 
 
@@ -204,7 +204,7 @@ class Profile(_Section):
             ("改造措施编码", [m.code for m in self.measures]),
             ("备案文件编码", [d.key for d in self.documents]),
         ):
-            twice = sorted({k for k in keys if keys.count(k) > 1})
+            twice = repeated(keys)
             if twice:
                 raise ValueError(f"{what}「{'、'.join(twice)}」重复")
         if not any(m.group == "四补" for m in self.measures):

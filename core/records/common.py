@@ -165,6 +165,15 @@ def chinese_messages(model: type[BaseModel], error: ValidationError) -> list[str
     return out
 
 
+def repeated(values: list[Any]) -> list[Any]:
+    """The values that occur more than once, sorted (for "每种只填一行" style checks)."""
+    seen: set[Any] = set()
+    twice: set[Any] = set()
+    for value in values:
+        (twice if value in seen else seen).add(value)
+    return sorted(twice)
+
+
 M = TypeVar("M", bound=BaseModel)
 
 

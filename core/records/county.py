@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count
+from core.records.common import Count, repeated
 
 
 class YearTarget(BaseModel):
@@ -34,8 +34,7 @@ class CountySettings(BaseModel):
 
     @model_validator(mode="after")
     def _one_target_per_year(self) -> CountySettings:
-        years = [t.year for t in self.targets]
-        twice = sorted({y for y in years if years.count(y) > 1})
+        twice = repeated([t.year for t in self.targets])
         if twice:
             raise ValueError(f"年度任务 {'、'.join(map(str, twice))} 年重复填写")
         return self

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count, OptDate, Record, Yuan
+from core.records.common import Count, OptDate, Record, Yuan, repeated
 
 Medium = Literal["纸质", "电子", "纸质+电子"]
 Retention = Literal["永久", "长期", "短期"]
@@ -79,8 +79,7 @@ class Filing(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Filing:
-        seqs = [d.seq for d in self.documents]
-        twice = sorted({s for s in seqs if seqs.count(s) > 1})
+        twice = repeated([d.seq for d in self.documents])
         if twice:
             raise ValueError(f"卷内文件序号 {'、'.join(map(str, twice))} 重复")
         if self.archived_on and self.filed_on and self.archived_on < self.filed_on:

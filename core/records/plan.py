@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import OptDate, Record, Yuan
+from core.records.common import OptDate, Record, Yuan, repeated
 
 Category = Literal["达标类", "精品类"]
 STANDARD: Category = "达标类"
@@ -102,8 +102,7 @@ class Plan(Record):
                 raise ValueError(f"{message}（{a} → {b}）")
         if self.completion_on is not None and self.start_on is None:
             raise ValueError("填写了竣工日期，但没有开工日期")
-        codes = [m.code for m in self.measures]
-        twice = sorted({c for c in codes if codes.count(c) > 1})
+        twice = repeated([m.code for m in self.measures])
         if twice:
             raise ValueError(f"改造措施「{'、'.join(twice)}」重复选择")
         return self

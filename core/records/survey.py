@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count, Metres, Record
+from core.records.common import Count, Metres, Record, repeated
 
 PipeKind = Literal["供水", "排水", "燃气", "广电", "通信", "消防"]
 PIPE_KINDS: tuple[str, ...] = ("供水", "排水", "燃气", "广电", "通信", "消防")
@@ -89,8 +89,7 @@ class Survey(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Survey:
-        kinds = [p.kind for p in self.pipes]
-        twice = sorted({k for k in kinds if kinds.count(k) > 1})
+        twice = repeated([p.kind for p in self.pipes])
         if twice:
             raise ValueError(f"管线种类「{'、'.join(twice)}」重复填写，每种管线只填一行")
         if self.lamps_working > self.lamps_installed:

@@ -37,6 +37,7 @@ from core.records import (
     Survey,
     build,
 )
+from core.records.common import repeated
 from core.records.county import YearTarget
 from core.store.mapping import (
     SPEC_BY_TABLE,
@@ -422,7 +423,7 @@ class Ledger:
             placeholders = ",".join("?" * len(codes))
             taken = [row[0] for row in self.db.execute(
                 f"SELECT code FROM alleys WHERE code IN ({placeholders})", codes)]
-            dupes = sorted({c for c in codes if codes.count(c) > 1})
+            dupes = repeated(codes)
             shown = "、".join((taken or dupes)[:5]) or "?"
             return StoreError(f"街巷编码「{shown}」已存在，编码不能重复")
         if "plans.alley_id, plans.year" in text:
@@ -561,19 +562,18 @@ class Ledger:
 
     def acceptances(self, *, year: int | None = None) -> list[Acceptance]:
         """Acceptances, optionally of plans of one year."""
-        where, params = "JOIN plans p ON p.id = t.plan_id", []
-        if year is not None:
-            where += " WHERE p.year = ?"
-            params.append(year)
-        return self._load(spec_for(Acceptance), where, params, "p.year, t.plan_id")  # type: ignore[return-value]
+        return self._of_plans(Acceptance, year)
 
     def filings(self, *, year: int | None = None) -> list[Filing]:
         """Filings, optionally of plans of one year."""
+        return self._of_plans(Filing, year)
+
+    def _of_plans(self, cls: type[R], year: int | None) -> list[R]:
         where, params = "JOIN plans p ON p.id = t.plan_id", []
         if year is not None:
             where += " WHERE p.year = ?"
             params.append(year)
-        return self._load(spec_for(Filing), where, params, "p.year, t.plan_id")  # type: ignore[return-value]
+        return self._load(spec_for(cls), where, params, "p.year, t.plan_id")  # type: ignore[return-value]
 
     def problems(self, *, year: int | None = None, alley_id: int | None = None) -> list[Problem]:
         """Problems, newest first; optionally reported in one year or about one alley."""
