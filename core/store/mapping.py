@@ -10,7 +10,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -105,10 +105,16 @@ def child_rows(child: Child, record: Record) -> list[dict[str, Any]]:
     return [dict(item.model_dump(mode="json"), position=i) for i, item in enumerate(items)]
 
 
-def child_models(child: Child, items: list[list[Any]]) -> list[BaseModel]:
-    """Child models from stored rows given as [position, *columns] lists (position dropped)."""
-    build = _item_builder(child.model, tuple(child.columns))
-    return [build(item) for item in items]
+def group_children(child: Child, rows: Iterable[tuple[Any, ...]]) -> dict[int, list[BaseModel]]:
+    """Child models grouped by parent id, from rows ``(parent id, position, *columns)`` in order."""
+    build = _item_builder(child.model, tuple(child.columns), 2)
+    grouped: dict[int, list[BaseModel]] = {}
+    for row in rows:
+        found = grouped.get(row[0])
+        if found is None:
+            found = grouped[row[0]] = []
+        found.append(build(row))
+    return grouped
 
 
 def from_row(spec: TableSpec, row: dict[str, Any], children: dict[str, list[Any]] | None = None) -> Record:
@@ -153,18 +159,17 @@ def _builder(model: type[BaseModel]) -> Callable[[dict[str, Any]], BaseModel]:
 
 
 @functools.cache
-def _item_builder(model: type[BaseModel], names: tuple[str, ...]) -> Callable[[list[Any]], BaseModel]:
-    """Like :func:`_builder`, for a child row given as a list ``[position, *values in names order]``."""
+def _item_builder(model: type[BaseModel], names: tuple[str, ...], start: int) -> Callable[[Any], BaseModel]:
+    """Like :func:`_builder`, for a row given as a sequence whose values (in ``names`` order) begin
+    at index ``start``."""
     converters = dict(_converters(model))
     index = {name: i for i, (name, _) in enumerate(_converters(model))}
     lines = ["def build(item):"]
-    for n, name in enumerate(names, start=1):
+    for n, name in enumerate(names, start=start):
+        lines.append(f"    v{n} = item[{n}]")
         if name in converters:
-            lines.append(f"    v{n} = item[{n}]")
             lines.append(f"    if v{n} is not None: v{n} = c{index[name]}(v{n})")
-        else:
-            lines.append(f"    v{n} = item[{n}]")
-    pairs = ", ".join(f"{name!r}: v{n}" for n, name in enumerate(names, start=1))
+    pairs = ", ".join(f"{name!r}: v{n}" for n, name in enumerate(names, start=start))
     lines.append(f"    return instance(model, {{{pairs}}})")
     return _compile(model, lines)
 
