@@ -42,3 +42,11 @@ def package_data_dir() -> Path:
     if bundle:
         return Path(bundle) / "data"
     return Path(__file__).resolve().parent.parent / "data"
+
+
+def resources_dir() -> Path:
+    """The project's ``resources/`` folder (fonts, icons, translations)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

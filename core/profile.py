@@ -156,6 +156,8 @@ class Measure(_Section):
     code: str = Field(min_length=1)
     group: Literal["一清", "二拆", "三改", "四补"]
     name: str = Field(min_length=1)
+    short: str = ""
+    """Short name for narrow columns (the annual list); the full name when empty."""
     wording: str = ""
     unit: str = ""
     digs: bool = False

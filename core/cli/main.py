@@ -177,10 +177,9 @@ def _counts_table(counts: dict[str, int]) -> str:
 
 
 def _wan(yuan: int) -> str:
-    """Yuan shown as 万元 with two decimals, exactly."""
-    from decimal import Decimal
+    from core.money import wan
 
-    return f"{(Decimal(yuan) / 10000).quantize(Decimal('0.01')):,}"
+    return wan(yuan, thousands=True)
 
 
 # ------------------------------------------------------------------ commands

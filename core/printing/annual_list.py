@@ -1,0 +1,196 @@
+"""Annual project list (年度改造项目清单, domain.md §2 and §6): data from approved plans, A4 landscape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from core.errors import LedgerError
+from core.money import wan
+from core.printing.base import FONT, NumberedCanvas, checker, para, plain, style, wrap_text, write_atomically
+from core.rules.funding import funding_for_plan
+
+# (header, width in mm, alignment) of the §2 columns; 277 mm fit between 10 mm margins.
+COLUMNS: tuple[tuple[str, float, str], ...] = (
+    ("序号", 9, "center"), ("街巷名称", 22, "left"), ("所在街道", 18, "left"), ("所在社区", 18, "left"),
+    ("起止点", 28, "left"), ("长度(米)", 13, "right"), ("宽度(米)", 12, "right"), ("类别", 11, "center"),
+    ("主要改造内容", 40, "left"), ("总投资(万元)", 17, "right"), ("{region}补助(万元)", 17, "right"),
+    ("计划开工", 16, "center"), ("计划完工", 16, "center"), ("建设单位", 26, "left"), ("备注", 14, "left"),
+)
+BODY = 7.5
+"""Body text size in points."""
+ROWS_PER_TABLE = 400
+"""Rows per reportlab Table: one table of 10,000 rows took 10.9 s, 500-row tables 4.7 s."""
+
+
+@dataclass
+class AnnualList:
+    """Everything the annual project list shows, gathered from the ledger."""
+
+    county: str
+    lead_department: str
+    year: int
+    region_name: str
+    rows: list[list[str]]
+    names: list[str]
+    standard: int
+    boutique: int
+    total_length_m: float
+    total_investment_yuan: int
+    total_subsidy_yuan: int
+    target: int | None
+    boutique_quota: int | None
+    unapproved: int
+    printed_on: date = field(default_factory=date.today)
+
+    @property
+    def title(self) -> str:
+        return f"{self.county}{self.year}年城市背街小巷整治改造提升项目清单"
+
+
+def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> AnnualList:
+    """Gather the list for ``year``: approved plans ordered by sub-district and alley code."""
+    settings = ledger.settings()
+    if settings is None:
+        raise LedgerError("还没有填写县（区）信息，请先运行 init")
+    profile = ledger.profile()
+    alleys = {a.id: a for a in ledger.alleys(year=year)}
+    plans = ledger.plans(year=year)
+    approved = [p for p in plans if p.approved_on is not None]
+    approved.sort(key=lambda p: (alleys[p.alley_id].subdistrict, alleys[p.alley_id].code))
+    rows, names = [], []
+    total_length, investment, subsidy = 0.0, 0, 0
+    for number, plan in enumerate(approved, start=1):
+        alley = alleys[plan.alley_id]
+        money = funding_for_plan(plan, None, profile, today or date.today())
+        content = "、".join(
+            ((m.short or m.name) if (m := profile.measure(item.code)) else item.code) for item in plan.measures
+        )
+        span = "至".join(p for p in (alley.start_point, alley.end_point) if p)
+        rows.append([
+            str(number), alley.name, alley.subdistrict, alley.community, span,
+            _number(alley.length_m), _number(alley.red_line_width_m), plan.category.removesuffix("类"),
+            content, wan(plan.total_investment_yuan), wan(money.subsidy_yuan),
+            _day(plan.planned_start_on), _day(plan.planned_completion_on), plan.builder, plan.notes,
+        ])
+        names.append(alley.name)
+        total_length += alley.length_m or 0
+        investment += plan.total_investment_yuan
+        subsidy += money.subsidy_yuan
+    target = settings.target_for(year)
+    return AnnualList(
+        county=settings.name, lead_department=settings.lead_department, year=year,
+        region_name=profile.profile.region_name, rows=rows, names=names,
+        standard=sum(1 for p in approved if p.category == "达标类"),
+        boutique=sum(1 for p in approved if p.category == "精品类"),
+        total_length_m=total_length, total_investment_yuan=investment, total_subsidy_yuan=subsidy,
+        target=target.alleys if target else None, boutique_quota=target.boutique if target else None,
+        unapproved=len(plans) - len(approved), printed_on=today or date.today(),
+    )
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _day(value: date | None) -> str:
+    return "" if value is None else f"{value.year}.{value.month}.{value.day}"
+
+
+def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, str], None] | None = None,
+                       cancel: Callable[[], bool] | None = None) -> int:
+    """Lay the list out on landscape A4 and write it to ``out``; returns the number of pages."""
+    step = checker(progress, cancel)
+    step(0, "排版年度清单")
+    head = style(8, align="center", leading=10)
+    widths = [w * mm for _, w, _ in COLUMNS]
+    header = [para(h.format(region=data.region_name), head) for h, _, _ in COLUMNS]
+
+    story: list[Any] = [
+        para(plain(data.title), style(16, align="center", leading=22, space_after=4)),
+        _subheader(data),
+        Spacer(1, 2 * mm),
+    ]
+    rows = [_cells(row, widths) for row in data.rows]
+    totals = ["合计", f"{len(data.rows)} 条", "", "", "", _number(round(data.total_length_m, 1)), "", "",
+              f"达标类 {data.standard} 条，精品类 {data.boutique} 条", wan(data.total_investment_yuan),
+              wan(data.total_subsidy_yuan), "", "", "", ""]
+    rows.append(_cells(totals, widths))
+    chunks = [rows[i:i + ROWS_PER_TABLE] for i in range(0, len(rows), ROWS_PER_TABLE)] or [[]]
+    for n, chunk in enumerate(chunks):
+        step(5 + int(80 * n / len(chunks)), "排版年度清单")
+        table = Table([header, *chunk], colWidths=widths, repeatRows=1)
+        commands = [
+            ("FONT", (0, 0), (-1, -1), FONT, BODY, BODY * 1.25),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ]
+        for col, (_, _, align) in enumerate(COLUMNS):
+            commands.append(("ALIGN", (col, 1), (col, -1), align.upper()))
+        if n == len(chunks) - 1:
+            commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F4F4F4")))
+        table.setStyle(TableStyle(commands))
+        story.append(table)
+    story.append(Spacer(1, 6 * mm))
+    story.append(KeepTogether(_signatures(data)))
+
+    pages = [0]
+
+    def build(path: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
+            topMargin=10 * mm, bottomMargin=14 * mm, title=data.title, author=data.lead_department or data.county,
+            subject="年度改造项目清单", creator="巷账 Alley Ledger", initialFontName=FONT,
+        )
+        step(88, "写入 PDF")
+        doc.build(story, canvasmaker=NumberedCanvas)
+        pages[0] = doc.page
+
+    write_atomically(out, build)
+    step(100, "完成")
+    return pages[0]
+
+
+def _cells(row: list[str], widths: list[float]) -> list[str]:
+    """Cell texts wrapped to their column widths (4 pt of padding)."""
+    return [wrap_text(value, width - 4.5, BODY) if value else "" for value, width in zip(row, widths, strict=True)]
+
+
+def _subheader(data: AnnualList) -> Table:
+    counts = f"本年度列入 {len(data.rows)} 条（达标类 {data.standard} 条，精品类 {data.boutique} 条）"
+    if data.target is not None:
+        counts += f"；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条"
+    if data.unapproved:
+        counts += f"；另有 {data.unapproved} 个方案尚未批复，未列入"
+    left = style(9, leading=12)
+    right = style(9, align="right", leading=12)
+    table = Table(
+        [[para("填报单位（盖章）：" + plain(data.lead_department or data.county), left), para("金额单位：万元", right)],
+         [para(counts, left), ""]],
+        colWidths=[200 * mm, 77 * mm],
+    )
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("SPAN", (0, 1), (1, 1))]))
+    return table
+
+
+def _signatures(data: AnnualList) -> list[Any]:
+    st = style(10, leading=14)
+    table = Table(
+        [[para("填报人：", st), para("审核人：", st), para("填报日期：" + "&nbsp;" * 12 + "年" + "&nbsp;" * 6 + "月" + "&nbsp;" * 6 + "日", st)]],
+        colWidths=[80 * mm, 80 * mm, 117 * mm], rowHeights=[12 * mm],
+    )
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return [table]

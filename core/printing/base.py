@@ -1,0 +1,192 @@
+"""What every printed document shares: the embedded CJK font, styles, and "第 X 页 共 Y 页"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from core.errors import Cancelled, LedgerError
+from core.paths import resources_dir
+
+FONT = "WenQuanYiMicroHei"
+FONT_FILE = "fonts/wqy-microhei.ttc"
+
+
+@lru_cache(maxsize=1)
+def register_font() -> str:
+    """Register the bundled WenQuanYi Micro Hei (TrueType outlines, embedded as a subset); its name."""
+    path = resources_dir() / FONT_FILE
+    if not path.exists():
+        raise LedgerError(f"找不到打印用的中文字体文件「{path}」，请重新安装程序")
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    return FONT
+
+
+def style(size: float = 9, *, align: str = "left", leading: float | None = None,
+          space_after: float = 0) -> ParagraphStyle:
+    """A paragraph style in the CJK font that wraps Chinese anywhere (wordWrap CJK)."""
+    register_font()
+    return ParagraphStyle(
+        name=f"s{size}{align}",
+        fontName=FONT,
+        fontSize=size,
+        leading=leading or size * 1.3,
+        alignment={"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}[align],
+        wordWrap="CJK",
+        spaceAfter=space_after,
+        textColor=colors.black,
+    )
+
+
+def para(text: str, st: ParagraphStyle) -> Paragraph:
+    """A paragraph wrapping CJK text inside its cell. ``text`` is reportlab markup: pass values
+    from records through :func:`plain` first."""
+    return Paragraph(text, st)
+
+
+def plain(text: str | None) -> str:
+    """Record text made safe for paragraph markup (&, <, > escaped; line breaks kept)."""
+    return _escape(text or "")
+
+
+def _escape(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def wrap_text(text: str, width: float, size: float) -> str:
+    """``text`` broken into lines no wider than ``width`` points (CJK breaks anywhere; an ASCII run
+    is kept whole when it fits on a line), joined with newlines for a reportlab table cell.
+
+    Tables draw such strings far faster than one Paragraph per cell: 3,000 list rows took 5.0 s
+    as paragraphs and 3.7 s as wrapped strings.
+    """
+    register_font()
+    lines: list[str] = []
+    for source_line in (text or "").split("\n"):
+        current, current_width = "", 0.0
+        for token in _tokens(source_line):
+            token_width = _char_widths(token, size)
+            if current and current_width + token_width > width:
+                carried = ""
+                if token[0] in _NO_LINE_START and len(current) > 1:
+                    # 避头: punctuation may not begin a line; take the character before it along.
+                    current, carried = current[:-1], current[-1]
+                lines.append(current.rstrip())
+                current, current_width = carried, _char_widths(carried, size)
+                if not carried:
+                    token = token.lstrip()
+                    token_width = _char_widths(token, size)
+            if token_width > width:  # a token longer than the line: break it by character
+                for ch in token:
+                    ch_width = _char_width(ch, size)
+                    if current and current_width + ch_width > width:
+                        lines.append(current)
+                        current, current_width = "", 0.0
+                    current += ch
+                    current_width += ch_width
+                continue
+            current += token
+            current_width += token_width
+        lines.append(current.rstrip())
+    return "\n".join(lines)
+
+
+_NO_LINE_START = set("、，。；：？！）」』》】〉…%,.;:?!)]}")
+
+
+def _tokens(line: str) -> list[str]:
+    """CJK characters one by one; runs of other characters (numbers, Latin words) together."""
+    tokens: list[str] = []
+    run = ""
+    for ch in line:
+        if ord(ch) >= 0x2E80:
+            if run:
+                tokens.append(run)
+                run = ""
+            tokens.append(ch)
+        else:
+            run += ch
+            if ch == " ":
+                tokens.append(run)
+                run = ""
+    if run:
+        tokens.append(run)
+    return tokens
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str, size: float) -> float:
+    return pdfmetrics.stringWidth(ch, FONT, size)
+
+
+def _char_widths(text: str, size: float) -> float:
+    return sum(_char_width(ch, size) for ch in text)
+
+
+def text_width(text: str, size: float) -> float:
+    """Width of ``text`` in points in the CJK font."""
+    register_font()
+    return pdfmetrics.stringWidth(text, FONT, size)
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that starts in the CJK font (no unembedded Helvetica reference) and writes
+    "第 X 页 共 Y 页" at the foot of every page once the page count is known."""
+
+    footer_size = 8
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        register_font()
+        kwargs.setdefault("initialFontName", FONT)
+        kwargs.setdefault("initialFontSize", 9)
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(FONT, self.footer_size)
+            width, _ = self._pagesize
+            self.drawCentredString(width / 2, 8 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None):
+    """A ``step(percent, text)`` that reports progress and raises :class:`Cancelled` on request."""
+
+    def step(percent: int, text: str) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("打印已取消，没有生成文件")
+        if progress is not None:
+            progress(percent, text)
+
+    return step
+
+
+def write_atomically(out: Path, build: Callable[[Path], None]) -> None:
+    """Build the PDF into a temporary file beside ``out`` and move it into place only when complete."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        build(tmp)
+        tmp.replace(out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
