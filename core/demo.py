@@ -151,6 +151,8 @@ def make_demo(
         filings = [f for a in stored_acc
                    if (f := _filing(rng, a, plan_by_id[a.plan_id], county, profile)) is not None]
         lg.add_many(filings, source=f"demo seed={seed}")  # type: ignore[attr-defined]
+        report(80, "生成现场照片")
+        _photos(lg, rng, stored_surveys[:min(6, len(stored_surveys))], {a.id: a for a in stored_alleys})
         report(85, "生成问题台账")
         problems = _problems(rng, stored_alleys, stored_plans)
         lg.add_many(problems, source=f"demo seed={seed}")  # type: ignore[attr-defined]
@@ -419,6 +421,41 @@ def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str,
         documents=docs,
         locked_at=datetime.combine(filed, datetime.min.time()).replace(hour=17) if locked else None,
     )
+
+
+def _photos(ledger: object, rng: random.Random, surveys: list[Survey], alleys: dict) -> None:
+    """Two small generated pictures per survey, so filing packets have photo pages."""
+    for survey in surveys:
+        alley = alleys[survey.alley_id]
+        for view in ("改造前现状", "巷口全景"):
+            data = demo_photo(rng, f"{alley.name} {view}")
+            ledger.add_attachment(data, f"{alley.code}-{view}.jpg", owner=survey, caption=f"{alley.name}{view}")  # type: ignore[attr-defined]
+
+
+def demo_photo(rng: random.Random, label: str, size: tuple[int, int] = (800, 600)) -> bytes:
+    """A JPEG that stands in for a site photo: sky, walls, a road and the label."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from core.paths import resources_dir
+
+    width, height = size
+    image = Image.new("RGB", size, (170 + rng.randint(0, 40), 200, 230))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, height * 0.55, width, height], fill=(120, 120, 125))
+    for _ in range(6):
+        x = rng.randint(0, width - 120)
+        top = rng.randint(int(height * 0.15), int(height * 0.4))
+        shade = rng.randint(150, 220)
+        draw.rectangle([x, top, x + rng.randint(80, 200), height * 0.55], fill=(shade, shade - 20, shade - 40))
+    draw.line([0, height * 0.8, width, height * 0.75], fill=(240, 240, 240), width=4)
+    font = ImageFont.truetype(str(resources_dir() / "fonts" / "wqy-microhei.ttc"), size=height // 14, index=0)
+    draw.rectangle([0, height - height // 8, width, height], fill=(0, 0, 0))
+    draw.text((width // 30, height - height // 9), label, font=font, fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=80)
+    return out.getvalue()
 
 
 def _problems(rng: random.Random, alleys: list[Alley], plans: list[Plan]) -> list[Problem]:

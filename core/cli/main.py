@@ -117,6 +117,22 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("file", type=Path, help="CSV 文件；类型填“休”或“班”")
     w.set_defaults(handler=cmd_workdays_load)
 
+    p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")
+    psub = p.add_subparsers(dest="print_command", metavar="文件", required=True)
+    w = psub.add_parser("annual-list", parents=[common], help="年度改造项目清单（A4 横向）")
+    w.add_argument("--year", type=int, required=True, help="年度")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.set_defaults(handler=cmd_print_annual_list)
+    w = psub.add_parser("filing-packet", parents=[common], help="某条街巷的备案归档案卷")
+    w.add_argument("alley_code", help="街巷编码")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.add_argument("--year", type=int, default=None, help="方案年度（默认最近一年）")
+    w.set_defaults(handler=cmd_print_filing_packet)
+    w = psub.add_parser("survey-form", parents=[common], help="空白调查摸底表（可预填某条街巷的基本情况）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
+    w.set_defaults(handler=cmd_print_survey_form)
+
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
     p.add_argument("out", type=Path, help="备份文件路径")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的备份文件")
@@ -372,6 +388,50 @@ def _read_holiday_csv(path: Path) -> list[tuple[str, str, str]]:
         row = row + ["", "", ""]
         rows.append((row[0], row[1], row[2]))
     return rows
+
+
+def _printed(out: Output, path: Path, pages: int, extra: dict[str, Any] | None = None) -> int:
+    document = {"path": str(path), "pages": pages, "bytes": path.stat().st_size, **(extra or {})}
+    out.emit(document, lambda: f"已生成 {path}（共 {pages} 页）")
+    return 0
+
+
+def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
+    from core.printing.annual_list import annual_list_data, render_annual_list
+
+    with _open(args) as ledger:
+        data = annual_list_data(ledger, args.year)
+    pages = render_annual_list(data, args.out)
+    return _printed(out, args.out, pages, {"year": args.year, "rows": len(data.rows),
+                                           "total_investment_yuan": data.total_investment_yuan})
+
+
+def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:
+    from core.printing.filing_packet import filing_packet_data, render_filing_packet
+
+    with _open(args) as ledger:
+        data = filing_packet_data(ledger, args.alley_code, year=args.year)
+    pages = render_filing_packet(data, args.out)
+    return _printed(out, args.out, pages, {"alley_code": data.alley.code, "year": data.plan.year,
+                                           "complete": not data.missing, "missing": data.missing,
+                                           "photos": len(data.photos)})
+
+
+def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
+    from core.printing.survey_form import render_survey_form, survey_form_data
+
+    if args.alley_code:
+        with _open(args) as ledger:
+            data = survey_form_data(ledger, args.alley_code)
+    elif _db_path(args).exists():
+        with _open(args) as ledger:
+            data = survey_form_data(ledger)
+    else:
+        from core.printing.survey_form import SurveyForm
+
+        data = SurveyForm(county="", alley=None)
+    pages = render_survey_form(data, args.out)
+    return _printed(out, args.out, pages, {"alley_code": args.alley_code})
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
