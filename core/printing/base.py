@@ -72,6 +72,8 @@ def wrap_text(text: str, width: float, size: float) -> str:
     as paragraphs and 3.7 s as wrapped strings.
     """
     register_font()
+    if "\n" not in text and pdfmetrics.stringWidth(text, FONT, size) <= width:
+        return text  # most cells fit on one line: one C call, no tokenising
     lines: list[str] = []
     for source_line in (text or "").split("\n"):
         current, current_width = "", 0.0
@@ -131,7 +133,7 @@ def _char_width(ch: str, size: float) -> float:
 
 
 def _char_widths(text: str, size: float) -> float:
-    return sum(_char_width(ch, size) for ch in text)
+    return pdfmetrics.stringWidth(text, FONT, size)
 
 
 def text_width(text: str, size: float) -> float:

@@ -4,6 +4,7 @@ units' signature blocks, survey summary, photo pages and the back note (备考�
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +41,8 @@ class Photo:
     data: bytes
     caption: str
     file_name: str
+    path: Path | None = None
+    """Where the bytes sit on disk while a PDF is being written."""
 
 
 @dataclass
@@ -81,8 +84,8 @@ def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
     if not plans:
         raise NotFound(f"街巷「{alley.name}」（{alley_code}）没有{f'{year}年的' if year else ''}改造方案")
     plan = plans[-1]
-    acceptance = next((a for a in ledger.acceptances(year=plan.year) if a.plan_id == plan.id), None)
-    filing = next((f for f in ledger.filings(year=plan.year) if f.plan_id == plan.id), None)
+    acceptance = ledger.acceptance_for(plan.id)
+    filing = ledger.filing_for(plan.id)
     surveys = [s for s in ledger.surveys(alley.id) if s.surveyed_on.year <= plan.year] or ledger.surveys(alley.id)
     survey = surveys[-1] if surveys else None
     photos: list[Photo] = []
@@ -127,7 +130,7 @@ def render_filing_packet(data: FilingPacket, out: Path, *, progress: Callable[[i
     step = checker(progress, cancel)
     step(0, "排版案卷")
     pages: dict[str, int] = {}
-    _build(data, io.BytesIO(), pages)
+    _build(data, io.BytesIO(), pages, sizing=True)
     step(45, "计算页码")
     first_pass = dict(pages)
     result = [0]
@@ -136,12 +139,21 @@ def render_filing_packet(data: FilingPacket, out: Path, *, progress: Callable[[i
         result[0] = _build(data, str(path), pages, first_pass)
 
     step(50, "写入 PDF")
-    write_atomically(out, build)
+    with tempfile.TemporaryDirectory(prefix="alley-photos-") as folder:
+        # reportlab embeds a JPEG given by file name as it is; given bytes, it decodes the whole
+        # picture to fingerprint it (20 photos of 2000×1500: 510 MB and 2.3 s, against 80 MB and 1.1 s by file name).
+        for n, photo in enumerate(data.photos):
+            photo.path = Path(folder) / f"{n}{Path(photo.file_name).suffix.lower() or '.jpg'}"
+            photo.path.write_bytes(photo.data)
+        write_atomically(out, build)
     step(100, "完成")
     return result[0]
 
 
-def _build(data: FilingPacket, target: Any, pages: dict[str, int], known: dict[str, int] | None = None) -> int:
+def _build(data: FilingPacket, target: Any, pages: dict[str, int], known: dict[str, int] | None = None,
+           *, sizing: bool = False) -> int:
+    """Build the packet into ``target``; with ``sizing`` photos are blank boxes of their printed size
+    (the pass that only finds page numbers need not decode and embed every picture)."""
     doc = SimpleDocTemplate(
         target, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=16 * mm,
         title=f"{data.title} 案卷", author=data.settings.lead_department or data.settings.name,
@@ -154,7 +166,7 @@ def _build(data: FilingPacket, target: Any, pages: dict[str, int], known: dict[s
     story += [PageBreak(), _Mark("acceptance", pages), *_acceptance(data)]
     story += [PageBreak(), _Mark("survey", pages), *_survey(data)]
     if data.photos:
-        story += [PageBreak(), _Mark("photos", pages), *_photos(data)]
+        story += [PageBreak(), _Mark("photos", pages), *_photos(data, sizing)]
     story += [PageBreak(), _Mark("back_note", pages), *_back_note(data, known)]
     doc.build(story, canvasmaker=NumberedCanvas)
     pages["total"] = doc.page
@@ -337,22 +349,27 @@ def _num(value: float | int | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _photos(data: FilingPacket) -> list[Any]:
+def _photos(data: FilingPacket, sizing: bool = False) -> list[Any]:
     story: list[Any] = [*_heading("现 场 照 片")]
     for n, photo in enumerate(data.photos, start=1):
-        image = _image(photo.data, WIDTH, 105 * mm)
+        width, height = _fit(photo.data, WIDTH, 105 * mm)
+        if sizing or photo.path is None:
+            image = Spacer(width, height)
+        else:
+            image = Image(str(photo.path), width=width, height=height, mask=None, lazy=2)
         caption = para(f"照片 {n}：{plain(photo.caption)}", style(10, align="center", leading=14, space_after=6))
-        story += [CondPageBreak(image.drawHeight + 12 * mm), image, caption]
+        story += [CondPageBreak(height + 12 * mm), image, caption]
     return story
 
 
-def _image(data: bytes, max_width: float, max_height: float) -> Image:
-    """An image scaled to fit inside the box, keeping its proportions."""
-    from reportlab.lib.utils import ImageReader
+def _fit(data: bytes, max_width: float, max_height: float) -> tuple[float, float]:
+    """The printed size of an image scaled to fit inside the box, keeping its proportions."""
+    from PIL import Image as PILImage
 
-    width, height = ImageReader(io.BytesIO(data)).getSize()
+    with PILImage.open(io.BytesIO(data)) as picture:  # reads the header only
+        width, height = picture.size
     scale = min(max_width / width, max_height / height)
-    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    return width * scale, height * scale
 
 
 def _back_note(data: FilingPacket, pages: dict[str, int]) -> list[Any]:

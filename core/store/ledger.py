@@ -573,6 +573,16 @@ class Ledger:
         """Filings, optionally of plans of one year."""
         return self._of_plans(Filing, year)
 
+    def acceptance_for(self, plan_id: int) -> Acceptance | None:
+        """The acceptance of one plan, if recorded."""
+        found = self._load(spec_for(Acceptance), "WHERE t.plan_id = ?", [plan_id])
+        return found[0] if found else None  # type: ignore[return-value]
+
+    def filing_for(self, plan_id: int) -> Filing | None:
+        """The filing of one plan, if recorded."""
+        found = self._load(spec_for(Filing), "WHERE t.plan_id = ?", [plan_id])
+        return found[0] if found else None  # type: ignore[return-value]
+
     def _of_plans(self, cls: type[R], year: int | None) -> list[R]:
         where, params = "JOIN plans p ON p.id = t.plan_id", []
         if year is not None:

@@ -168,3 +168,15 @@ def test_the_console_script_runs_as_a_process(db):
     assert len(json.loads(result.stdout)["alleys"]) == 300
     bad = subprocess.run([str(exe), "--db", str(db), "frobnicate"], capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 2
+
+
+def test_print_commands_write_pdfs_and_report_pages(db, tmp_path, capsys):
+    doc = run_json(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "a.pdf")
+    assert doc["pages"] >= 1 and doc["rows"] > 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    code = run_json(capsys, "--db", db, "list", "filings")["filings"][0]["alley_code"]
+    doc = run_json(capsys, "--db", db, "print", "filing-packet", code, tmp_path / "p.pdf")
+    assert doc["alley_code"] == code and doc["pages"] >= 5 and "complete" in doc
+    doc = run_json(capsys, "print", "survey-form", tmp_path / "s.pdf", code, "--db", db)
+    assert doc["pages"] >= 1
+    code_, _, err = run(capsys, "--db", db, "print", "filing-packet", "NO-SUCH", tmp_path / "x.pdf")
+    assert code_ == 1 and "没有街巷编码为「NO-SUCH」" in err and not (tmp_path / "x.pdf").exists()
