@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core.printing.base import FONT, NumberedCanvas, checker, para, plain, style, write_atomically
-from core.records import Alley, PIPE_KINDS
+from core.records import PIPE_KINDS, Alley
 
 WIDTH = 180 * mm
 BOX = "□"
@@ -39,7 +39,7 @@ def render_survey_form(data: SurveyForm, out: Path, *, progress: Callable[[int, 
     step = checker(progress, cancel)
     step(0, "排版调查表")
     a = data.alley
-    v = (lambda value: "" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
+    v = _value
     parts: list[Any] = [
         para(plain(f"{data.county}城市背街小巷调查摸底表"), style(17, align="center", leading=24, space_after=4)),
         para("调查人：" + "&nbsp;" * 24 + "调查日期：" + "&nbsp;" * 10 + "年" + "&nbsp;" * 5 + "月" + "&nbsp;" * 5
@@ -116,6 +116,13 @@ def render_survey_form(data: SurveyForm, out: Path, *, progress: Callable[[int, 
     write_atomically(out, build)
     step(100, "完成")
     return pages[0]
+
+
+def _value(value: object) -> str:
+    """A record value as the form shows it: blank for None, 12.5 not 12.50."""
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _section(title: str) -> Any:
