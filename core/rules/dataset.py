@@ -26,8 +26,8 @@ class PlanMeasures:
     lighting: bool
 
     @classmethod
-    def of(cls, plan: Plan, profile: Profile) -> PlanMeasures:
-        codes = frozenset(m.code for m in plan.measures)
+    def of(cls, codes: frozenset[str], profile: Profile) -> PlanMeasures:
+        """What the measure ``codes`` amount to under ``profile``'s catalogue."""
         known = [m for c in sorted(codes) if (m := profile.measure(c)) is not None]
         return cls(
             codes=codes,
@@ -155,10 +155,16 @@ class Dataset:
 
     def measures_of(self, plan: Plan) -> PlanMeasures:
         """What the plan's chosen measures amount to under the profile (computed once per plan)."""
-        cache = self.__dict__.setdefault("_measures_cache", {})
-        found = cache.get(id(plan))  # keyed by object: the dataset holds its plans for its lifetime
+        by_plan = self.__dict__.setdefault("_measures_by_plan", {})
+        found = by_plan.get(id(plan))  # keyed by object: the dataset holds its plans for its lifetime
         if found is None:
-            found = cache[id(plan)] = PlanMeasures.of(plan, self.profile)
+            # Plans share a few dozen combinations of measures: work each combination out once.
+            by_codes = self.__dict__.setdefault("_measures_by_codes", {})
+            codes = frozenset(m.code for m in plan.measures)
+            found = by_codes.get(codes)
+            if found is None:
+                found = by_codes[codes] = PlanMeasures.of(codes, self.profile)
+            by_plan[id(plan)] = found
         return found
 
     def code_of(self, alley_id: int | None) -> str | None:

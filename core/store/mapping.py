@@ -154,7 +154,7 @@ def _builder(model: type[BaseModel]) -> Callable[[dict[str, Any]], BaseModel]:
     lines = ["def build(data):"]
     for i, (name, _) in enumerate(_converters(model)):
         lines += [f"    v = data[{name!r}]", f"    if v is not None: data[{name!r}] = c{i}(v)"]
-    lines += ["    return instance(model, data)"]
+    lines += _wrap_lines("data")
     return _compile(model, lines)
 
 
@@ -170,12 +170,25 @@ def _item_builder(model: type[BaseModel], names: tuple[str, ...], start: int) ->
         if name in converters:
             lines.append(f"    if v{n} is not None: v{n} = c{index[name]}(v{n})")
     pairs = ", ".join(f"{name!r}: v{n}" for n, name in enumerate(names, start=start))
-    lines.append(f"    return instance(model, {{{pairs}}})")
+    lines.append(f"    data = {{{pairs}}}")
+    lines += _wrap_lines("data")
     return _compile(model, lines)
 
 
+def _wrap_lines(data: str) -> list[str]:
+    """The body of :func:`_instance`, inlined into generated builders."""
+    return [
+        "    obj = new(model)",
+        f"    setattr_(obj, '__dict__', {data})",
+        "    setattr_(obj, '__pydantic_fields_set__', fields_set)",
+        "    setattr_(obj, '__pydantic_extra__', None)",
+        "    setattr_(obj, '__pydantic_private__', None)",
+        "    return obj",
+    ]
+
+
 def _compile(model: type[BaseModel], lines: list[str]) -> Callable[..., BaseModel]:
-    namespace: dict[str, Any] = {"model": model, "instance": _instance}
+    namespace: dict[str, Any] = {"model": model, "new": _new, "setattr_": _set, "fields_set": _all_fields(model)}
     namespace.update({f"c{i}": convert for i, (_, convert) in enumerate(_converters(model))})
     exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's own field names
     return namespace["build"]
