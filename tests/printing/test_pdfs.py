@@ -123,3 +123,18 @@ def test_cancelled_printing_leaves_no_file(ledger, tmp_path):
     with pytest.raises(Cancelled):
         render_annual_list(annual_list_data(ledger, 2023), tmp_path / "list.pdf", cancel=lambda: True)
     assert not list(tmp_path.glob("list.pdf*"))
+
+
+def test_pdftotext_gives_the_chinese_back_and_pdffonts_shows_only_embedded_fonts(ledger, tmp_path):
+    import shutil
+    import subprocess
+
+    if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
+        pytest.skip("poppler-utils (pdftotext, pdffonts) is not installed; scripts/bootstrap.sh installs it")
+    render_annual_list(annual_list_data(ledger, 2023), tmp_path / "list.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "list.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "示例县2023年城市背街小巷整治改造提升项目清单" in text.replace(" ", "")
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "list.pdf")], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
