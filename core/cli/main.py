@@ -117,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("file", type=Path, help="CSV 文件；类型填“休”或“班”")
     w.set_defaults(handler=cmd_workdays_load)
 
+    p = sub.add_parser("export", parents=[common], help="导出 Excel（工作台账、年度清单）")
+    esub = p.add_subparsers(dest="export_command", metavar="表格", required=True)
+    w = esub.add_parser("ledger", parents=[common], help="工作台账（每条街巷每个年度一行）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件")
+    w.set_defaults(handler=cmd_export_ledger)
+    w = esub.add_parser("annual-list", parents=[common], help="年度改造项目清单")
+    w.add_argument("--year", type=int, required=True, help="年度")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件")
+    w.set_defaults(handler=cmd_export_annual_list)
+
     p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")
     psub = p.add_subparsers(dest="print_command", metavar="文件", required=True)
     w = psub.add_parser("annual-list", parents=[common], help="年度改造项目清单（A4 横向）")
@@ -388,6 +398,27 @@ def _read_holiday_csv(path: Path) -> list[tuple[str, str, str]]:
         row = row + ["", "", ""]
         rows.append((row[0], row[1], row[2]))
     return rows
+
+
+def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:
+    from core.exchange.export import export_ledger
+
+    with _open(args) as ledger:
+        result = export_ledger(ledger, args.out)
+    document = {"path": result.path, "rows": result.rows, "extra_columns": result.extra_columns}
+    out.emit(document, lambda: f"已导出工作台账 {result.path}（{result.rows} 行）")
+    return 0
+
+
+def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
+    from core.exchange.export import export_annual_list
+    from core.printing.annual_list import annual_list_data
+
+    with _open(args) as ledger:
+        result = export_annual_list(annual_list_data(ledger, args.year), args.out)
+    document = {"path": result.path, "rows": result.rows, "year": args.year}
+    out.emit(document, lambda: f"已导出 {args.year} 年改造项目清单 {result.path}（{result.rows} 行）")
+    return 0
 
 
 def _printed(out: Output, path: Path, pages: int, extra: dict[str, Any] | None = None) -> int:

@@ -583,6 +583,10 @@ class Ledger:
         found = self._load(spec_for(Filing), "WHERE t.plan_id = ?", [plan_id])
         return found[0] if found else None  # type: ignore[return-value]
 
+    def filing_numbers(self) -> dict[int, str]:
+        """Filing number (备案编号) of every filed plan, by plan id."""
+        return dict(self.db.execute("SELECT plan_id, filing_no FROM filings").fetchall())
+
     def _of_plans(self, cls: type[R], year: int | None) -> list[R]:
         where, params = "JOIN plans p ON p.id = t.plan_id", []
         if year is not None:

@@ -1,0 +1,84 @@
+"""Exported spreadsheets read back with openpyxl: headers, values, formats, print setup, safety."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from core.exchange.columns import HEADERS
+from core.exchange.export import export_annual_list, export_ledger
+from core.printing.annual_list import annual_list_data
+from core.store import Ledger
+
+
+@pytest.fixture
+def ledger(tmp_path, demo_db):
+    path = tmp_path / "x.db"
+    shutil.copy(demo_db, path)
+    with Ledger.open(path) as lg:
+        yield lg
+
+
+def test_ledger_has_the_canonical_headers_one_row_per_alley_and_year(ledger, tmp_path):
+    result = export_ledger(ledger, tmp_path / "ledger.xlsx")
+    ws = load_workbook(tmp_path / "ledger.xlsx").active
+    assert "工作台账" in ws["A1"].value and "示例县" in ws["A1"].value
+    assert tuple(c.value for c in ws[2]) == HEADERS
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    plans = ledger.plans()
+    planned = {p.alley_id for p in plans}
+    assert len(rows) == result.rows == len(plans) + sum(1 for a in ledger.alleys() if a.id not in planned)
+    assert len({(r[0], r[13]) for r in rows}) == len(rows)  # (街巷编码, 年度) is unique
+    assert ws.freeze_panes == "A3" and ws.print_title_rows == "$1:$2"
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_dates_are_dates_and_money_is_wan_with_two_decimals(ledger, tmp_path):
+    export_ledger(ledger, tmp_path / "ledger.xlsx")
+    ws = load_workbook(tmp_path / "ledger.xlsx").active
+    code_col, year_col, money_col, contract_col = 1, 14, 17, 23
+    plan = ledger.plans(year=2023)[0]
+    code = ledger.alley_codes_by_id()[plan.alley_id]
+    row = next(r for r in ws.iter_rows(min_row=3) if r[code_col - 1].value == code and r[year_col - 1].value == 2023)
+    money = row[money_col - 1]
+    assert money.number_format == "#,##0.00"
+    assert round(money.value * 10000) == plan.total_investment_yuan
+    assert isinstance(row[contract_col - 1].value, datetime)
+    assert row[contract_col - 1].value.date() == plan.contract_on
+    assert row[contract_col - 1].number_format == "yyyy-mm-dd"
+
+
+def test_text_that_looks_like_a_formula_stays_text(ledger, tmp_path):
+    alley = ledger.alleys()[0]
+    ledger.save(alley.model_copy(update={"chief": "=HYPERLINK(\"http://x\")", "start_point": "+86路口",
+                                         "end_point": "@巷尾", "chief_phone": "-123"}))
+    export_ledger(ledger, tmp_path / "ledger.xlsx")
+    ws = load_workbook(tmp_path / "ledger.xlsx").active
+    row = next(r for r in ws.iter_rows(min_row=3) if r[0].value == alley.code)
+    for cell, text in ((row[11], "=HYPERLINK(\"http://x\")"), (row[5], "+86路口"), (row[6], "@巷尾"), (row[12], "-123")):
+        assert cell.value == text and cell.data_type == "s"
+
+
+def test_columns_kept_from_imports_are_exported_again(ledger, tmp_path):
+    alley = ledger.alleys()[0]
+    ledger.save(alley.model_copy(update={"extra": {"片区": "老城片区"}}))
+    result = export_ledger(ledger, tmp_path / "ledger.xlsx")
+    ws = load_workbook(tmp_path / "ledger.xlsx").active
+    assert result.extra_columns == ["片区"] and ws.cell(row=2, column=len(HEADERS) + 1).value == "片区"
+    row = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[0] == alley.code)
+    assert row[len(HEADERS)] == "老城片区"
+
+
+def test_annual_list_sheet_has_the_rows_and_a_totals_row(ledger, tmp_path):
+    data = annual_list_data(ledger, 2023)
+    export_annual_list(data, tmp_path / "list.xlsx")
+    ws = load_workbook(tmp_path / "list.xlsx").active
+    assert ws["A1"].value == data.title
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    assert [r[1] for r in rows[:-1]] == data.names
+    assert rows[-1][0] == "合计"
+    assert round(rows[-1][9] * 10000) == data.total_investment_yuan
+    assert isinstance(rows[0][11], datetime)
