@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("file", type=Path, help="CSV 文件；类型填“休”或“班”")
     w.set_defaults(handler=cmd_workdays_load)
 
+    p = sub.add_parser("import", parents=[common], help="导入工作台账（Excel、WPS、CSV）")
+    p.add_argument("file", type=Path, help=".xlsx / .xls / .ods / .csv 文件")
+    p.add_argument("--dry-run", action="store_true", help="只检查、预览，不写入")
+    p.add_argument("--rejects", type=Path, default=None, help="把拒收的行连同原因另存为 .xlsx")
+    p.add_argument("--all-or-nothing", action="store_true", help="有任何一行拒收就什么也不导入")
+    p.set_defaults(handler=cmd_import)
+
     p = sub.add_parser("export", parents=[common], help="导出 Excel（工作台账、年度清单）")
     esub = p.add_subparsers(dest="export_command", metavar="表格", required=True)
     w = esub.add_parser("ledger", parents=[common], help="工作台账（每条街巷每个年度一行）")
@@ -398,6 +405,35 @@ def _read_holiday_csv(path: Path) -> list[tuple[str, str, str]]:
         row = row + ["", "", ""]
         rows.append((row[0], row[1], row[2]))
     return rows
+
+
+def cmd_import(args: argparse.Namespace, out: Output) -> int:
+    from core.exchange.importer import commit_import, preview_import, write_rejects
+
+    with _open(args, create=True) as ledger:
+        preview = preview_import(ledger, args.file)
+        if not args.dry_run:
+            commit_import(ledger, preview, all_or_nothing=args.all_or_nothing)
+    if args.rejects is not None:
+        write_rejects(preview, args.rejects)
+    document = preview.to_json()
+
+    def text() -> str:
+        lines = [f"{'预览（未写入）' if args.dry_run else '已导入'} {preview.file}：新增 {document['new']} 行，"
+                 f"更新 {document['updated']} 行，未变 {document['unchanged']} 行，拒收 {document['rejected']} 行，"
+                 f"跳过空行/合计行 {document['skipped_rows']} 行"]
+        lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
+        if document["unknown_columns"]:
+            lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
+        lines += [f"  拒收：{j.message()}" for j in preview.rejections[:50]]
+        if len(preview.rejections) > 50:
+            lines.append(f"  ……另有 {len(preview.rejections) - 50} 处，请用 --rejects 导出查看")
+        if preview.backup:
+            lines.append(f"  导入前已备份数据库：{preview.backup}")
+        return "\n".join(lines)
+
+    out.emit(document, text)
+    return 1 if document["rejected"] else 0
 
 
 def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:

@@ -19,6 +19,13 @@ def normalize_text(value: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def clean_text(value: str) -> str:
+    """A text cell as the clerk meant it: line breaks and stray spaces removed at the ends and
+    collapsed inside; full-width characters kept (they are part of names such as “（集团）”)."""
+    text = re.sub(r"[\r\n]+", "", value)
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+
+
 def parse_date(value: object) -> date | None:
     """A date from a date, an Excel serial number, or text such as 2023年6月15日 / 2023.6.15 / 20230615.
 
@@ -36,7 +43,7 @@ def parse_date(value: object) -> date | None:
         if 19000101 <= value <= 21001231:
             value = str(int(value))
         else:
-            raise ValueError(f"「{value}」无法识别为日期")
+            raise ValueError(f"无法识别为日期：{value}")
     text = normalize_text(str(value)).replace(" ", "")
     if not text:
         return None
@@ -48,4 +55,36 @@ def parse_date(value: object) -> date | None:
                 return date(year, month, day)
             except ValueError:
                 break
-    raise ValueError(f"「{value}」无法识别为日期")
+    raise ValueError(f"无法识别为日期：{value}")
+
+
+_NUMBER = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*([^\d\s]*)$")
+
+
+def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tuple[Decimal, str] | None:
+    """A number from a cell: numbers, text with thousands separators or full-width digits, or a
+    number followed by a unit ("120米", "1.2公里", "35万元"). Returns (number, unit text) or None
+    for a blank cell; raises ValueError (Chinese) when the text is not a number.
+    """
+    from decimal import Decimal, InvalidOperation
+
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value), ""
+    if isinstance(value, float):
+        return Decimal(repr(value)), ""
+    text = normalize_text(str(value)).replace(" ", "").replace(",", "")
+    if not text:
+        return None
+    match = _NUMBER.match(text)
+    if match is None:
+        raise ValueError(f"「{value}」不是数字")
+    try:
+        number = Decimal(match.group(1))
+    except InvalidOperation:
+        raise ValueError(f"「{value}」不是数字") from None
+    unit = match.group(2)
+    if unit and units is not None and unit.lower() not in units:
+        raise ValueError(f"「{value}」的单位「{unit}」无法识别")
+    return number, unit

@@ -1,0 +1,88 @@
+"""Recognising ledger headers: canonical names, their variants (data/exchange/headers.toml) and units."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from core.errors import ProfileError
+from core.exchange.columns import COLUMNS, Column
+from core.exchange.values import normalize_text
+from core.paths import package_data_dir
+
+_BRACKETS = re.compile(r"[(（\[【](.*?)[)）\]】]")
+
+
+@dataclass(frozen=True)
+class HeaderTable:
+    """Synonyms, units and value variants read from ``data/exchange/headers.toml``."""
+
+    by_name: dict[str, Column]
+    money_units: dict[str, Decimal]
+    length_units: dict[str, Decimal]
+    categories: dict[str, str]
+    results: dict[str, str]
+    totals_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """A sheet header recognised as a ledger column, with the scale its unit implies."""
+
+    column: Column
+    scale: Decimal
+    """Multiply a number in this column by ``scale`` to get 元 (money) or metres (lengths)."""
+
+
+def header_key(text: str) -> tuple[str, str]:
+    """(name without unit, unit) of a header cell: full-width folded, spaces and breaks removed."""
+    flat = normalize_text(str(text)).replace(" ", "")
+    units = _BRACKETS.findall(flat)
+    base = _BRACKETS.sub("", flat)
+    return base, (units[-1] if units else "")
+
+
+@lru_cache(maxsize=1)
+def header_table() -> HeaderTable:
+    """The header table shipped in ``data/exchange/headers.toml``."""
+    path = package_data_dir() / "exchange" / "headers.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ProfileError(f"表头别名文件无法读取：{error}") from None
+    by_name: dict[str, Column] = {}
+    canonical = {c.header: c for c in COLUMNS}
+    for header, variants in raw["synonyms"].items():
+        column = canonical.get(header)
+        if column is None:
+            raise ProfileError(f"表头别名文件中的「{header}」不是标准列名")
+        for name in (header, *variants):
+            by_name[header_key(name)[0]] = column
+    return HeaderTable(
+        by_name=by_name,
+        money_units={k: Decimal(v) for k, v in raw["units"]["money"].items()},
+        length_units={k.lower(): Decimal(v) for k, v in raw["units"]["length"].items()},
+        categories=dict(raw["values"]["category"]),
+        results=dict(raw["values"]["result"]),
+        totals_words=tuple(raw["values"]["totals_row"]),
+    )
+
+
+def match_header(text: object) -> HeaderMatch | None:
+    """The column a header cell names, or None; the unit in brackets sets the scale."""
+    if text is None or str(text).strip() == "":
+        return None
+    table = header_table()
+    base, unit = header_key(str(text))
+    column = table.by_name.get(base)
+    if column is None:
+        return None
+    scale = Decimal(1)
+    if column.kind == "wan":
+        scale = table.money_units.get(unit, Decimal(10000))  # ledgers are in 万元 unless they say otherwise
+    elif column.kind == "metres":
+        scale = table.length_units.get(unit.lower(), Decimal(1))
+    return HeaderMatch(column, scale)

@@ -1,0 +1,166 @@
+"""Reading spreadsheet files as clerks send them: .xlsx/.xls/.ods (python-calamine) and .csv,
+refusing files that are not spreadsheets, are encrypted or would expand beyond sane limits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.errors import LedgerError, Place
+from core.paths import package_data_dir
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx (an OLE container)
+_ZIP = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_mb: int
+    max_unzipped_mb: int
+    max_rows: int
+    max_cell_chars: int
+    header_search_rows: int
+
+
+@lru_cache(maxsize=1)
+def limits() -> Limits:
+    """The import limits from ``data/exchange/headers.toml``."""
+    raw = tomllib.loads((package_data_dir() / "exchange" / "headers.toml").read_text(encoding="utf-8"))
+    return Limits(**raw["limits"])
+
+
+@dataclass
+class RawSheet:
+    """One sheet's cells as Python values; ``merged`` lists (row, col, last_row, last_col), 0-based."""
+
+    name: str
+    rows: list[list[Any]]
+    merged: list[tuple[int, int, int, int]]
+
+
+def read_sheets(path: Path) -> list[RawSheet]:
+    """Every sheet of the file at ``path``; a clear :class:`LedgerError` for anything unreadable."""
+    place = Place(file=path.name)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise LedgerError("找不到文件", place) from None
+    except OSError as error:
+        raise LedgerError(f"无法读取文件：{error.strerror}", place) from None
+    lim = limits()
+    if size > lim.max_file_mb * 1024 * 1024:
+        raise LedgerError(f"文件有 {size / 1024 / 1024:.0f} MB，超过导入上限 {lim.max_file_mb} MB", place)
+    if size == 0:
+        raise LedgerError("文件是空的", place)
+    suffix = path.suffix.lower()
+    if suffix == ".csv" or (not head.startswith((_ZIP, _OLE)) and suffix in (".txt", ".csv")):
+        return [_read_csv(path, place, lim)]
+    if head.startswith(_ZIP):
+        _check_zip(path, place, lim)
+    elif head.startswith(_OLE):
+        if _is_encrypted_ole(path):
+            raise LedgerError("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码后再导入", place)
+    else:
+        raise LedgerError("这不是 Excel、WPS 或 CSV 表格文件（无法识别文件格式）", place)
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            sheets.append(RawSheet(name, _collect(sheet.iter_rows(), name, place, lim), merged))
+        return sheets
+    except PasswordError:
+        raise LedgerError("文件设置了打开密码（已加密），请取消密码后再导入", place) from None
+    except (CalamineError, ValueError, OSError) as error:
+        raise LedgerError(f"文件已损坏或不完整，无法读取（{type(error).__name__}）", place) from None
+
+
+def _collect(rows: Any, name: str, place: Place, lim: Limits) -> list[list[Any]]:
+    """Rows read one at a time, keeping memory bounded when a sheet is formatted down to row
+    1,048,576 with nothing in it: empty rows are counted, not stored, until content follows."""
+    out: list[list[Any]] = []
+    pending_empty = 0
+    filled = 0
+    for row in rows:
+        if all(v in (None, "") for v in row):
+            pending_empty += 1
+            continue
+        filled += 1
+        if filled > lim.max_rows:
+            raise LedgerError(f"工作表「{name}」超过 {lim.max_rows} 行内容，超过导入上限", place)
+        out.extend([[]] * pending_empty)
+        pending_empty = 0
+        out.append(list(row))
+    return _trim(out, name, place, lim)
+
+
+def _trim(rows: list[list[Any]], name: str, place: Place, lim: Limits) -> list[list[Any]]:
+    """Drop trailing empty rows (a sheet 'formatted' down to row 1,048,576 holds nothing there)."""
+    last = len(rows)
+    while last and all(v in (None, "") for v in rows[last - 1]):
+        last -= 1
+    if last > lim.max_rows:
+        raise LedgerError(f"工作表「{name}」有 {last} 行内容，超过导入上限 {lim.max_rows} 行", place)
+    out = rows[:last]
+    for r, row in enumerate(out):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and len(value) > lim.max_cell_chars:
+                raise LedgerError(f"单元格内容有 {len(value)} 个字，超过上限 {lim.max_cell_chars}",
+                                  Place(file=place.file, sheet=name, row=r + 1, column=_column_name(c)))
+    return out
+
+
+def _column_name(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(index + 1)}列"
+
+
+def _check_zip(path: Path, place: Place, lim: Limits) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise LedgerError("文件已损坏或不完整（压缩结构错误），无法读取", place) from None
+    if total > lim.max_unzipped_mb * 1024 * 1024:
+        raise LedgerError(f"文件解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {lim.max_unzipped_mb} MB，"
+                          "可能是恶意构造的文件", place)
+    if not any(n.startswith(("xl/", "content.xml")) for n in names):
+        raise LedgerError("这是一个压缩文件，但不是 Excel/WPS 表格", place)
+
+
+def _is_encrypted_ole(path: Path) -> bool:
+    """An encrypted .xlsx is an OLE file holding an 'EncryptedPackage' stream (names are UTF-16)."""
+    data = path.read_bytes()[:1 << 20]
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _read_csv(path: Path, place: Place, lim: Limits) -> RawSheet:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise LedgerError("CSV 文件编码无法识别（应为 UTF-8 或 GBK）", place)
+    if "\x00" in text:
+        raise LedgerError("这不是文本表格（CSV）文件", place)
+    try:
+        rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text))]
+    except csv.Error as error:
+        raise LedgerError(f"CSV 格式错误：{error}", place) from None
+    return RawSheet(path.stem, _trim(rows, path.stem, place, lim), [])
