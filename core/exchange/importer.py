@@ -11,8 +11,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -476,4 +475,4 @@ def write_rejects(preview: ImportPreview, out: Path) -> int:
 
 
 __all__ = ["ImportPreview", "Rejection", "RowResult", "commit_import", "header_key", "preview_import",
-           "write_rejects", "Decimal", "date"]
+           "write_rejects"]

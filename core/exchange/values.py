@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_PATTERNS = (
@@ -66,8 +67,6 @@ def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tup
     number followed by a unit ("120米", "1.2公里", "35万元"). Returns (number, unit text) or None
     for a blank cell; raises ValueError (Chinese) when the text is not a number.
     """
-    from decimal import Decimal, InvalidOperation
-
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, Decimal)):
