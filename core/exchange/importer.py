@@ -232,11 +232,13 @@ class _Context:
                 continue
             if value is not None:
                 values[match.column.record + "." + match.column.field] = value
-        extra = {name: clean_text(str(row[c])) for c, name in unknown.items()
+        extra = {name: _cell_text(row[c]) for c, name in unknown.items()
                  if c < len(row) and row[c] not in (None, "")}
+        if not result.rejections:
+            self.decide(result, values, extra)
         if result.rejections:
-            return result
-        self.decide(result, values, extra)
+            result.status = "rejected"
+            result.records.clear()
         return result
 
     def parse(self, raw: Any, match: HeaderMatch) -> Any:
@@ -266,9 +268,7 @@ class _Context:
             if number != number.to_integral_value():
                 raise ValueError(f"「{raw}」应为整数")
             return int(number)
-        text = clean_text(str(raw))
-        if isinstance(raw, float) and raw.is_integer():
-            text = str(int(raw))  # a code or phone typed as a number
+        text = _cell_text(raw)
         if kind == "category":
             found = header_table().categories.get(normalize_text(text).replace(" ", ""))
             if found is None:
@@ -407,6 +407,17 @@ class _Context:
         return changed
 
 
+def _cell_text(raw: Any) -> str:
+    """A cell as text: 13800001111.0 (a phone typed as a number) becomes 13800001111, dates ISO."""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(sep=" ")
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return clean_text(str(raw))
+
+
 def _shown(raw: Any) -> str:
     text = "" if raw is None else str(raw)
     return text if len(text) <= 60 else text[:60] + "…"
@@ -425,7 +436,12 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
     if ledger.path is not None and to_write:
         folder = backup_dir or ledger.path.parent / "backups"
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        preview.backup = ledger.backup(folder / f"{ledger.path.stem}-导入前-{stamp}.db")["path"]
+        target = folder / f"{ledger.path.stem}-导入前-{stamp}.db"
+        n = 1
+        while target.exists():  # two imports within one second
+            n += 1
+            target = folder / f"{ledger.path.stem}-导入前-{stamp}-{n}.db"
+        preview.backup = ledger.backup(target)["path"]
     source = f"import {preview.file} sha256={preview.sha256}"
     with ledger.transaction():
         alley_ids: dict[str, int] = {}

@@ -100,8 +100,6 @@ class Plan(Record):
             a, b = getattr(self, earlier), getattr(self, later)
             if a is not None and b is not None and b < a:
                 raise ValueError(f"{message}（{a} → {b}）")
-        if self.completion_on is not None and self.start_on is None:
-            raise ValueError("填写了竣工日期，但没有开工日期")
         twice = repeated([m.code for m in self.measures])
         if twice:
             raise ValueError(f"改造措施「{'、'.join(twice)}」重复选择")

@@ -1,0 +1,233 @@
+"""Importing ledgers as clerks really send them (domain.md §5): row-level outcomes, not only counts."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from core.errors import LedgerError
+from core.exchange.export import export_ledger
+from core.exchange.importer import commit_import, preview_import, write_rejects
+from core.records import CountySettings
+from core.store import Ledger
+
+
+@pytest.fixture
+def empty(tmp_path):
+    with Ledger.open(tmp_path / "empty.db", user="导入测试") as lg:
+        lg.save_settings(CountySettings(name="示例县", code="450123"))
+        yield lg
+
+
+@pytest.fixture
+def demo(tmp_path, demo_db):
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_db, path)
+    with Ledger.open(path) as lg:
+        yield lg
+
+
+def messy_ledger(path):
+    """A ledger the way a sub-district sends it: title and unit lines, a two-row merged header,
+    columns in its own order and words, a totals row, blank rows, a second sheet of notes."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2023年台账"
+    ws.append(["××县2023年城市背街小巷整治改造提升工作台账"])
+    ws.append(["单位：万元"])
+    ws.append(["序号", "街巷名", "所属街道", "社区", "长度（m）", "基本情况", None, "改造年度", "类别", "投资额(万元)",
+               "合同签订时间", "竣工时间", "验收结论", "片区"])
+    ws.append([None, None, None, None, None, "户数", "人口", None, None, None, None, None, None, None])
+    for col in (1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14):
+        ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
+    ws.merge_cells(start_row=3, start_column=6, end_row=3, end_column=7)
+    ws.append([1, " 槐树巷 ", "城东街道", "和平社区", "１２０", 40, 120, 2023, "达标", "35.5",
+               datetime(2023, 6, 15), "2023年11月20日", "通过", "老城片区"])
+    ws.append([2, "井头街", "城东街道\n", "建设社区", "1.2公里", "1,200", 3000, "2023", "精品类", "1,234.56",
+               "2023.6.30", "20231125", "合格", ""])
+    ws.append([])
+    ws.append([3, "书院里", "城西街道", "人民社区", "85米", None, None, 2023, "达标类", 80,
+               "2023/6/1", "2023-10-01", None, None])
+    ws.append([4, "铁匠巷", "城西街道", "人民社区", 90, None, None, 2023, "达标", 50,
+               "2023-06-01", "2023年13月5日", None, None])
+    ws.append([5, "米行巷", "城西街道", "人民社区", 60, None, None, 2023, "优秀", 20, None, None, None, None])
+    ws.append(["合计", None, None, None, None, None, None, None, None, 1400.06])
+    notes = wb.create_sheet("填表说明")
+    notes.append(["请按实际填写，金额单位为万元。"])
+    wb.save(path)
+
+
+def test_a_messy_ledger_imports_row_by_row(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    preview = preview_import(empty, tmp_path / "messy.xlsx")
+    by_row = {r.row: r for r in preview.rows}
+    assert {n: r.status for n, r in by_row.items()} == {5: "new", 6: "new", 8: "new", 9: "rejected", 10: "rejected"}
+    assert preview.skipped_rows == 2  # the blank row and the totals row
+    assert [(s.name, s.used) for s in preview.sheets] == [("2023年台账", True), ("填表说明", False)]
+    assert preview.unknown_columns == ["序号", "片区"]
+    (bad_date,) = by_row[9].rejections
+    assert bad_date.message() == "工作表「2023年台账」第9行「竣工日期」无法识别为日期：2023年13月5日"
+    (bad_category,) = by_row[10].rejections
+    assert bad_category.column == "类别" and "优秀" in bad_category.reason
+    assert empty.counts()["alleys"] == 0, "a preview writes nothing"
+
+    commit_import(empty, preview)
+    huai = empty.alley(empty.alleys()[0].code)
+    assert (huai.name, huai.length_m, huai.households, huai.population) == ("槐树巷", 120.0, 40, 120)
+    jing = next(a for a in empty.alleys() if a.name == "井头街")
+    assert (jing.subdistrict, jing.length_m, jing.households) == ("城东街道", 1200.0, 1200)
+    plans = {empty.alley_codes_by_id()[p.alley_id]: p for p in empty.plans(year=2023)}
+    plan = plans[huai.code]
+    assert (plan.category, plan.total_investment_yuan, plan.contract_on, plan.completion_on) == (
+        "达标类", 355_000, date(2023, 6, 15), date(2023, 11, 20))
+    assert plan.extra == {"序号": "1", "片区": "老城片区"}
+    assert plans[jing.code].total_investment_yuan == 12_345_600 and plans[jing.code].category == "精品类"
+    assert plans[jing.code].contract_on == date(2023, 6, 30) and plans[jing.code].completion_on == date(2023, 11, 25)
+    assert [a.result for a in empty.acceptances()] == []  # no 验收日期: results alone make no acceptance
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    commit_import(empty, preview_import(empty, tmp_path / "messy.xlsx"))
+    audit = len(empty.audit())
+    again = preview_import(empty, tmp_path / "messy.xlsx")
+    assert {r.status for r in again.rows} == {"unchanged", "rejected"}
+    commit_import(empty, again)
+    assert [e.action for e in empty.audit()[: len(empty.audit()) - audit]] == ["import"]
+
+
+def test_export_import_export_gives_the_same_ledger_cell_for_cell(demo, empty, tmp_path):
+    export_ledger(demo, tmp_path / "first.xlsx")
+    preview = preview_import(empty, tmp_path / "first.xlsx")
+    assert preview.count("rejected") == 0
+    commit_import(empty, preview)
+    export_ledger(empty, tmp_path / "second.xlsx")
+    first = list(load_workbook(tmp_path / "first.xlsx").active.iter_rows(values_only=True))
+    second = list(load_workbook(tmp_path / "second.xlsx").active.iter_rows(values_only=True))
+    assert first == second
+
+
+def test_the_unit_in_the_header_decides_the_scale(empty, tmp_path):
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别", "总投资(元)", "长度(公里)"])
+    wb.active.append(["槐树巷", "城东街道", 2024, "达标", "1,500,000", 0.35])
+    wb.save(tmp_path / "yuan.xlsx")
+    commit_import(empty, preview_import(empty, tmp_path / "yuan.xlsx"))
+    assert empty.plans()[0].total_investment_yuan == 1_500_000
+    assert empty.alleys()[0].length_m == 350.0
+
+
+def test_csv_in_gbk_and_in_utf8_with_bom(empty, tmp_path):
+    text = "街巷名称,所在街道,年度,类别,总投资(万元)\n槐树巷,城东街道,2024,达标类,12.5\n"
+    (tmp_path / "gbk.csv").write_bytes(text.encode("gbk"))
+    (tmp_path / "bom.csv").write_bytes(text.replace("槐树巷", "井头街").encode("utf-8-sig"))
+    for name in ("gbk.csv", "bom.csv"):
+        preview = preview_import(empty, tmp_path / name)
+        assert [r.status for r in preview.rows] == ["new"], name
+        commit_import(empty, preview)
+    assert sorted(a.name for a in empty.alleys()) == ["井头街", "槐树巷"]
+    assert {p.total_investment_yuan for p in empty.plans()} == {125_000}
+
+
+def test_a_real_import_takes_a_backup_and_records_file_and_hash(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    preview = commit_import(empty, preview_import(empty, tmp_path / "messy.xlsx"))
+    assert preview.backup and (tmp_path / "backups").exists()
+    entry = empty.audit(limit=1)[0]
+    assert entry.action == "import" and entry.source == f"import messy.xlsx sha256={preview.sha256}"
+    assert all(e.source == entry.source for e in empty.audit(table="plans"))
+
+
+def test_all_or_nothing_refuses_when_a_row_is_rejected(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    with pytest.raises(LedgerError, match="全部或全不"):
+        commit_import(empty, preview_import(empty, tmp_path / "messy.xlsx"), all_or_nothing=True)
+    assert empty.counts()["alleys"] == 0
+
+
+def test_rejected_rows_are_saved_with_their_reasons(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    preview = preview_import(empty, tmp_path / "messy.xlsx")
+    assert write_rejects(preview, tmp_path / "rejects.xlsx") == 2
+    rows = list(load_workbook(tmp_path / "rejects.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("原工作表", "原行号", "拒收原因")
+    assert rows[1][1] == 9 and "无法识别为日期：2023年13月5日" in rows[1][2] and "铁匠巷" in rows[1]
+
+
+def test_locked_records_are_not_changed_by_an_import(demo, tmp_path):
+    export_ledger(demo, tmp_path / "ledger.xlsx")
+    wb = load_workbook(tmp_path / "ledger.xlsx")
+    ws = wb.active
+    filed = {(f["alley_code"], f["year"]) for f in _locked(demo)}
+    target = next(r for r in ws.iter_rows(min_row=3) if (r[0].value, r[13].value) in filed)
+    target[16].value = 999.99
+    wb.save(tmp_path / "ledger.xlsx")
+    preview = preview_import(demo, tmp_path / "ledger.xlsx")
+    (rejected,) = [r for r in preview.rows if r.status == "rejected"]
+    assert "归档锁定" in rejected.rejections[0].reason
+
+
+def _locked(ledger):
+    keys = ledger.plan_keys()
+    return [{"alley_code": keys[f.plan_id][0], "year": keys[f.plan_id][1]} for f in ledger.filings() if f.locked_at]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100), "不是 Excel"),
+    (lambda p: p.write_bytes(b""), "空的"),
+    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") * 10),
+     "加密"),
+])
+def test_files_that_are_not_ledgers_are_refused_in_chinese(empty, tmp_path, make, message):
+    path = tmp_path / "bad.xlsx"
+    make(path)
+    with pytest.raises(LedgerError, match=message) as caught:
+        preview_import(empty, path)
+    assert "bad.xlsx" in str(caught.value)
+
+
+def test_a_truncated_workbook_is_refused(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    data = (tmp_path / "messy.xlsx").read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(data[: len(data) // 2])
+    with pytest.raises(LedgerError, match="损坏|不完整"):
+        preview_import(empty, tmp_path / "cut.xlsx")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_expanded(empty, tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            block = b"\x00" * (1 << 20)
+            for _ in range(600):
+                member.write(block)
+    assert path.stat().st_size < 5 * 1024 * 1024
+    with pytest.raises(LedgerError, match="解压后"):
+        preview_import(empty, path)
+
+
+def test_a_cell_of_a_megabyte_is_refused_with_its_place(empty, tmp_path):
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别"])
+    wb.active.append(["槐树巷", "城东街道", 2024, "达标", "x" * (1 << 20)])
+    wb.save(tmp_path / "big.xlsx")
+    with pytest.raises(LedgerError, match="第2行「E列」.*超过上限"):
+        preview_import(empty, tmp_path / "big.xlsx")
+
+
+def test_a_sheet_formatted_far_down_imports_its_few_rows(empty, tmp_path):
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["街巷名称", "所在街道", "年度", "类别"])
+    ws.append(["槐树巷", "城东街道", 2024, "达标"])
+    ws.cell(row=300_000, column=1).font = Font(bold=True)
+    wb.save(tmp_path / "far.xlsx")
+    preview = preview_import(empty, tmp_path / "far.xlsx")
+    assert [r.status for r in preview.rows] == ["new"]
