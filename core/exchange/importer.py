@@ -444,30 +444,43 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
         preview.backup = ledger.backup(target)["path"]
     source = f"import {preview.file} sha256={preview.sha256}"
     with ledger.transaction():
-        alley_ids: dict[str, int] = {}
-        for row in to_write:
-            plan_id = None
-            for kind, record in row.records:
-                if kind == "alley":
-                    record = ledger.save(record, source=source)
-                    alley_ids[record.code] = record.id
-                elif kind == "plan":
-                    if record.alley_id is None:  # an alley that is new in this file
-                        record = record.model_copy(update={"alley_id": alley_ids.get(row.code)
-                                                           or ledger.alley(row.code).id})
-                    record = ledger.save(record, source=source)
-                    plan_id = record.id
-                else:
-                    if record.plan_id is None:
-                        if plan_id is None:
-                            alley_id = alley_ids.get(row.code) or ledger.alley(row.code).id
-                            plan_id = next(p.id for p in ledger.plans(alley_id=alley_id) if p.year == row.year)
-                        record = record.model_copy(update={"plan_id": plan_id})
-                    ledger.save(record, source=source)
+        _write_rows(ledger, to_write, source)
         ledger.note("import", f"导入 {preview.file}：新增 {preview.count('new')}，更新 {preview.count('updated')}，"
                               f"未变 {preview.count('unchanged')}，拒收 {preview.count('rejected')}", source=source)
     preview.committed = True
     return preview
+
+
+def _write_rows(ledger: Any, rows: list[RowResult], source: str) -> None:
+    """Save the rows' records: new ones in bulk, kind by kind (alleys, then plans, then the rest,
+    so ids exist before they are referred to), changed ones one by one with their audit diff."""
+    by_kind: dict[str, list[tuple[RowResult, Any]]] = {"alley": [], "plan": [], "acceptance": [], "filing": []}
+    for row in rows:
+        for kind, record in row.records:
+            by_kind[kind].append((row, record))
+    alley_ids: dict[str, int] = {}
+    plan_ids: dict[tuple[str, int | None], int] = {}
+    for kind in ("alley", "plan", "acceptance", "filing"):
+        new, changed = [], []
+        for row, record in by_kind[kind]:
+            if kind == "plan" and record.alley_id is None:  # an alley new in this file
+                record = record.model_copy(update={"alley_id": alley_ids[row.code]})
+            elif kind in ("acceptance", "filing") and record.plan_id is None:
+                record = record.model_copy(update={"plan_id": plan_ids.get((row.code, row.year))
+                                                   or _plan_id(ledger, row, alley_ids)})
+            (new if record.id is None else changed).append((row, record))
+        stored = ledger.add_many([r for _, r in new], source=source)
+        stored += [ledger.save(r, source=source) for _, r in changed]
+        for (row, _), record in zip(new + changed, stored, strict=True):
+            if kind == "alley":
+                alley_ids[record.code] = record.id
+            elif kind == "plan":
+                plan_ids[(row.code, row.year)] = record.id
+
+
+def _plan_id(ledger: Any, row: RowResult, alley_ids: dict[str, int]) -> int:
+    alley_id = alley_ids.get(row.code) or ledger.alley(row.code).id
+    return next(p.id for p in ledger.plans(alley_id=alley_id) if p.year == row.year)
 
 
 def write_rejects(preview: ImportPreview, out: Path) -> int:
