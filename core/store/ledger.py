@@ -43,9 +43,9 @@ from core.store.mapping import (
     SPEC_BY_TABLE,
     TableSpec,
     child_rows,
-    from_row,
     group_children,
     replace_fields,
+    row_builder,
     spec_for,
     to_row,
 )
@@ -492,14 +492,16 @@ class Ledger:
             return self._load_rows(spec, where, params, order)
 
     def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str) -> list[Record]:
-        rows = self._rows(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
+        cursor = self.db.conn.execute(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
+        build = row_builder(spec, tuple(d[0] for d in cursor.description))
+        records = [build(row) for row in cursor]
         for child in spec.children:
             columns = ", ".join(f"c.{name}" for name in child.columns)
             head = f"SELECT c.{child.parent_key}, c.position, {columns} FROM {child.table} c"
             if not where:
                 cursor = self.db.conn.execute(f"{head} ORDER BY c.{child.parent_key}, c.position")
-            elif len(rows) <= 500:
-                ids = [r["id"] for r in rows]
+            elif len(records) <= 500:
+                ids = [r.id for r in records]
                 cursor = self.db.conn.execute(
                     f"{head} WHERE c.{child.parent_key} IN ({','.join('?' * len(ids))}) "
                     f"ORDER BY c.{child.parent_key}, c.position", ids)
@@ -508,9 +510,9 @@ class Ledger:
                     f"{head} JOIN {spec.table} t ON t.id = c.{child.parent_key} {where} "
                     f"ORDER BY c.{child.parent_key}, c.position", params)
             grouped = group_children(child, cursor)
-            for row in rows:
-                row[child.field] = grouped.get(row["id"], [])
-        return [from_row(spec, row) for row in rows]
+            for record in records:
+                record.__dict__[child.field] = grouped.get(record.id, [])
+        return records
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.conn.execute(sql, params)

@@ -135,6 +135,31 @@ def from_row(spec: TableSpec, row: dict[str, Any], children: dict[str, list[Any]
     return _construct(spec.model, data)  # type: ignore[return-value]
 
 
+def row_builder(spec: TableSpec, names: tuple[str, ...]) -> Callable[[tuple[Any, ...]], Record]:
+    """A function that turns a main-table row (a tuple of the columns ``names``) into its record,
+    with every child list empty, to be filled by the caller. Generated once per column layout."""
+    return _row_builder(spec.model, names, tuple(spec.json_fields), tuple(c.field for c in spec.children))
+
+
+@functools.cache
+def _row_builder(model: type[BaseModel], names: tuple[str, ...], json_fields: tuple[str, ...],
+                 child_fields: tuple[str, ...]) -> Callable[[tuple[Any, ...]], BaseModel]:
+    converters = dict(_converters(model))
+    index = {name: i for i, (name, _) in enumerate(_converters(model))}
+    lines = ["def build(row):"]
+    for n, name in enumerate(names):
+        lines.append(f"    v{n} = row[{n}]")
+        if name in json_fields:
+            lines.append(f"    if v{n} is not None: v{n} = json_loads(v{n})")
+        if name in converters:
+            lines.append(f"    if v{n} is not None: v{n} = c{index[name]}(v{n})")
+    pairs = [f"{name!r}: v{n}" for n, name in enumerate(names) if name in model.model_fields]
+    pairs += [f"{name!r}: []" for name in child_fields]
+    lines.append(f"    data = {{{', '.join(pairs)}}}")
+    lines += _wrap_lines("data")
+    return _compile(model, lines)
+
+
 def replace_fields(record: R, **updates: Any) -> R:
     """A copy of ``record`` with ``updates`` (store-assigned values: id, change stamp), unvalidated."""
     return _instance(type(record), {**record.__dict__, **updates})  # type: ignore[return-value]
@@ -188,7 +213,8 @@ def _wrap_lines(data: str) -> list[str]:
 
 
 def _compile(model: type[BaseModel], lines: list[str]) -> Callable[..., BaseModel]:
-    namespace: dict[str, Any] = {"model": model, "new": _new, "setattr_": _set, "fields_set": _all_fields(model)}
+    namespace: dict[str, Any] = {"model": model, "new": _new, "setattr_": _set, "fields_set": _all_fields(model),
+                                 "json_loads": json.loads}
     namespace.update({f"c{i}": convert for i, (_, convert) in enumerate(_converters(model))})
     exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's own field names
     return namespace["build"]
