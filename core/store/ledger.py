@@ -514,11 +514,6 @@ class Ledger:
                 record.__dict__[child.field] = grouped.get(record.id, [])
         return records
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.db.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=False)) for row in cursor]
-
     def alley(self, code: str) -> Alley:
         """The alley with ``code``; :class:`NotFound` if there is none."""
         found = self._load(spec_for(Alley), "WHERE t.code = ?", [code])
