@@ -72,6 +72,8 @@ def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tup
     if isinstance(value, (int, Decimal)):
         return Decimal(value), ""
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"「{value}」不是数字")
         return Decimal(repr(value)), ""
     text = normalize_text(str(value)).replace(" ", "").replace(",", "")
     if not text:
