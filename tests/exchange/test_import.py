@@ -231,3 +231,19 @@ def test_a_sheet_formatted_far_down_imports_its_few_rows(empty, tmp_path):
     wb.save(tmp_path / "far.xlsx")
     preview = preview_import(empty, tmp_path / "far.xlsx")
     assert [r.status for r in preview.rows] == ["new"]
+
+
+def test_an_old_xls_ledger_imports(empty):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "old-ledger.xls"
+    preview = preview_import(empty, fixture)
+    assert [(r.row, r.status) for r in preview.rows] == [(4, "new"), (5, "new")]
+    assert preview.skipped_rows == 1  # the totals row
+    commit_import(empty, preview)
+    plans = {empty.alley_codes_by_id()[p.alley_id]: p for p in empty.plans()}
+    alleys = {a.name: a for a in empty.alleys()}
+    rong, zhu = plans[alleys["榕树巷"].code], plans[alleys["竹园街"].code]
+    assert (rong.total_investment_yuan, rong.start_on, rong.completion_on) == (885_000, date(2022, 6, 20), date(2022, 10, 30))
+    assert (zhu.category, zhu.total_investment_yuan, zhu.completion_on) == ("精品类", 2_368_000, date(2022, 11, 25))
+    assert alleys["竹园街"].length_m == 350.0 and alleys["榕树巷"].community == "和平社区"
