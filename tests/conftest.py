@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
@@ -42,6 +43,15 @@ def demo_db(tmp_path_factory):
     with Ledger.open(path, user="演示") as lg:
         make_demo(lg, alleys=300, seed=1)
     return path
+
+
+@pytest.fixture
+def demo_ledger(tmp_path, demo_db):
+    """A writable copy of the 300-alley demo database, open."""
+    path = tmp_path / "demo-copy.db"
+    shutil.copy(demo_db, path)
+    with Ledger.open(path) as lg:
+        yield lg
 
 
 def make_alley(ledger: Ledger, code: str = "4501230001", **fields) -> Alley:

@@ -6,9 +6,7 @@ Exit status: 0 success, 1 input refused (message on stderr, in Chinese), 2 usage
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
-import io
 import json
 import sys
 from collections import Counter
@@ -19,7 +17,7 @@ from typing import Any
 
 from core import __version__
 from core.cli import argparse_zh
-from core.errors import LedgerError, Place
+from core.errors import LedgerError
 from core.paths import default_db_path
 
 argparse_zh.install()
@@ -113,8 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("days", type=int, help="工作日天数")
     w.add_argument("--calendar-days", action="store_true", help="按自然日而不是工作日计算")
     w.set_defaults(handler=cmd_workdays_add)
-    w = wsub.add_parser("load", parents=[common], help="导入某一年的官方节假日表（CSV：日期,类型,名称）")
-    w.add_argument("file", type=Path, help="CSV 文件；类型填“休”或“班”")
+    w = wsub.add_parser("load", parents=[common], help="导入某一年的官方节假日表（CSV 或 Excel：日期,类型,名称）")
+    w.add_argument("file", type=Path, help="CSV 或 Excel 文件；类型填“休”或“班”")
     w.set_defaults(handler=cmd_workdays_load)
 
     p = sub.add_parser("import", parents=[common], help="导入工作台账（Excel、WPS、CSV）")
@@ -367,44 +365,15 @@ def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
-    from core.rules.workdays import parse_holiday_rows
+    from core.rules.workdays import read_holiday_file
 
-    rows = _read_holiday_csv(args.file)
-    year, days, names = parse_holiday_rows(rows, args.file.name)
+    year, days, names = read_holiday_file(args.file)
     with _open(args, create=True) as ledger:
         ledger.load_holiday_year(year, days, names=names, source=args.file.name)
     document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
                 "make_up_workdays": sum(1 for w in days.values() if w)}
     out.emit(document, lambda: f"已导入 {year} 年节假日表：放假 {document['days_off']} 天，调休上班 {document['make_up_workdays']} 天")
     return 0
-
-
-def _read_holiday_csv(path: Path) -> list[tuple[str, str, str]]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LedgerError("找不到文件", Place(file=str(path))) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise LedgerError("文件编码无法识别（应为 UTF-8 或 GBK 的 CSV）", Place(file=str(path)))
-    reader = list(csv.reader(io.StringIO(text)))
-    if not reader:
-        raise LedgerError("文件是空的", Place(file=str(path)))
-    header = [h.strip() for h in reader[0]]
-    if len(header) < 2 or header[0] != "日期" or header[1] != "类型":
-        raise LedgerError("第1行应为表头“日期,类型,名称”", Place(file=str(path), row=1))
-    rows = []
-    for row in reader[1:]:
-        if not any(cell.strip() for cell in row):
-            continue
-        row = row + ["", "", ""]
-        rows.append((row[0], row[1], row[2]))
-    return rows
 
 
 def cmd_import(args: argparse.Namespace, out: Output) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import chinese_calendar
 
@@ -97,7 +98,26 @@ class HolidayCalendar:
         return self.add_workdays(start, days)
 
 
-def parse_holiday_rows(rows: list[tuple[str, str, str]], source: str) -> tuple[int, dict[date, bool], dict[date, str]]:
+def read_holiday_file(path: Path) -> tuple[int, dict[date, bool], dict[date, str]]:
+    """A year's holiday table from a CSV (UTF-8 or GBK) or Excel file whose first row is 日期, 类型[, 名称]."""
+    from core.errors import LedgerError, Place
+    from core.exchange.reader import read_sheets
+
+    sheet = read_sheets(path)[0]
+    if not sheet.rows:
+        raise LedgerError("文件是空的", Place(file=path.name))
+    header = [str(h).strip() for h in sheet.rows[0]]
+    if len(header) < 2 or header[0] != "日期" or header[1] != "类型":
+        raise LedgerError("第1行应为表头“日期,类型,名称”", Place(file=path.name, sheet=sheet.name, row=1))
+    rows = []
+    for row in sheet.rows[1:]:
+        cells = ["" if v is None else v for v in (list(row) + ["", "", ""])[:3]]
+        if any(str(c).strip() for c in cells):
+            rows.append((cells[0], str(cells[1]), str(cells[2])))
+    return parse_holiday_rows(rows, path.name)
+
+
+def parse_holiday_rows(rows: list[tuple[object, str, str]], source: str) -> tuple[int, dict[date, bool], dict[date, str]]:
     """Read a holiday table given as (日期, 类型, 名称) rows: 类型 is 休/放假 or 班/上班/调休上班.
 
     Returns (year, {day: is_workday}, {day: name}). Raises ``core.errors.LedgerError`` naming the row.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 
 import pytest
@@ -11,15 +10,11 @@ from openpyxl import load_workbook
 from core.exchange.columns import HEADERS
 from core.exchange.export import export_annual_list, export_ledger
 from core.printing.annual_list import annual_list_data
-from core.store import Ledger
 
 
 @pytest.fixture
-def ledger(tmp_path, demo_db):
-    path = tmp_path / "x.db"
-    shutil.copy(demo_db, path)
-    with Ledger.open(path) as lg:
-        yield lg
+def ledger(demo_ledger):
+    return demo_ledger
 
 
 def test_ledger_has_the_canonical_headers_one_row_per_alley_and_year(ledger, tmp_path):

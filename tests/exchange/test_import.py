@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from datetime import date, datetime
 
@@ -24,11 +23,8 @@ def empty(tmp_path):
 
 
 @pytest.fixture
-def demo(tmp_path, demo_db):
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_db, path)
-    with Ledger.open(path) as lg:
-        yield lg
+def demo(demo_ledger):
+    return demo_ledger
 
 
 def messy_ledger(path):

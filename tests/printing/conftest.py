@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from pypdf import PdfReader
-
-from core.store import Ledger
 
 
 class Pdf:
@@ -42,8 +39,5 @@ class Pdf:
 
 
 @pytest.fixture
-def ledger(tmp_path, demo_db):
-    path = tmp_path / "print.db"
-    shutil.copy(demo_db, path)
-    with Ledger.open(path) as lg:
-        yield lg
+def ledger(demo_ledger):
+    return demo_ledger

@@ -38,3 +38,22 @@ def test_a_loaded_year_is_no_longer_provisional(ledger):
     assert due.date == date(2030, 10, 8)  # 29 Sep (make-up), 30 Sep, 8 Oct
     assert not due.provisional
     assert ledger.audit(table="holidays")[0].record_key == "2030年节假日"
+
+
+def test_a_holiday_table_can_come_from_excel(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from core.rules.workdays import read_holiday_file
+
+    wb = Workbook()
+    wb.active.append(["日期", "类型", "名称"])
+    wb.active.append([datetime(2030, 10, 1), "休", "国庆节"])
+    wb.active.append(["2030-09-29", "班", "国庆调休"])
+    wb.save(tmp_path / "2030.xlsx")
+    assert read_holiday_file(tmp_path / "2030.xlsx")[:2] == (2030, {date(2030, 10, 1): False, date(2030, 9, 29): True})
+    wb.active["A1"] = "日子"
+    wb.save(tmp_path / "bad.xlsx")
+    with pytest.raises(LedgerError, match="第1行应为表头"):
+        read_holiday_file(tmp_path / "bad.xlsx")
