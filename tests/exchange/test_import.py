@@ -243,3 +243,22 @@ def test_an_old_xls_ledger_imports(empty):
     assert (rong.total_investment_yuan, rong.start_on, rong.completion_on) == (885_000, date(2022, 6, 20), date(2022, 10, 30))
     assert (zhu.category, zhu.total_investment_yuan, zhu.completion_on) == ("精品类", 2_368_000, date(2022, 11, 25))
     assert alleys["竹园街"].length_m == 350.0 and alleys["榕树巷"].community == "和平社区"
+
+
+def test_a_ledger_saved_again_by_libreoffice_imports_to_the_same_records(demo, empty, tmp_path):
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (libreoffice-calc-nogui) is not installed; scripts/bootstrap.sh installs it")
+    export_ledger(demo, tmp_path / "ledger.xlsx")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"), str(tmp_path / "ledger.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    preview = preview_import(empty, tmp_path / "lo" / "ledger.xlsx")
+    assert preview.count("rejected") == 0
+    commit_import(empty, preview)
+    export_ledger(empty, tmp_path / "again.xlsx")
+    first = list(load_workbook(tmp_path / "ledger.xlsx").active.iter_rows(values_only=True))
+    again = list(load_workbook(tmp_path / "again.xlsx").active.iter_rows(values_only=True))
+    assert first == again
