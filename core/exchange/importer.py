@@ -18,7 +18,7 @@ from typing import Any
 from core.errors import Cancelled, InvalidRecord, LedgerError
 from core.exchange.columns import Column
 from core.exchange.headers import HeaderMatch, header_key, header_table, match_header
-from core.exchange.reader import RawSheet, limits, read_sheets
+from core.exchange.reader import FormulaWithoutValue, RawSheet, limits, read_sheets
 from core.exchange.values import clean_text, normalize_text, parse_date, parse_decimal
 from core.records import Acceptance, Alley, Filing, Plan, build
 
@@ -243,6 +243,8 @@ class _Context:
 
     def parse(self, raw: Any, match: HeaderMatch) -> Any:
         column: Column = match.column
+        if isinstance(raw, FormulaWithoutValue):
+            raise ValueError(f"是公式（={raw}）但没有保存计算结果；请在 Excel 或 WPS 中打开、保存后再导入")
         if raw is None or (isinstance(raw, str) and raw.strip() == ""):
             return None
         kind = column.kind

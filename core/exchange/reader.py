@@ -35,6 +35,11 @@ def limits() -> Limits:
     return Limits(**raw["limits"])
 
 
+class FormulaWithoutValue(str):
+    """A cell holding a formula whose result was never saved (a file written by a program, not
+    opened and saved in Excel/WPS): its value is unknown, so it must not pass as blank."""
+
+
 @dataclass
 class RawSheet:
     """One sheet's cells as Python values; ``merged`` lists (row, col, last_row, last_col), 0-based."""
@@ -79,6 +84,8 @@ def read_sheets(path: Path) -> list[RawSheet]:
             sheet = workbook.get_sheet_by_name(name)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
             sheets.append(RawSheet(name, _collect(sheet.iter_rows(), name, place, lim), merged))
+        if head.startswith(_ZIP):
+            _mark_formulas_without_values(path, sheets, place)
         return sheets
     except PasswordError:
         raise LedgerError("文件设置了打开密码（已加密），请取消密码后再导入", place) from None
@@ -125,6 +132,59 @@ def _column_name(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return f"{get_column_letter(index + 1)}列"
+
+
+def _mark_formulas_without_values(path: Path, sheets: list[RawSheet], place: Place) -> None:
+    """Put a :class:`FormulaWithoutValue` in each cell whose formula has no saved result (xlsx)."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
+    try:
+        _find_formulas(path, sheets)
+    except DefusedXmlException:
+        raise LedgerError("文件含有不安全的 XML 内容（实体定义），可能是恶意构造的文件，已拒绝", place) from None
+    except (ParseError, KeyError, zipfile.BadZipFile):
+        raise LedgerError("文件已损坏或不完整（XML 结构错误），无法读取", place) from None
+
+
+def _find_formulas(path: Path, sheets: list[RawSheet]) -> None:
+    from defusedxml import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names:
+            return
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels}
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        order = [targets.get(s.get(f"{rel}id"), "") for s in workbook.iter(f"{main}sheet")]
+        for sheet, target in zip(sheets, order, strict=False):
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if member not in names:
+                continue
+            data = archive.read(member)
+            if b"<f" not in data:  # no formulas at all: nothing to parse
+                continue
+            for cell in ElementTree.fromstring(data).iter(f"{main}c"):
+                formula, value = cell.find(f"{main}f"), cell.find(f"{main}v")
+                if formula is not None and (value is None or not (value.text or "").strip()):
+                    r, c = _cell_index(cell.get("r", ""))
+                    while len(sheet.rows) <= r:
+                        sheet.rows.append([])
+                    row = sheet.rows[r]
+                    row.extend([None] * (c + 1 - len(row)))
+                    row[c] = FormulaWithoutValue(formula.text or "")
+
+
+def _cell_index(reference: str) -> tuple[int, int]:
+    """0-based (row, column) of an A1-style reference."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    letters, number = coordinate_from_string(reference)
+    return number - 1, column_index_from_string(letters) - 1
 
 
 def _check_zip(path: Path, place: Place, lim: Limits) -> None:

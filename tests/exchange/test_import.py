@@ -263,3 +263,42 @@ def test_a_ledger_saved_again_by_libreoffice_imports_to_the_same_records(demo, e
     first = list(load_workbook(tmp_path / "ledger.xlsx").active.iter_rows(values_only=True))
     again = list(load_workbook(tmp_path / "again.xlsx").active.iter_rows(values_only=True))
     assert first == again
+
+
+def test_a_formula_without_a_saved_result_is_rejected_not_taken_as_blank(empty, tmp_path):
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别", "总投资(万元)", "备注"])
+    wb.active.append(["槐树巷", "城东街道", 2024, "达标", "=10+5", "=A2"])  # openpyxl saves no results
+    wb.active.append(["井头街", "城东街道", 2024, "达标", 12, None])
+    wb.save(tmp_path / "formula.xlsx")
+    preview = preview_import(empty, tmp_path / "formula.xlsx")
+    assert [r.status for r in preview.rows] == ["rejected", "new"]
+    reasons = {j.column: j.reason for j in preview.rows[0].rejections}
+    assert "没有保存计算结果" in reasons["总投资(万元)"] and "=10+5" in reasons["总投资(万元)"]
+
+
+def test_an_xml_entity_bomb_is_refused_without_expanding(empty, tmp_path):
+    import resource
+    import time
+
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别"])
+    wb.active.append(["LOL", "城东街道", 2024, "达标"])
+    wb.save(tmp_path / "plain.xlsx")
+    levels = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    doctype = f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY l0 "lol">{levels}]>'.encode()
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as source, \
+            zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                body = data[data.index(b"<worksheet"):].replace(b"<t>LOL</t>", b"<t>&l9;</t>")
+                data = doctype + body
+            bomb.writestr(name, data)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with pytest.raises(LedgerError, match="bomb.xlsx"):
+        preview_import(empty, tmp_path / "bomb.xlsx")
+    assert time.perf_counter() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KB: under 200 MB more
+    assert empty.counts()["alleys"] == 0
