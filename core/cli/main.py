@@ -305,7 +305,7 @@ def cmd_funding(args: argparse.Namespace, out: Output) -> int:
     with _open(args) as ledger:
         ds = _dataset(ledger, args.as_of)
         lines = funding(ds, year=args.year)
-    names = {a.code: a.name for a in ds.alleys}
+        names = {a.code: a.name for a in ds.alleys}
     plans = [
         {"alley_code": code, "alley_name": names.get(code, ""), **line.to_json()}
         for line, code in lines
@@ -344,8 +344,8 @@ def _calendar(args: argparse.Namespace):
 
 
 def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
-    if args.days < 0:
-        raise LedgerError(f"天数不能为负数：{args.days}")
+    if not 0 <= args.days <= 3650:
+        raise LedgerError(f"天数应在 0 到 3650 之间：{args.days}")
     calendar = _calendar(args)
     due = calendar.add(args.date, args.days, "calendar" if args.calendar_days else "working")
     document = {
@@ -501,6 +501,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if out.as_json:
             json.dump({"error": str(error)}, sys.stdout, ensure_ascii=False)
             sys.stdout.write("\n")
+        return 1
+    except OverflowError:
+        sys.stderr.write("错误：日期超出可计算的范围（最晚到 9999 年）\n")
+        return 1
+    except IsADirectoryError as error:
+        sys.stderr.write(f"错误：「{error.filename}」是一个文件夹，请给出文件名\n")
+        return 1
+    except PermissionError as error:
+        sys.stderr.write(f"错误：没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开）\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")

@@ -386,6 +386,11 @@ class _Context:
             result.records.append(("plan", plan))
         if fields["acceptance"]:
             acc = self.acceptances.get(plan.id) if plan.id else None
+            if acc is not None and plan.id in self.locked and any(
+                    getattr(acc, k) != v for k, v in fields["acceptance"].items()):
+                result.rejections.append(Rejection(result.sheet, result.row, "", "",
+                                                   f"{year}年方案已归档锁定，验收信息不能通过导入修改；请在程序中作“更正”"))
+                return False
             if acc is None:
                 if "accepted_on" in fields["acceptance"] and "result" in fields["acceptance"]:
                     result.records.append(("acceptance", build(Acceptance, {**fields["acceptance"], "plan_id": plan.id})))

@@ -162,9 +162,23 @@ def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
     return pages[0]
 
 
+MAX_LINES = 40
+"""Lines a list cell may take: a row must fit on a page (reportlab cannot split a 2,000-character
+备注 across pages: it looped for minutes), so longer texts end with a note that says so."""
+
+
 def _cells(row: list[str], widths: list[float]) -> list[str]:
-    """Cell texts wrapped to their column widths (4 pt of padding)."""
-    return [wrap_text(value, width - 4.5, BODY) if value else "" for value, width in zip(row, widths, strict=True)]
+    """Cell texts wrapped to their column widths (4 pt of padding), at most MAX_LINES lines."""
+    return [_limited(wrap_text(value, width - 4.5, BODY), value) if value else ""
+            for value, width in zip(row, widths, strict=True)]
+
+
+def _limited(wrapped: str, original: str) -> str:
+    lines = wrapped.split("\n")
+    if len(lines) <= MAX_LINES:
+        return wrapped
+    shown = "".join(lines[: MAX_LINES - 2])
+    return "\n".join(lines[: MAX_LINES - 2] + [f"……（另有 {len(original) - len(shown)} 字", "见工作台账）"])
 
 
 def _subheader(data: AnnualList) -> Table:

@@ -95,8 +95,10 @@ def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
             if attachment.mime.startswith("image/"):
                 photos.append(Photo(ledger.attachment_data(attachment.id), caption or attachment.file_name,
                                     attachment.file_name))
+    unreadable = [p for p in photos if not _readable(p)]
+    photos = [p for p in photos if _readable(p)]
     profile = ledger.profile()
-    missing = []
+    missing = [f"照片「{p.file_name}」无法读取（格式不支持或文件已损坏），未打印" for p in unreadable]
     if acceptance is None:
         missing.append("竣工验收记录")
     elif not acceptance.passed:
@@ -247,7 +249,8 @@ def _catalogue(data: FilingPacket, pages: dict[str, int]) -> list[Any]:
         number += 1
         start, end = pages.get(key, 0), pages.get(next_key, 0) - 1
         rows.append([str(number), doc_no, issuer, title, _short(when), _range(start, end), "本案卷打印"])
-    next_page = pages.get("back_note", 0)
+    # Filed documents (paper or scans) follow the printed packet, 备考表 included, in the volume.
+    next_page = pages.get("total", 0) + 1 if pages.get("total") else 0
     for doc in (data.filing.documents if data.filing else []):
         number += 1
         end = next_page + doc.pages - 1
@@ -372,6 +375,19 @@ def _fit(data: bytes, max_width: float, max_height: float) -> tuple[float, float
     return width * scale, height * scale
 
 
+def _readable(photo: Photo) -> bool:
+    """True when reportlab can print the picture (JPEG, PNG, GIF…; not HEIC or a damaged file)."""
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    try:
+        with PILImage.open(io.BytesIO(photo.data)) as picture:
+            picture.verify()
+        return True
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+
+
 def _back_note(data: FilingPacket, pages: dict[str, int]) -> list[Any]:
     filing = data.filing
     printed = max(pages.get("back_note", 1) - pages.get("acceptance", 1), 0)
@@ -381,7 +397,8 @@ def _back_note(data: FilingPacket, pages: dict[str, int]) -> list[Any]:
     missing = ("<br/>资料不全，尚缺：" + "、".join(plain(m) for m in data.missing)) if data.missing else ""
     rows = [
         [para(text + missing, style(11, leading=18))],
-        [para("说明：" + plain(filing.location if filing and filing.location else ""), style(11, leading=18))],
+        [para("说明：" + ("存放位置：" + plain(filing.location) if filing and filing.location else ""),
+              style(11, leading=18))],
         [para(f"立卷人：{plain(filing.compiler if filing else '')}{'&nbsp;' * 10}"
               f"日期：{_d(filing.compiled_on) if filing else ''}", style(11, leading=18))],
         [para(f"检查人：{plain(filing.checker if filing else '')}{'&nbsp;' * 10}"

@@ -64,6 +64,9 @@ def funding_for_plan(plan: Plan, acceptance: Acceptance | None, profile: Profile
     else:
         bonus = rules.to_yuan(investment * rules.bonus_rate)
         bonus_reason = f"合同签订于 {plan.contract_on}，在 {bonus_deadline} 前，获奖励资金"
+        if plan.tender_on is None:
+            # A contract follows its tender: a signed contract is taken as proof the tender was done.
+            bonus_reason += "（未录入招标完成日期，按合同签订日期认定招标已完成）"
 
     completion_deadline = rules.completion_deadline.on(plan.year)
     late = plan.completion_on is not None and plan.completion_on > completion_deadline

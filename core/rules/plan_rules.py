@@ -69,12 +69,14 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 "请先录入该街巷的调查摸底情况，再核对改造内容。",
                 code, plan.year, record, {},
             )
-        else:
+        unmet: list[str] = []
+        if survey is not None:
             for measure in profile.measures:
                 if not measure.needs or measure.code in chosen.codes:
                     continue
                 shown = {name: getattr(survey, name) for name in measure.needs if getattr(survey, name)}
                 if shown:
+                    unmet.append(f"{measure.group}·{measure.name}")
                     labels = "、".join(_indicator_label(name, value) for name, value in shown.items())
                     yield Finding(
                         "R2", "warning",
@@ -83,6 +85,13 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                         code, plan.year, record,
                         {"measure": measure.code, "survey_id": survey.id, "indicators": shown},
                     )
+        if plan.category == "精品类" and unmet:
+            yield Finding(
+                "R2", "error",
+                f"精品类方案须先达到达标类要求，但未落实：{'、'.join(unmet)}，不具备精品类条件",
+                "请补齐达标类改造内容，或将类别改为达标类。",
+                code, plan.year, record, {"unmet": unmet, "boutique_eligible": False},
+            )
         if plan.category == "精品类":
             supplements = list(chosen.supplements)
             need = profile.categories.boutique_min_supplements

@@ -331,6 +331,7 @@ class Ledger:
         spec = spec_for(record)
         old = self.get(type(record), record.id)
         self._guard_locked(old, reason, new=record)
+        self._guard_locked(record, reason)  # moving a record into a filed plan is a change to it too
         record = _revalidated(record)
         stamp, who = _stamp(), self.user
         changes = _diff(_snap(old), _snap(record))
@@ -356,17 +357,27 @@ class Ledger:
         old = self.get(type(record), record.id)  # type: ignore[arg-type]
         self._guard_locked(old, reason)
         with self.transaction():
+            links = self.db.execute(
+                "SELECT COUNT(*) FROM attachment_links WHERE owner_table = ? AND owner_id = ?",
+                [spec.table, old.id]).fetchone()[0]
+            self.db.execute("DELETE FROM attachment_links WHERE owner_table = ? AND owner_id = ?",
+                            [spec.table, old.id])
             try:
                 self.db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [old.id])
             except sqlite3.IntegrityError:
                 raise StoreError(f"{old.label}「{self._record_key(old)}」还有关联记录，不能删除") from None
+            changes = _diff(_snap(old), {})
+            if links:
+                changes["attachments"] = [links, 0]
             self._write_audit(
-                [self._audit_row("delete", spec.table, old.id, self._record_key(old), _diff(_snap(old), {}),
-                                 reason=reason)]
+                [self._audit_row("delete", spec.table, old.id, self._record_key(old), changes, reason=reason)]
             )
 
     def _max_id(self, table: str) -> int:
-        return self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+        """The highest id ever given in ``table`` (ids of deleted records are not given again)."""
+        used = self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+        seq = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
+        return max(used, seq[0] if seq else 0)
 
     def _insert_rows(self, spec: TableSpec, records: list[Record]) -> list[dict[str, Any]]:
         """Insert records and their child rows; returns each record's audit snapshot."""
@@ -623,8 +634,14 @@ class Ledger:
         }
 
     # ---------------------------------------------------------------- attachments
-    def add_attachment(self, data: bytes, file_name: str, *, owner: Record | None = None, caption: str = "") -> Attachment:
-        """Store a file inside the database (deduplicated by SHA-256), optionally linked to a record."""
+    def add_attachment(self, data: bytes, file_name: str, *, owner: Record | None = None, caption: str = "",
+                       reason: str = "") -> Attachment:
+        """Store a file inside the database (deduplicated by SHA-256), optionally linked to a record.
+
+        Linking a file to a record of a filed plan needs ``reason``; every link is audited.
+        """
+        if owner is not None:
+            self._guard_locked(owner, reason)
         digest = hashlib.sha256(data).hexdigest()
         mime = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         with self.transaction():
@@ -649,6 +666,10 @@ class Ledger:
                 self.db.execute(
                     "INSERT INTO attachment_links (attachment_id, owner_table, owner_id, caption, position) "
                     "VALUES (?, ?, ?, ?, ?)", [attachment_id, table, owner.id, caption, position])
+                self._write_audit([self._audit_row(
+                    "update", table, owner.id, self._record_key(owner),
+                    {"attachments": [None, {"file_name": file_name, "sha256": digest, "caption": caption}]},
+                    reason=reason)])
         return Attachment(attachment_id, digest, file_name, mime, len(data))
 
     def attachment_data(self, attachment_id: int) -> bytes:

@@ -3,6 +3,9 @@
 The schema version is SQLite's ``PRAGMA user_version``. Each entry of :data:`MIGRATIONS` takes a
 database from version ``n - 1`` to ``n``; they are never edited once released, only appended to,
 so a database made by any earlier program opens in a later one.
+
+Record ids are AUTOINCREMENT: an id is never given again after its record is deleted, so the audit
+log and attachment links of a deleted record can never pass to a new one.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ CREATE TABLE year_targets (
     boutique INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE alleys (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
     code TEXT NOT NULL UNIQUE,
@@ -53,7 +56,7 @@ CREATE TABLE alleys (
     extra TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE surveys (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     alley_id INTEGER NOT NULL REFERENCES alleys(id),
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
@@ -110,7 +113,7 @@ CREATE TABLE survey_pipes (
     PRIMARY KEY (survey_id, position)
 );
 CREATE TABLE plans (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     alley_id INTEGER NOT NULL REFERENCES alleys(id),
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
@@ -155,17 +158,17 @@ CREATE TABLE plan_measures (
     PRIMARY KEY (plan_id, position)
 );
 CREATE TABLE progress_reports (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
-    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    plan_id INTEGER NOT NULL REFERENCES plans(id),
     reported_on TEXT NOT NULL,
     progress_text TEXT NOT NULL DEFAULT '',
     cumulative_investment_yuan INTEGER NOT NULL DEFAULT 0,
     problems TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE acceptances (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     plan_id INTEGER NOT NULL UNIQUE REFERENCES plans(id),
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
@@ -194,7 +197,7 @@ CREATE TABLE acceptances (
     boutique_eval_result TEXT
 );
 CREATE TABLE filings (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     plan_id INTEGER NOT NULL UNIQUE REFERENCES plans(id),
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
@@ -224,7 +227,7 @@ CREATE TABLE filings (
     locked_at TEXT
 );
 CREATE TABLE attachments (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     sha256 TEXT NOT NULL UNIQUE,
     file_name TEXT NOT NULL,
     mime TEXT NOT NULL DEFAULT '',
@@ -249,7 +252,7 @@ CREATE TABLE filing_documents (
     PRIMARY KEY (filing_id, position)
 );
 CREATE TABLE attachment_links (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     attachment_id INTEGER NOT NULL REFERENCES attachments(id),
     owner_table TEXT NOT NULL,
     owner_id INTEGER NOT NULL,
@@ -257,7 +260,7 @@ CREATE TABLE attachment_links (
     position INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE problems (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     alley_id INTEGER NOT NULL REFERENCES alleys(id),
     changed_at TEXT,
     changed_by TEXT NOT NULL DEFAULT '',
@@ -275,7 +278,7 @@ CREATE TABLE problems (
     closed_on TEXT
 );
 CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     who TEXT NOT NULL,
     action TEXT NOT NULL,

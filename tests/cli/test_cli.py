@@ -180,3 +180,12 @@ def test_print_commands_write_pdfs_and_report_pages(db, tmp_path, capsys):
     assert doc["pages"] >= 1
     code_, _, err = run(capsys, "--db", db, "print", "filing-packet", "NO-SUCH", tmp_path / "x.pdf")
     assert code_ == 1 and "没有街巷编码为「NO-SUCH」" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_funding_of_a_year_without_plans_and_other_odd_input_give_no_traceback(db, tmp_path, capsys):
+    doc = run_json(capsys, "--db", db, "funding", "--year", "2030")
+    assert doc["plans"] == [] and doc["totals"]["total_yuan"] == 0
+    for argv in (["workdays", "add", "9999-12-30", "5"], ["workdays", "add", "2025-09-26", "99999999"],
+                 ["--db", str(db), "print", "annual-list", "--year", "2023", str(tmp_path)]):
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and err.startswith("错误：") and "Traceback" not in err, argv

@@ -302,3 +302,16 @@ def test_an_xml_entity_bomb_is_refused_without_expanding(empty, tmp_path):
     assert time.perf_counter() - start < 5
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200 * 1024  # KB: under 200 MB more
     assert empty.counts()["alleys"] == 0
+
+
+def test_a_changed_acceptance_of_a_filed_plan_is_rejected_in_the_preview(demo, tmp_path):
+    export_ledger(demo, tmp_path / "ledger.xlsx")
+    wb = load_workbook(tmp_path / "ledger.xlsx")
+    filed = {(f["alley_code"], f["year"]) for f in _locked(demo)}
+    target = next(r for r in wb.active.iter_rows(min_row=3) if (r[0].value, r[13].value) in filed)
+    target[26].value = "不合格"
+    wb.save(tmp_path / "ledger.xlsx")
+    preview = preview_import(demo, tmp_path / "ledger.xlsx")
+    (rejected,) = [r for r in preview.rows if r.status == "rejected"]
+    assert "验收信息不能通过导入修改" in rejected.rejections[0].reason
+    assert preview.count("updated") == 0

@@ -138,3 +138,33 @@ def test_pdftotext_gives_the_chinese_back_and_pdffonts_shows_only_embedded_fonts
     fonts = subprocess.run(["pdffonts", str(tmp_path / "list.pdf")], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+
+
+def test_a_note_too_long_for_a_page_is_cut_with_a_visible_remark(ledger, tmp_path):
+    plan = ledger.plans(year=2023)[0]
+    note = "因群众诉求较多需分段施工" * 150  # 1,800 characters in the 14 mm 备注 column
+    ledger.save(plan.model_copy(update={"notes": note}), reason="测试")
+    render_annual_list(annual_list_data(ledger, 2023), tmp_path / "list.pdf")
+    text = Pdf(tmp_path / "list.pdf").text
+    assert note[:30] in text and "见工作台账）" in text and re.search(r"另有\d+字", text)
+
+
+def test_an_unreadable_photo_is_left_out_and_named_on_the_cover(ledger, tmp_path):
+    survey = ledger.surveys()[0]
+    ledger.add_attachment(b"not really a jpeg", "IMG_0001.jpg", owner=survey, caption="坏照片")
+    code = ledger.alley_codes_by_id()[survey.alley_id]
+    data = filing_packet_data(ledger, code)
+    render_filing_packet(data, tmp_path / "packet.pdf")
+    cover = Pdf(tmp_path / "packet.pdf").flat[0]
+    assert "IMG_0001.jpg" in cover and "无法读取" in cover
+
+
+def test_filed_documents_are_numbered_after_the_printed_packet(ledger, tmp_path):
+    code = ledger.alleys()[0].code
+    data = filing_packet_data(ledger, code)
+    pages = render_filing_packet(data, tmp_path / "packet.pdf")
+    pdf = Pdf(tmp_path / "packet.pdf")
+    catalogue = pdf.flat[pdf.page_of("卷内目录") - 1]
+    first_doc = data.filing.documents[0]
+    end = pages + first_doc.pages
+    assert f"{pages + 1}–{end}" in catalogue or (first_doc.pages == 1 and str(pages + 1) in catalogue)

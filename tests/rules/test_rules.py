@@ -325,3 +325,16 @@ def test_locked_filing_counts_as_filed_for_completeness():
 def test_loaded_holiday_table_overrides_the_package():
     calendar = HolidayCalendar({date(2025, 10, 13): False}, {2025})
     assert calendar.is_workday(date(2025, 10, 13)) == (False, True)
+
+
+def test_r2_boutique_that_misses_a_standard_need_is_not_boutique_eligible():
+    s = survey(illegal_buildings=3)
+    p = plan(category="精品类", measures=[{"code": "clean"}, {"code": "green"}, {"code": "culture"}])
+    errors = [f for f in rules(dataset(surveys=[s], plans=[p]), "R2") if f.severity == "error"]
+    assert len(errors) == 1 and errors[0].facts["boutique_eligible"] is False
+    assert "二拆" in errors[0].message
+
+
+def test_r7_bonus_without_a_tender_date_says_how_it_was_judged(profile):
+    f = funding_for_plan(plan(contract_on=date(2023, 6, 15)), None, profile, date(2026, 1, 1))
+    assert f.bonus_yuan == 100_000 and "未录入招标完成日期" in f.bonus_reason

@@ -223,3 +223,41 @@ def test_backup_reports_progress_and_a_cancelled_backup_leaves_no_file(file_ledg
     with pytest.raises(Cancelled):
         file_ledger.backup(tmp_path / "no.db", cancel=lambda: True)
     assert not (tmp_path / "no.db").exists() and not (tmp_path / "no.db.part").exists()
+
+
+def test_a_deleted_records_id_is_never_given_again_and_its_photos_go_with_it(ledger):
+    alley = make_alley(ledger)
+    old = make_survey(ledger, alley)
+    ledger.add_attachment(b"old photo", "old.jpg", owner=old, caption="旧照片")
+    ledger.delete(old, reason="录错了街巷")
+    new = make_survey(ledger, alley)
+    assert new.id != old.id
+    assert ledger.attachments_of(new) == []
+    deleted = ledger.audit(table="surveys", record_id=old.id)[0]
+    assert deleted.action == "delete" and deleted.changes["attachments"] == [1, 0]
+
+
+def test_moving_a_record_into_a_filed_plan_needs_a_reason(ledger):
+    plan, _, _ = _filed_plan(ledger)
+    other = make_plan(ledger, ledger.alley("4501230001"), year=2024)
+    entry = ledger.add(ProgressEntry(plan_id=other.id, reported_on=date(2024, 7, 25)))
+    with pytest.raises(LockedRecord):
+        ledger.save(entry.model_copy(update={"plan_id": plan.id}))
+
+
+def test_attaching_a_file_to_a_filed_record_needs_a_reason_and_is_audited(ledger):
+    _, _, filing = _filed_plan(ledger)
+    with pytest.raises(LockedRecord):
+        ledger.add_attachment(b"scan", "补充.pdf", owner=filing)
+    ledger.add_attachment(b"scan", "补充.pdf", owner=filing, reason="补交质量保修书扫描件")
+    entry = ledger.audit(table="filings", record_id=filing.id)[0]
+    assert entry.reason == "补交质量保修书扫描件" and entry.changes["attachments"][1]["file_name"] == "补充.pdf"
+
+
+def test_a_plan_with_progress_reports_cannot_be_deleted_silently(ledger):
+    alley = make_alley(ledger)
+    plan = make_plan(ledger, alley)
+    ledger.add(ProgressEntry(plan_id=plan.id, reported_on=date(2023, 7, 25)))
+    with pytest.raises(StoreError, match="还有关联记录"):
+        ledger.delete(plan)
+    assert ledger.counts()["progress_reports"] == 1
