@@ -37,6 +37,23 @@ def timed(args: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024
 
 
+def repeated(args: list[str], runs: int) -> tuple[list[float], float]:
+    """Run one command ``runs`` times: the wall times and the highest peak memory (MB)."""
+    walls, peak = [], 0.0
+    for _ in range(runs):
+        wall, rss = timed(args)
+        walls.append(wall)
+        peak = max(peak, rss)
+    return walls, peak
+
+
+def save_results(name: str, results: object) -> None:
+    """Write the figures to bench/out/NAME.json for later comparison."""
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--alleys", type=int, default=10_000)
@@ -60,11 +77,7 @@ def main() -> None:
         ("list problems", ["list", "problems", "--json"]),
     ]
     for name, args in jobs:
-        runs, peak = [], 0.0
-        for _ in range(options.runs):
-            wall, rss = timed(["--db", str(db), *args])
-            runs.append(wall)
-            peak = max(peak, rss)
+        runs, peak = repeated(["--db", str(db), *args], options.runs)
         results.append({"job": name, "key": name, "runs": runs, "rss_mb": peak})
     backup = folder / "backup.db"
     wall, rss = timed(["--db", str(db), "backup", str(backup), "--overwrite", "--json"])
@@ -79,10 +92,7 @@ def main() -> None:
         target = TARGETS.get(r["key"])
         verdict = "" if target is None else (f"< {target:g} s " + ("met" if min(r["runs"]) < target else "NOT met"))
         print(f"| {r['job']} | {min(r['runs']):.2f} | {statistics.median(r['runs']):.2f} | {r['rss_mb']:.0f} | {verdict} |")
-    out = ROOT / "bench" / "out"
-    out.mkdir(exist_ok=True)
-    (out / "core.json").write_text(json.dumps({"alleys": options.alleys, "db_mb": size_mb, "results": results},
-                                              indent=1), encoding="utf-8")
+    save_results("core", {"alleys": options.alleys, "db_mb": size_mb, "results": results})
 
 
 if __name__ == "__main__":

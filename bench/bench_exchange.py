@@ -10,14 +10,13 @@ rows under 3 s; peak memory under 400 MB for both.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_core import ROOT, timed  # noqa: E402
+from bench.bench_core import repeated, save_results, timed  # noqa: E402
 
 
 def bare_read(path: Path) -> tuple[float, float]:
@@ -44,11 +43,7 @@ def main() -> None:
     timed(["--db", str(source), "demo", "--alleys", str(options.alleys), "--seed", "1"])
     ledger_file = folder / "ledger.xlsx"
     results = []
-    runs, peak = [], 0.0
-    for _ in range(options.runs):
-        wall, rss = timed(["--db", str(source), "export", "ledger", str(ledger_file)])
-        runs.append(wall)
-        peak = max(peak, rss)
+    runs, peak = repeated(["--db", str(source), "export", "ledger", str(ledger_file)], options.runs)
     results.append({"job": "export ledger", "runs": runs, "rss_mb": peak})
     runs, peak = [], 0.0
     for _ in range(options.runs):
@@ -71,9 +66,7 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for r in results:
         print(f"| {r['job']} | {min(r['runs']):.2f} | {r['rss_mb']:.0f} | {min(r['runs']) / bare:.1f} |")
-    out = ROOT / "bench" / "out"
-    out.mkdir(exist_ok=True)
-    (out / "exchange.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    save_results("exchange", results)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ packet with 20 photos in under 3 s. Writes bench/out/print.json and prints a Mar
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile
@@ -17,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_core import ROOT, timed  # noqa: E402
+from bench.bench_core import repeated, save_results, timed  # noqa: E402
 from core.demo import demo_photo  # noqa: E402
 from core.store import Ledger  # noqa: E402
 
@@ -48,20 +47,14 @@ def main() -> None:
          ["print", "filing-packet", code, str(folder / "p.pdf")], 3.0),
         ("print survey-form", ["print", "survey-form", str(folder / "s.pdf")], None),
     ):
-        runs, peak = [], 0.0
-        for _ in range(options.runs):
-            wall, rss = timed(["--db", str(db), *args])
-            runs.append(wall)
-            peak = max(peak, rss)
+        runs, peak = repeated(["--db", str(db), *args], options.runs)
         results.append({"job": name, "runs": runs, "rss_mb": peak, "target_s": target})
     print("| job | min s | peak MB | target |")
     print("|---|---:|---:|---|")
     for r in results:
         verdict = "" if r["target_s"] is None else f"< {r['target_s']:g} s " + ("met" if min(r["runs"]) < r["target_s"] else "NOT met")
         print(f"| {r['job']} | {min(r['runs']):.2f} | {r['rss_mb']:.0f} | {verdict} |")
-    out = ROOT / "bench" / "out"
-    out.mkdir(exist_ok=True)
-    (out / "print.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    save_results("print", results)
 
 
 if __name__ == "__main__":

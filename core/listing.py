@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from core.errors import LedgerError
-from core.rules.dataset import Dataset
 from core.rules.problems import feedback_deadline, problem_deadline
 from core.rules.workdays import HolidayCalendar
 
@@ -82,4 +81,4 @@ def _dump(record: Any) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
-__all__ = ["HEADERS", "Dataset", "list_records"]
+__all__ = ["HEADERS", "list_records"]

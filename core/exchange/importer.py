@@ -498,13 +498,11 @@ def write_rejects(preview: ImportPreview, out: Path) -> int:
     ws = workbook.active
     ws.title = "拒收行"
     rejected = [r for r in preview.rows if r.status == "rejected"]
-    sheet_headers = next(iter(preview.headers.values()), [])
     ws.append(["原工作表", "原行号", "拒收原因"] + [f"第{i + 1}列" for i in range(max((len(r.values) for r in rejected), default=0))])
     for r in rejected:
         reason = "；".join(j.message() for j in r.rejections)
         ws.append([r.sheet, r.row, reason] + [v if not isinstance(v, str) or not v.startswith(("=", "+", "-", "@")) else "'" + v
                                               for v in r.values])
-    del sheet_headers
     out.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(out)
     return len(rejected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -94,6 +94,3 @@ class Filing(Record):
     def kinds_present(self) -> set[str]:
         """Required-document keys that have a document in the list."""
         return {d.kind for d in self.documents if d.kind}
-
-    def first_filed(self) -> date | None:
-        return self.filed_on

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 
 from core.rules.dataset import Dataset
 from core.rules.findings import Finding, sort_key
@@ -49,6 +48,6 @@ def funding(ds: Dataset, *, year: int | None = None) -> list[tuple[Funding, str]
 
 
 __all__ = [
-    "Dataset", "DueDate", "Finding", "Funding", "HolidayCalendar", "RULES", "check", "date",
+    "Dataset", "DueDate", "Finding", "Funding", "HolidayCalendar", "RULES", "check",
     "feedback_deadline", "funding", "funding_for_plan", "problem_deadline", "totals", "totals_by_year",
 ]

@@ -179,8 +179,3 @@ class Dataset:
             if survey.surveyed_on.year <= plan.year:
                 found = survey
         return found
-
-    def latest_survey(self, alley_id: int) -> Survey | None:
-        """The alley's most recent survey."""
-        surveys = self.surveys_by_alley.get(alley_id)
-        return surveys[-1] if surveys else None

@@ -745,20 +745,8 @@ class Ledger:
         return found
 
     def _record_key(self, record: Record) -> str:
-        if isinstance(record, Alley):
-            return record.code
-        if isinstance(record, (Survey, Problem)) and record.alley_id is not None:
-            code = self.db.execute("SELECT code FROM alleys WHERE id = ?", [record.alley_id]).fetchone()
-            return code[0] if code else ""
-        if isinstance(record, Plan):
-            code = self.db.execute("SELECT code FROM alleys WHERE id = ?", [record.alley_id]).fetchone()
-            return f"{code[0] if code else ''}/{record.year}"
-        if isinstance(record, (Acceptance, Filing, ProgressEntry)):
-            row = self.db.execute(
-                "SELECT a.code, p.year FROM plans p JOIN alleys a ON a.id = p.alley_id WHERE p.id = ?",
-                [record.plan_id]).fetchone()
-            return f"{row[0]}/{row[1]}" if row else ""
-        return ""
+        """The human key of one record (see :meth:`_record_keys`)."""
+        return self._record_keys([record])[0]
 
     def _audit_row(self, action: str, table: str, record_id: int | None, key: str, changes: dict,
                    *, reason: str = "", source: str = "", at: str | None = None, who: str | None = None) -> tuple:

@@ -261,9 +261,3 @@ def _converter_for(annotation: Any) -> Callable[[Any], Any] | None:
     if annotation is bool:
         return bool
     return None
-
-
-def snapshot(spec: TableSpec, record: Record) -> dict[str, Any]:
-    """Everything the audit log compares: main fields plus each child list, JSON-ready."""
-    data = record.model_dump(mode="json", exclude={"id", "changed_at", "changed_by"})
-    return data

@@ -28,6 +28,11 @@ def demo(demo_ledger):
     return demo_ledger
 
 
+def _cells(path):
+    """Every cell value of a workbook's first sheet, row by row."""
+    return list(load_workbook(path).active.iter_rows(values_only=True))
+
+
 def messy_ledger(path):
     """A ledger the way a sub-district sends it: title and unit lines, a two-row merged header,
     columns in its own order and words, a totals row, blank rows, a second sheet of notes."""
@@ -103,9 +108,7 @@ def test_export_import_export_gives_the_same_ledger_cell_for_cell(demo, empty, t
     assert preview.count("rejected") == 0
     commit_import(empty, preview)
     export_ledger(empty, tmp_path / "second.xlsx")
-    first = list(load_workbook(tmp_path / "first.xlsx").active.iter_rows(values_only=True))
-    second = list(load_workbook(tmp_path / "second.xlsx").active.iter_rows(values_only=True))
-    assert first == second
+    assert _cells(tmp_path / "first.xlsx") == _cells(tmp_path / "second.xlsx")
 
 
 def test_the_unit_in_the_header_decides_the_scale(empty, tmp_path):
@@ -260,9 +263,7 @@ def test_a_ledger_saved_again_by_libreoffice_imports_to_the_same_records(demo, e
     assert preview.count("rejected") == 0
     commit_import(empty, preview)
     export_ledger(empty, tmp_path / "again.xlsx")
-    first = list(load_workbook(tmp_path / "ledger.xlsx").active.iter_rows(values_only=True))
-    again = list(load_workbook(tmp_path / "again.xlsx").active.iter_rows(values_only=True))
-    assert first == again
+    assert _cells(tmp_path / "ledger.xlsx") == _cells(tmp_path / "again.xlsx")
 
 
 def test_a_formula_without_a_saved_result_is_rejected_not_taken_as_blank(empty, tmp_path):
