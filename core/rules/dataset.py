@@ -13,6 +13,22 @@ from core.profile import Profile
 from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Survey
 from core.rules.workdays import HolidayCalendar
 
+# The fields the rules read of each kind of record (None: the whole record). Dataset.from_ledger
+# reads only these, a third of the data: a rule that starts reading another field adds it here, and
+# one left out fails loudly (AttributeError), never silently. Surveys are read whole because the
+# profile, not the code, names the survey indicators each measure answers.
+RULE_FIELDS: dict[type, tuple[str, ...] | None] = {
+    Alley: ("code", "name", "red_line_width_m", "road_class"),
+    Survey: None,
+    Plan: ("alley_id", "year", "category", "total_investment_yuan", "approved_on", "tender_on", "contract_on",
+           "planned_start_on", "start_on", "completion_on", "measures.code"),
+    Acceptance: ("plan_id", "accepted_on", "result", "lamp_positions", "lamps_installed", "lamps_working",
+                 "standard_eval_on", "boutique_eval_on", "boutique_eval_result"),
+    Filing: ("plan_id", "filed_on", "archived_on", "locked_at", "documents.kind"),
+    Problem: ("alley_id", "description", "urgency", "reported_on", "assigned_department", "assigned_on",
+              "handled_on", "feedback_on", "closed_on"),
+}
+
 
 @dataclass(frozen=True)
 class PlanMeasures:
@@ -71,9 +87,11 @@ class Dataset:
 
     @classmethod
     def from_ledger(cls, ledger: Any, *, as_of: date | None = None) -> Dataset:
-        """A dataset reading from ``ledger`` (a :class:`core.store.Ledger`) as the rules need it."""
+        """A dataset reading from ``ledger`` (a :class:`core.store.Ledger`) as the rules need it:
+        each kind of record when first used, holding only its :data:`RULE_FIELDS`.
+        """
         def every(kind: type) -> Callable[[], list[Any]]:
-            return lambda: ledger.all(kind)
+            return lambda: ledger.all(kind, fields=RULE_FIELDS[kind])
 
         return cls(
             profile=ledger.profile(),

@@ -15,7 +15,7 @@ import mimetypes
 import shutil
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -44,6 +44,7 @@ from core.store.mapping import (
     TableSpec,
     child_rows,
     group_children,
+    read_layout,
     replace_fields,
     row_builder,
     spec_for,
@@ -494,21 +495,31 @@ class Ledger:
             raise NotFound(f"没有编号为 {record_id} 的{cls.label}")
         return found[0]  # type: ignore[return-value]
 
-    def all(self, cls: type[R]) -> list[R]:
-        """Every record of kind ``cls`` in storage order (the fastest read, for the rules)."""
-        return self._load(spec_for(cls))  # type: ignore[return-value]
+    def all(self, cls: type[R], *, fields: Collection[str] | None = None) -> list[R]:
+        """Every record of kind ``cls`` in storage order (the fastest read, for the rules).
 
-    def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id") -> list[Record]:
+        With ``fields``, only those fields (and ``id``) are read: ``"measures"`` names a whole child
+        list, ``"measures.code"`` one column of its rows. Such records lack every other field
+        (reading one raises AttributeError) and are for looking at, never for saving: for jobs that
+        read a few columns of many records, in a fraction of the time of a full read.
+        """
+        return self._load(spec_for(cls), fields=fields)  # type: ignore[return-value]
+
+    def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id",
+              fields: Collection[str] | None = None) -> list[Record]:
         with gc_paused():
-            return self._load_rows(spec, where, params, order)
+            return self._load_rows(spec, where, params, order, fields)
 
-    def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str) -> list[Record]:
-        cursor = self.db.conn.execute(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
-        build = row_builder(spec, tuple(d[0] for d in cursor.description))
+    def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str,
+                   fields: Collection[str] | None) -> list[Record]:
+        columns, children = read_layout(spec, fields)
+        select = ", ".join(f"t.{name}" for name in columns) if columns else "t.*"
+        cursor = self.db.conn.execute(f"SELECT {select} FROM {spec.table} t {where} ORDER BY {order}", params)
+        build = row_builder(spec, tuple(d[0] for d in cursor.description), tuple(c.field for c, _ in children))
         records = [build(row) for row in cursor]
-        for child in spec.children:
-            columns = ", ".join(f"c.{name}" for name in child.columns)
-            head = f"SELECT c.{child.parent_key}, c.position, {columns} FROM {child.table} c"
+        for child, child_columns in children:
+            head = (f"SELECT c.{child.parent_key}, c.position, {', '.join(f'c.{name}' for name in child_columns)} "
+                    f"FROM {child.table} c")
             if not where:
                 cursor = self.db.conn.execute(f"{head} ORDER BY c.{child.parent_key}, c.position")
             elif len(records) <= 500:
@@ -520,7 +531,7 @@ class Ledger:
                 cursor = self.db.conn.execute(
                     f"{head} JOIN {spec.table} t ON t.id = c.{child.parent_key} {where} "
                     f"ORDER BY c.{child.parent_key}, c.position", params)
-            grouped = group_children(child, cursor)
+            grouped = group_children(child, cursor, child_columns)
             for record in records:
                 record.__dict__[child.field] = grouped.get(record.id, [])
         return records

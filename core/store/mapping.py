@@ -10,7 +10,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -91,6 +91,32 @@ def spec_for(record: Record | type[Record]) -> TableSpec:
     return SPECS[cls]
 
 
+def read_layout(spec: TableSpec, fields: Collection[str] | None
+                ) -> tuple[tuple[str, ...] | None, tuple[tuple[Child, tuple[str, ...]], ...]]:
+    """What to read for records of ``spec`` that hold only ``fields`` (every field when None).
+
+    Returns the main-table columns (None: all) and each child table to read with its columns.
+    ``fields`` names main fields, whole child lists (``"measures"``) and single child columns
+    (``"measures.code"``); ``id`` is always read, since children are attached by it.
+    """
+    if fields is None:
+        return None, tuple((child, tuple(child.columns)) for child in spec.children)
+    by_field = {child.field: child for child in spec.children}
+    columns = ["id"]
+    child_columns: dict[Child, list[str]] = {}
+    for name in fields:
+        field, _, column = name.partition(".")
+        child = by_field.get(field)
+        if child is not None and column in ("", *child.columns):
+            child_columns.setdefault(child, []).extend([column] if column else child.columns)
+        elif name in spec.columns:
+            columns.append(name)
+        else:
+            raise ValueError(f"{spec.model.__name__} has no field {name!r}")
+    return (tuple(dict.fromkeys(columns)),
+            tuple((child, tuple(dict.fromkeys(names))) for child, names in child_columns.items()))
+
+
 def to_row(spec: TableSpec, record: Record) -> dict[str, Any]:
     """The main-table row of ``record``: dates as ISO text, Decimal as text, JSON fields encoded."""
     data = record.model_dump(mode="json", exclude={c.field for c in spec.children})
@@ -105,9 +131,14 @@ def child_rows(child: Child, record: Record) -> list[dict[str, Any]]:
     return [dict(item.model_dump(mode="json"), position=i) for i, item in enumerate(items)]
 
 
-def group_children(child: Child, rows: Iterable[tuple[Any, ...]]) -> dict[int, list[BaseModel]]:
-    """Child models grouped by parent id, from rows ``(parent id, position, *columns)`` in order."""
-    build = _item_builder(child.model, tuple(child.columns), 2)
+def group_children(child: Child, rows: Iterable[tuple[Any, ...]],
+                   columns: tuple[str, ...] | None = None) -> dict[int, list[BaseModel]]:
+    """Child models grouped by parent id, from rows ``(parent id, position, *columns)`` in order.
+
+    ``columns`` (default: all of the child's columns) are the ones the rows hold; models built from
+    fewer columns lack the others (reading one raises AttributeError).
+    """
+    build = _item_builder(child.model, columns or tuple(child.columns), 2)
     grouped: dict[int, list[BaseModel]] = {}
     for row in rows:
         found = grouped.get(row[0])
@@ -117,15 +148,19 @@ def group_children(child: Child, rows: Iterable[tuple[Any, ...]]) -> dict[int, l
     return grouped
 
 
-def row_builder(spec: TableSpec, names: tuple[str, ...]) -> Callable[[tuple[Any, ...]], Record]:
+def row_builder(spec: TableSpec, names: tuple[str, ...],
+                children: tuple[str, ...] | None = None) -> Callable[[tuple[Any, ...]], Record]:
     """A function that turns a main-table row (a tuple of the columns ``names``) into its record,
-    with every child list empty, to be filled by the caller. Generated once per column layout.
+    with the child lists ``children`` (default: all) empty, to be filled by the caller. Generated
+    once per column layout. A record built from fewer columns lacks the other fields.
 
     Rows were validated when they were written, so reading converts column types (ISO text to
     dates, JSON text to lists) and builds the models without validating again: re-validating
     every record made loading 10,000 alleys with their plans five times slower.
     """
-    return _row_builder(spec.model, names, tuple(spec.json_fields), tuple(c.field for c in spec.children))
+    if children is None:
+        children = tuple(c.field for c in spec.children)
+    return _row_builder(spec.model, names, tuple(spec.json_fields), children)
 
 
 @functools.cache
@@ -140,11 +175,12 @@ def _row_builder(model: type[BaseModel], names: tuple[str, ...], json_fields: tu
             lines.append(f"    if v{n} is not None: v{n} = json_loads(v{n})")
         if name in converters:
             lines.append(f"    if v{n} is not None: v{n} = c{index[name]}(v{n})")
+    fields = [name for name in names if name in model.model_fields]
     pairs = [f"{name!r}: v{n}" for n, name in enumerate(names) if name in model.model_fields]
     pairs += [f"{name!r}: []" for name in child_fields]
     lines.append(f"    data = {{{', '.join(pairs)}}}")
     lines += _wrap_lines("data")
-    return _compile(model, lines)
+    return _compile(model, lines, {*fields, *child_fields})
 
 
 def replace_fields(record: R, **updates: Any) -> R:
@@ -167,7 +203,7 @@ def _builder(model: type[BaseModel]) -> Callable[[dict[str, Any]], BaseModel]:
     for i, (name, _) in enumerate(_converters(model)):
         lines += [f"    v = data[{name!r}]", f"    if v is not None: data[{name!r}] = c{i}(v)"]
     lines += _wrap_lines("data")
-    return _compile(model, lines)
+    return _compile(model, lines, _all_fields(model))
 
 
 @functools.cache
@@ -184,7 +220,7 @@ def _item_builder(model: type[BaseModel], names: tuple[str, ...], start: int) ->
     pairs = ", ".join(f"{name!r}: v{n}" for n, name in enumerate(names, start=start))
     lines.append(f"    data = {{{pairs}}}")
     lines += _wrap_lines("data")
-    return _compile(model, lines)
+    return _compile(model, lines, set(names))
 
 
 def _wrap_lines(data: str) -> list[str]:
@@ -199,8 +235,9 @@ def _wrap_lines(data: str) -> list[str]:
     ]
 
 
-def _compile(model: type[BaseModel], lines: list[str]) -> Callable[..., BaseModel]:
-    namespace: dict[str, Any] = {"model": model, "new": _new, "setattr_": _set, "fields_set": _all_fields(model),
+def _compile(model: type[BaseModel], lines: list[str], fields_set: set[str]) -> Callable[..., BaseModel]:
+    """Run the generated ``build`` function; the models it makes share ``fields_set``."""
+    namespace: dict[str, Any] = {"model": model, "new": _new, "setattr_": _set, "fields_set": fields_set,
                                  "json_loads": json.loads}
     namespace.update({f"c{i}": convert for i, (_, convert) in enumerate(_converters(model))})
     exec("\n".join(lines), namespace)  # noqa: S102 - code generated from the model's own field names

@@ -300,6 +300,23 @@ def test_every_finding_names_rule_record_facts_and_gives_chinese_advice(demo_db)
         assert f.alley_code or f.rule == "R8"
 
 
+def test_rules_over_records_read_lean_find_exactly_what_they_find_over_whole_records(demo_db):
+    from core.records import Acceptance, Alley, Filing, Plan, Problem, Survey
+    from core.rules import Dataset, funding
+    from core.store import Ledger
+
+    for as_of in (date(2023, 7, 1), date(2026, 11, 23)):
+        with Ledger.open(demo_db) as ledger:
+            lean = Dataset.from_ledger(ledger, as_of=as_of)
+            whole = Dataset(profile=ledger.profile(), settings=ledger.settings(), as_of=as_of,
+                            calendar=HolidayCalendar.from_ledger(ledger),
+                            alleys=ledger.all(Alley), surveys=ledger.all(Survey), plans=ledger.all(Plan),
+                            acceptances=ledger.all(Acceptance), filings=ledger.all(Filing),
+                            problems=ledger.all(Problem))
+            assert check(lean) == check(whole)
+            assert funding(lean) == funding(whole)
+
+
 def test_a_second_profile_changes_the_numbers_without_code(tmp_path, monkeypatch):
     text = (profiles_dir() / "guangxi-2022.toml").read_text(encoding="utf-8")
     text = text.replace('id = "guangxi-2022"', 'id = "other-2025"').replace('subsidy_rate = "0.25"', 'subsidy_rate = "0.30"')
