@@ -141,6 +141,25 @@ def _inner_model(annotation: Any) -> Any:
 
 def chinese_messages(model: type[BaseModel], error: ValidationError) -> list[str]:
     """Every problem of a validation error as a Chinese sentence naming the field."""
+    return [message for _, message in _located_messages(model, error)]
+
+
+def validate_fields(model: type[M], data: dict[str, Any]) -> tuple[M | None, dict[str, list[str]]]:
+    """Validate ``data``; return the record, or None and the Chinese problems by top-level field.
+
+    Problems of the record as a whole (e.g. dates out of order) are listed under the key ``""``.
+    Forms use this to show each message beside its field.
+    """
+    try:
+        return model.model_validate(data), {}
+    except ValidationError as error:
+        problems: dict[str, list[str]] = {}
+        for loc, message in _located_messages(model, error):
+            problems.setdefault(str(loc[0]) if loc else "", []).append(message)
+        return None, problems
+
+
+def _located_messages(model: type[BaseModel], error: ValidationError) -> list[tuple[tuple, str]]:
     out = []
     for item in error.errors(include_url=False):
         label = _label(model, tuple(item.get("loc", ())))
@@ -161,7 +180,7 @@ def chinese_messages(model: type[BaseModel], error: ValidationError) -> list[str
             if isinstance(shown, str) and len(shown) > 40:
                 shown = shown[:40] + "…"
             text = template.format(input=shown, **ctx) if template else item.get("msg", "")
-        out.append(f"「{label}」{text}" if label else text)
+        out.append((tuple(item.get("loc", ())), f"「{label}」{text}" if label else text))
     return out
 
 

@@ -1,0 +1,55 @@
+"""Rule findings for the one record a clerk has on screen (R1–R5 and the R7 funding preview).
+
+The desktop forms call :func:`review` on every change with the record being typed (not yet saved),
+so the rules run over a small dataset of that alley only: a few milliseconds, not the whole county.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from core.records import Alley, Plan, Survey
+from core.rules import RULES, Dataset, Finding, Funding, funding_for_plan
+from core.rules.findings import sort_key
+
+LIVE_RULES = ("R1", "R2", "R3", "R4", "R5")
+
+
+@dataclass
+class Review:
+    """What the rules say about the record on screen."""
+
+    findings: list[Finding]
+    funding: Funding | None = None
+
+
+def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = None,
+           plan: Plan | None = None, as_of: date | None = None) -> Review:
+    """Run R1–R5 (and R7 for a plan) over one alley with the given draft records in place of saved ones.
+
+    ``alley`` defaults to the stored alley of the survey or plan; the alley's other surveys and
+    plans come from the ledger, with the draft replacing the stored record of the same id.
+    """
+    alley_id = alley.id if alley is not None else (plan or survey).alley_id if (plan or survey) else None
+    if alley is None and alley_id is not None:
+        alley = ledger.get(Alley, alley_id)
+    if alley is None:
+        return Review([])
+    surveys = ledger.surveys(alley_id) if alley_id is not None else []
+    plans = ledger.plans(alley_id=alley_id) if alley_id is not None else []
+    if survey is not None:
+        surveys = [s for s in surveys if s.id != survey.id or survey.id is None] + [survey]
+    if plan is not None:
+        plans = [p for p in plans if p.id != plan.id or plan.id is None] + [plan]
+    ds = Dataset(profile=ledger.profile(), settings=ledger.settings(), as_of=as_of or date.today(),
+                 alleys=[alley], surveys=surveys, plans=plans)
+    # Only the plan on screen is of interest on a plan form; on the alley or survey form, all of them.
+    findings = [f for rule in LIVE_RULES for f in RULES[rule](ds, None)
+                if plan is None or f.record in ("", f"plans/{plan.id}") or f.record.startswith("alleys/")]
+    money = None
+    if plan is not None:
+        acceptance = ledger.acceptance_for(plan.id) if plan.id is not None else None
+        money = funding_for_plan(plan, acceptance, ds.profile, ds.as_of)
+    return Review(sorted(findings, key=sort_key), money)

@@ -1,0 +1,158 @@
+"""Start the desktop program: ``alley-ledger gui [--db PATH] [--screenshot OUT.png [--page NAME]]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core.paths import default_db_path, resources_dir  # noqa: E402
+
+ORGANISATION = "AlleyLedger"
+APPLICATION = "alley-ledger"
+FONT_SIZE = 10
+
+
+def settings_setup() -> None:
+    """QSettings() everywhere means the program's own settings (INI file in the user's profile)."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+def install_font(app: QApplication) -> str:
+    """Register the bundled CJK font and make it the program's font; returns its family.
+
+    Office PCs have a Chinese font, but a minimal Windows image or a Linux machine may not, and
+    then every label is a row of empty boxes.
+    """
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    if families:
+        font = QFont(families[0], FONT_SIZE)
+        app.setFont(font)
+        return families[0]
+    return app.font().family()
+
+
+def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Qt's own Chinese (确定/取消 on standard buttons) and the program's translation for ``language``.
+
+    The program's texts are written in Chinese; another language needs only
+    ``resources/translations/alley_ledger_<language>.qm`` (made from the ``.ts`` file with
+    pyside6-lrelease), no code change.
+    """
+    language = language or QSettings().value("language", "zh_CN")
+    QLocale.setDefault(QLocale(language))
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir),
+                         (f"alley_ledger_{language}", str(resources_dir() / "translations"))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with settings, font and translations in place (also used by the tests)."""
+    settings_setup()
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    install_font(app)
+    install_translations(app)
+    return app
+
+
+def choose_database(given: Path | None) -> Path:
+    """The database to open: the one given, else the last one used (if it still exists), else the default."""
+    if given is not None:
+        return given
+    last = QSettings().value("last_database")
+    if last and Path(last).exists():
+        return Path(last)
+    return default_db_path()
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="alley-ledger gui", description="巷账：打开桌面程序")
+    p.add_argument("--db", type=Path, default=None, help="数据库文件（默认：上次打开的或程序的默认数据库）")
+    p.add_argument("--user", default=None, help="操作人姓名（记入操作日志）")
+    p.add_argument("--screenshot", type=Path, default=None, help="打开窗口、等数据显示后存为 PNG 并退出")
+    p.add_argument("--page", default=None, help="截图前切换到的页面，如 alleys、plans、annual")
+    p.add_argument("--size", default="1400x860", help="截图时的窗口大小，如 1400x860")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    app = make_app()
+    from gui.main_window import PAGE_NAMES, MainWindow
+
+    if args.page is not None and args.page not in PAGE_NAMES:
+        sys.stderr.write(f"没有页面「{args.page}」（可选：{'、'.join(PAGE_NAMES)}）\n")
+        return 2
+    try:
+        window = MainWindow(choose_database(args.db), user=args.user)
+    except Exception as error:  # a database that cannot be opened: say so in Chinese
+        from core.errors import LedgerError
+
+        if not isinstance(error, LedgerError):
+            raise
+        sys.stderr.write(f"错误：{error}\n")
+        return 1
+    if args.screenshot is not None:
+        width, _, height = args.size.partition("x")
+        window.resize(int(width), int(height))
+        return screenshot(app, window, args.screenshot, args.page)
+    window.show()
+    if args.page:
+        window.go_to(args.page)
+    window.statusBar().showMessage(f"启动用时 {time.perf_counter() - START:.1f} 秒", 5000)
+    return app.exec()
+
+
+def screenshot(app: QApplication, window: object, out: Path, page: str | None, timeout_s: float = 30.0) -> int:
+    """Show ``window`` at ``page``, wait until the page shows its data, save a PNG, return the exit status."""
+    window.show()  # type: ignore[attr-defined]
+    if page:
+        window.go_to(page)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout_s
+    status = {"code": 1}
+
+    def poll() -> None:
+        current = window.current_page()  # type: ignore[attr-defined]
+        if current.is_ready() or time.monotonic() > deadline:
+            app.processEvents()
+            image = window.grab()  # type: ignore[attr-defined]
+            out.parent.mkdir(parents=True, exist_ok=True)
+            ok = image.save(str(out))
+            status["code"] = 0 if ok and current.is_ready() else 1
+            if not ok:
+                sys.stderr.write(f"错误：截图无法保存到「{out}」\n")
+            window.close()  # type: ignore[attr-defined]
+            app.quit()
+        else:
+            QTimer.singleShot(50, poll)
+
+    QTimer.singleShot(100, poll)
+    app.exec()
+    return status["code"]
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

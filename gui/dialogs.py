@@ -1,0 +1,62 @@
+"""The few questions the program asks a clerk, in one place (tests answer them by replacing these)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the clerk something was refused or went wrong, and why."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> str:
+    """SAVE, DISCARD or CANCEL for a record with unsaved changes."""
+    box = QMessageBox(QMessageBox.Icon.Question, "未保存的修改", f"{what}有未保存的修改，是否保存？", parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text (e.g. the reason for an amendment), or None when the clerk cancels."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
+    return text.strip() if ok and text.strip() else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:
+    """Where to save a file (the clerk picks), or None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    return Path(chosen) if chosen else None
+
+
+def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> Path | None:
+    """A file to open (the clerk picks), or None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, folder, filter_text)
+    return Path(chosen) if chosen else None

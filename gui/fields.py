@@ -1,0 +1,399 @@
+"""Editors for single record fields, chosen from the pydantic model's field types.
+
+Every editor shows one field and exposes its value as a *raw* value (what the clerk typed: text,
+a bool, a tuple), which the form turns into model input. Raw values are plain and comparable, so
+undo/redo can store them and the form can tell when anything changed.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from core.exchange.values import parse_date
+
+LONG_TEXT = 1000
+"""Text fields allowed this many characters or more get a multi-line editor."""
+
+
+class UndoKeysToForm(QObject):
+    """Let Ctrl+Z / Ctrl+Shift+Z reach the form's undo stack instead of a text box's own undo.
+
+    A focused QLineEdit claims those keys for its private undo, which would bypass the form's
+    history (and the form would then record the box's undo as a new edit).
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+_UNDO_FILTER: UndoKeysToForm | None = None
+
+
+def _route_undo_keys(widget: QWidget) -> None:
+    global _UNDO_FILTER
+    if _UNDO_FILTER is None:
+        _UNDO_FILTER = UndoKeysToForm()
+    widget.installEventFilter(_UNDO_FILTER)
+
+
+class Editor(QObject):
+    """One field's editor: ``widget`` to place in a layout, ``raw()``/``set_raw()``, ``edited`` on user edits."""
+
+    edited = Signal()
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.widget = widget
+
+    def raw(self) -> Any:
+        raise NotImplementedError
+
+    def set_raw(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def to_input(self, raw: Any) -> Any:
+        """Model input for a raw value; :data:`OMIT` to leave the field at its default."""
+        return raw
+
+    def from_value(self, value: Any) -> Any:
+        """Raw value showing a record's value."""
+        return value
+
+    def set_read_only(self, on: bool) -> None:
+        self.widget.setEnabled(not on)
+
+
+OMIT = object()
+
+
+class TextEditor(Editor):
+    def __init__(self, parent: QWidget | None = None, placeholder: str = ""):
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText(placeholder)
+        super().__init__(edit)
+        _route_undo_keys(edit)
+        edit.textEdited.connect(lambda _: self.edited.emit())
+
+    def raw(self) -> str:
+        return self.widget.text()
+
+    def set_raw(self, value: Any) -> None:
+        self.widget.setText(value or "")
+
+    def from_value(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def set_read_only(self, on: bool) -> None:
+        self.widget.setReadOnly(on)
+
+
+class LongTextEditor(Editor):
+    def __init__(self, parent: QWidget | None = None):
+        edit = QPlainTextEdit(parent)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(62)
+        super().__init__(edit)
+        _route_undo_keys(edit)
+        self._quiet = False
+        edit.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.edited.emit()
+
+    def raw(self) -> str:
+        return self.widget.toPlainText()
+
+    def set_raw(self, value: Any) -> None:
+        self._quiet = True
+        try:
+            if self.widget.toPlainText() != (value or ""):
+                self.widget.setPlainText(value or "")
+        finally:
+            self._quiet = False
+
+    def from_value(self, value: Any) -> str:
+        return value or ""
+
+    def set_read_only(self, on: bool) -> None:
+        self.widget.setReadOnly(on)
+
+
+class NumberEditor(TextEditor):
+    """Numbers typed as text so a half-typed or wrong number is shown, explained and kept as typed."""
+
+    def __init__(self, parent: QWidget | None = None, *, optional: bool, unit: str = ""):
+        super().__init__(parent, unit)
+        self.optional = optional
+        self.widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def to_input(self, raw: str) -> Any:
+        text = raw.strip().replace(",", "").replace("，", "")
+        if text == "":
+            return None if self.optional else OMIT
+        return text
+
+    def from_value(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return f"{value:.6f}".rstrip("0").rstrip(".")
+        if isinstance(value, Decimal):
+            return format(value.normalize(), "f")
+        return str(value)
+
+
+class DateEditor(Editor):
+    """A date typed in any common form (2025-9-26, 2025.9.26, 2025年9月26日) or picked from a calendar."""
+
+    def __init__(self, parent: QWidget | None = None):
+        box = QWidget(parent)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit(box)
+        self.edit.setPlaceholderText("年-月-日")
+        _route_undo_keys(self.edit)
+        self.button = QToolButton(box)
+        self.button.setText("▾")
+        self.button.setToolTip(self.tr("从日历选择"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        super().__init__(box)
+        box.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(lambda _: self.edited.emit())
+        self.button.clicked.connect(self._pick)
+
+    def _pick(self) -> None:
+        menu = QMenu(self.widget)
+        calendar = QCalendarWidget(menu)
+        calendar.setGridVisible(True)
+        current = self.current_date()
+        if current is not None:
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+
+        def chosen(day: QDate) -> None:
+            self.edit.setText(day.toString("yyyy-MM-dd"))
+            self.edited.emit()
+            menu.close()
+
+        calendar.clicked.connect(chosen)
+        calendar.activated.connect(chosen)
+        menu.exec(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+
+    def current_date(self) -> date | None:
+        try:
+            return parse_date(self.edit.text())
+        except ValueError:
+            return None
+
+    def raw(self) -> str:
+        return self.edit.text()
+
+    def set_raw(self, value: Any) -> None:
+        self.edit.setText(value or "")
+
+    def to_input(self, raw: str) -> Any:
+        text = raw.strip()
+        if text == "":
+            return None
+        try:
+            parsed = parse_date(text)
+        except ValueError:
+            parsed = None
+        return parsed if parsed is not None else text
+
+    def from_value(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, date) else ""
+
+    def set_read_only(self, on: bool) -> None:
+        self.edit.setReadOnly(on)
+        self.button.setEnabled(not on)
+
+
+class ChoiceEditor(Editor):
+    def __init__(self, choices: list[str], parent: QWidget | None = None, *, optional: bool):
+        combo = QComboBox(parent)
+        self.optional = optional
+        if optional:
+            combo.addItem("")
+        combo.addItems(choices)
+        super().__init__(combo)
+        combo.activated.connect(lambda _: self.edited.emit())
+
+    def raw(self) -> str:
+        return self.widget.currentText()
+
+    def set_raw(self, value: Any) -> None:
+        i = self.widget.findText(value or "")
+        self.widget.setCurrentIndex(max(i, 0))
+
+    def to_input(self, raw: str) -> Any:
+        if raw == "":
+            return None if self.optional else OMIT
+        return raw
+
+    def from_value(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+
+class BoolEditor(Editor):
+    def __init__(self, text: str, parent: QWidget | None = None):
+        box = QCheckBox(text, parent)
+        super().__init__(box)
+        box.clicked.connect(lambda _: self.edited.emit())
+
+    def raw(self) -> bool:
+        return self.widget.isChecked()
+
+    def set_raw(self, value: Any) -> None:
+        self.widget.setChecked(bool(value))
+
+
+class YesNoEditor(ChoiceEditor):
+    """A yes/no that may also be unknown (blank)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(["是", "否"], parent, optional=True)
+
+    def to_input(self, raw: str) -> Any:
+        return {"是": True, "否": False}.get(raw)
+
+    def from_value(self, value: Any) -> str:
+        return "" if value is None else ("是" if value else "否")
+
+
+class ManyEditor(Editor):
+    """Several of a fixed set of choices (e.g. 古建筑、古树), as check boxes in a row."""
+
+    def __init__(self, choices: list[str], parent: QWidget | None = None):
+        box = QWidget(parent)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = [QCheckBox(c, box) for c in choices]
+        for b in self.boxes:
+            layout.addWidget(b)
+            b.clicked.connect(lambda _: self.edited.emit())
+        layout.addStretch(1)
+        super().__init__(box)
+
+    def raw(self) -> tuple[str, ...]:
+        return tuple(b.text() for b in self.boxes if b.isChecked())
+
+    def set_raw(self, value: Any) -> None:
+        for b in self.boxes:
+            b.setChecked(b.text() in (value or ()))
+
+    def to_input(self, raw: tuple[str, ...]) -> list[str]:
+        return list(raw)
+
+    def from_value(self, value: Any) -> tuple[str, ...]:
+        return tuple(value or ())
+
+
+class AlleyEditor(Editor):
+    """The alley a survey or plan belongs to: type a code, a name or pinyin initials and pick."""
+
+    def __init__(self, choices: list[tuple[int, str, str, str]], parent: QWidget | None = None):
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItem("", None)
+        for id_, code, name, sub in choices:
+            combo.addItem(f"{code} {name}（{sub}）", id_)
+        completer = combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        super().__init__(combo)
+        combo.activated.connect(lambda _: self.edited.emit())
+        combo.lineEdit().editingFinished.connect(self._typed)
+
+    def _typed(self) -> None:
+        text = self.widget.currentText()
+        i = self.widget.findText(text)
+        if i >= 0 and self.widget.currentIndex() != i:
+            self.widget.setCurrentIndex(i)
+        self.edited.emit()
+
+    def raw(self) -> int | None:
+        return self.widget.currentData()
+
+    def set_raw(self, value: Any) -> None:
+        i = self.widget.findData(value) if value is not None else 0
+        self.widget.setCurrentIndex(max(i, 0))
+
+    def set_read_only(self, on: bool) -> None:
+        self.widget.setEnabled(not on)
+
+
+# ------------------------------------------------------------------ choosing an editor
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(inner type, optional) of ``X | None`` and ``Annotated[...]``."""
+    optional = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            optional = optional or len(args) < len(get_args(annotation))
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation, optional
+        else:
+            return annotation, optional
+
+
+def editor_for(model: type[BaseModel], name: str, parent: QWidget | None = None) -> Editor:
+    """The editor that suits field ``name`` of ``model`` (by its type, title and length limit)."""
+    info = model.model_fields[name]
+    kind, optional = _unwrap(info.annotation)
+    optional = optional or not info.is_required() and info.default is None
+    title = info.title or name
+    if get_origin(kind) is Literal:
+        return ChoiceEditor([str(a) for a in get_args(kind)], parent, optional=optional)
+    if get_origin(kind) is list:
+        inner, _ = _unwrap(get_args(kind)[0])
+        if get_origin(inner) is Literal:
+            return ManyEditor([str(a) for a in get_args(inner)], parent)
+    if kind is bool:
+        return YesNoEditor(parent) if optional else BoolEditor(title, parent)
+    if kind is date:
+        return DateEditor(parent)
+    if kind in (int, float, Decimal):
+        unit = "元" if name.endswith("_yuan") else ""
+        return NumberEditor(parent, optional=optional, unit=unit)
+    max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
+    if max_length is not None and max_length >= LONG_TEXT:
+        return LongTextEditor(parent)
+    return TextEditor(parent)

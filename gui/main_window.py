@@ -1,0 +1,218 @@
+"""The main window: the modules on the left, the chosen module's page on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from gui import dialogs
+from gui.pages.annual import AnnualListPage
+from gui.pages.later import AcceptancesPage, FilingsPage, ProblemsPage
+from gui.pages.library import AlleysPage, PlansPage, SurveysPage
+from gui.pages.overview import OverviewPage, SettingsPage
+from gui.pages.records import Page
+from gui.pages.welcome import WelcomePage
+from gui.session import Session
+
+PAGES: tuple[type[Page], ...] = (
+    WelcomePage, AlleysPage, SurveysPage, PlansPage, AnnualListPage,
+    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, SettingsPage,
+)
+PAGE_NAMES = tuple(p.name for p in PAGES)
+RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Path, *, user: str | None = None):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.session = Session(db, user=user)
+        self.session.changed.connect(self._data_changed)
+        self._remember_database(self.session.path)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(118)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 7px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, Page] = {}
+        for cls in PAGES:
+            page = cls(self.session, self.stack)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages[cls.name] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.tr(cls.title), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, cls.name)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        centre = QWidget(self)
+        layout = QHBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(centre)
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._make_menus()
+        self._restore_geometry()
+        self._update_title()
+        start = "welcome" if self._needs_welcome() else QSettings().value("last_page", "alleys")
+        self.go_to(start if start in self.pages else "alleys")
+
+    # ---------------------------------------------------------------- navigation
+    def _needs_welcome(self) -> bool:
+        return self.session.settings() is None or self.session.ledger.counts()["alleys"] == 0
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def go_to(self, name: str) -> bool:
+        """Show page ``name``; False when the current page's unsaved changes kept the clerk there."""
+        row = PAGE_NAMES.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self.nav.currentRow() == row
+
+    def _nav_changed(self, row: int) -> None:
+        target = self.pages[PAGE_NAMES[row]]
+        current = self.current_page()
+        if current is not target and self.stack.count() and current is not None and not current.may_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(PAGE_NAMES.index(current.name))
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(target)
+        target.ensure_loaded()
+        if target.name != "welcome":
+            QSettings().setValue("last_page", target.name)
+
+    def _data_changed(self, what: str) -> None:
+        """After a save, import or demo load: pages re-read their data when next shown."""
+        for page in self.pages.values():
+            if page is not self.current_page() or what == "all":
+                page.loaded = False
+        self.current_page().ensure_loaded()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        county = self.session.county_name() or self.tr("未设置县（区）")
+        self.setWindowTitle(f"{self.tr('巷账')} — {county} — {self.session.path}")
+        self.db_label.setText(str(self.session.path))
+
+    # ---------------------------------------------------------------- menus and shortcuts
+    def _action(self, text: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                name: str = "") -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self._action("打开数据库…", self.open_database, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("导入 Excel 台账…", self.import_ledger, "Ctrl+I", "import"))
+        file_menu.addAction(self._action("导出工作台账…", self.export_ledger, "Ctrl+E", "export"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("退出", self.close, QKeySequence.StandardKey.Quit))
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        edit.addAction(self._action("新建", lambda: self.current_page().new_record(), "Ctrl+N", "new"))
+        edit.addAction(self._action("保存", lambda: self.current_page().save(), "Ctrl+S", "save"))
+        edit.addAction(self._action("撤销", lambda: self.current_page().undo(), "Ctrl+Z", "undo"))
+        edit.addAction(self._action("重做", lambda: self.current_page().redo(), "Ctrl+Shift+Z", "redo"))
+        edit.addSeparator()
+        edit.addAction(self._action("查找", lambda: self.current_page().focus_search(), "Ctrl+F", "find"))
+        edit.addAction(self._action("刷新", self.refresh, "F5", "refresh"))
+        print_menu = bar.addMenu(self.tr("打印(&P)"))
+        print_menu.addAction(self._action("打印…", lambda: self.current_page().print_current(), "Ctrl+P", "print"))
+        go = bar.addMenu(self.tr("转到(&G)"))
+        for n, cls in enumerate(PAGES):
+            go.addAction(self._action(cls.title, lambda name=cls.name: self.go_to(name),
+                                      f"Ctrl+{n}" if n < 10 else None))
+
+    def refresh(self) -> None:
+        page = self.current_page()
+        if page.may_leave():
+            page.refresh()
+
+    def import_ledger(self) -> None:
+        from gui.import_wizard import ImportWizard
+
+        if not self.current_page().may_leave():
+            return
+        wizard = ImportWizard(self.session, self)
+        wizard.open()
+
+    def export_ledger(self) -> None:
+        from gui.pages.annual import export_ledger
+
+        export_ledger(self, self.session)
+
+    # ---------------------------------------------------------------- databases
+    def open_database(self, path: Path | None = None) -> None:
+        if not self.current_page().may_leave():
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), str(self.session.path.parent),
+                                                    self.tr("巷账数据库 (*.db);;所有文件 (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            self.session.open_other(path)
+        except Exception as error:
+            dialogs.warn(self, self.tr("打开数据库"), str(error))
+            return
+        self._remember_database(path)
+        self._update_title()
+        self.go_to("welcome" if self._needs_welcome() else "alleys")
+
+    def _remember_database(self, path: Path) -> None:
+        settings = QSettings()
+        settings.setValue("last_database", str(path))
+        recent = [p for p in (settings.value("recent_databases") or []) if p != str(path)]
+        settings.setValue("recent_databases", [str(path), *recent][:RECENT])
+
+    def recent_databases(self) -> list[str]:
+        value = QSettings().value("recent_databases") or []
+        return [value] if isinstance(value, str) else list(value)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for p in self.recent_databases():
+            action = self.recent_menu.addAction(p)
+            action.triggered.connect(lambda _=False, p=p: self.open_database(Path(p)))
+
+    # ---------------------------------------------------------------- geometry and closing
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 860)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.current_page().may_leave():
+            event.ignore()
+            return
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.session.close()
+        event.accept()

@@ -1,0 +1,174 @@
+"""年度清单: one year's project list against the county's target, exported to Excel or printed."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from core.browse import Column, Table
+from core.exchange.export import export_annual_list
+from core.exchange.export import export_ledger as core_export_ledger
+from core.money import wan
+from core.printing.annual_list import COLUMNS, AnnualList, annual_list_data, render_annual_list
+from gui import dialogs
+from gui.pages.records import Page
+from gui.preview import PreviewDialog
+from gui.session import Session
+from gui.tables import RecordTableModel, RecordTableView
+from gui.workers import Job, run_job
+
+NUMERIC = {"长度(米)", "宽度(米)", "总投资(万元)", "{region}补助(万元)"}
+
+
+class AnnualListPage(Page):
+    name = "annual"
+    title = "年度清单"
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.data: AnnualList | None = None
+        self.job: Job | None = None
+        self.preview: PreviewDialog | None = None
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("年度"), self))
+        self.year = QComboBox(self)
+        self.year.setObjectName("year")
+        self.year.currentIndexChanged.connect(lambda _: self.load_year())
+        bar.addWidget(self.year)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        bar.addWidget(self.summary, 1)
+        self.export_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.export_button.setObjectName("export")
+        self.print_button = QPushButton(self.tr("打印预览…"), self)
+        self.print_button.setObjectName("print")
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.print_button)
+        self.export_button.clicked.connect(self.export_excel)
+        self.print_button.clicked.connect(self.print_current)
+        region = session.ledger.profile().profile.region_name
+        columns = tuple(Column(f"c{i}", title.format(region=region), int(width * 4.2),
+                               "int" if title in NUMERIC else "text")
+                        for i, (title, width, _) in enumerate(COLUMNS))
+        self.columns = columns
+        self.table_model = RecordTableModel(columns, self)
+        self.table = RecordTableView(self.table_model, "annual", self)
+        self.table.setSortingEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._ready = False
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def refresh(self) -> None:
+        years = [r[0] for r in self.session.ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
+        this_year = date.today().year
+        if this_year not in years:
+            years.append(this_year)
+        current = self.year.currentData()
+        with QSignalBlocker(self.year):
+            self.year.clear()
+            for y in sorted(years):
+                self.year.addItem(self.tr("{0} 年").format(y), y)
+            wanted = current if current in years else (max(y for y in years if y <= this_year) if years else this_year)
+            self.year.setCurrentIndex(self.year.findData(wanted))
+        self.load_year()
+
+    def load_year(self) -> None:
+        """Gather the year's list on a worker (a few thousand plans take a few tenths of a second)."""
+        year = self.year.currentData()
+        if year is None:
+            return
+        self._ready = False
+        self.summary.setText(self.tr("正在读取……"))
+        session = self.session
+
+        def job(progress, cancelled):
+            with session.worker_ledger() as ledger:
+                return annual_list_data(ledger, year)
+
+        self.job = run_job(self, self.tr("读取年度清单"), job, self._show, quiet=True)
+
+    def _show(self, data: AnnualList) -> None:
+        if data.year != self.year.currentData():
+            return  # the clerk picked another year meanwhile
+        self.data = data
+        rows = [(n, *row) for n, row in enumerate(data.rows)]
+        self.table_model.set_table(Table(self.columns, rows))
+        target = self.tr("县定任务 {0} 条").format(data.target) if data.target is not None else self.tr("未填写年度任务")
+        quota = self.tr("精品任务 {0} 条").format(data.boutique_quota) if data.boutique_quota is not None else ""
+        short = ""
+        if data.target is not None and len(data.rows) < data.target:
+            short = self.tr("，比任务少 {0} 条").format(data.target - len(data.rows))
+        parts = [
+            self.tr("列入清单 {0} 条（达标类 {1}，精品类 {2}）").format(len(data.rows), data.standard, data.boutique),
+            target + short, quota,
+            self.tr("总投资 {0} 万元，{1}补助 {2} 万元").format(wan(data.total_investment_yuan), data.region_name,
+                                                          wan(data.total_subsidy_yuan)),
+        ]
+        if data.unapproved:
+            parts.append(self.tr("另有 {0} 个方案未批复，未列入").format(data.unapproved))
+        self.summary.setText("；".join(p for p in parts if p))
+        self._ready = True
+
+    def export_excel(self) -> Job | None:
+        data = self.data
+        if data is None:
+            return None
+        out = dialogs.save_file(self, self.tr("导出年度清单"), f"{data.title}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        if out is None:
+            return None
+        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+
+        def job(progress, cancelled):
+            return export_annual_list(data, out, progress=progress, cancel=cancelled)
+
+        self.job = run_job(self, self.tr("导出年度清单"), job,
+                           lambda r: self.status_message.emit(self.tr("已导出 {0} 行到 {1}").format(r.rows, r.path)))
+        return self.job
+
+    def print_current(self) -> Job | None:
+        """Make the list's PDF on a worker, then open it in the print preview."""
+        data = self.data
+        if data is None:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="alley-ledger-"))
+        out = folder / f"{data.title}.pdf"
+
+        def job(progress, cancelled):
+            render_annual_list(data, out, progress=progress, cancel=cancelled)
+            return out
+
+        def done(path: Path) -> None:
+            self.preview = PreviewDialog(path, data.title, self, suggested_name=path.name)
+            self.preview.open()
+
+        self.job = run_job(self, self.tr("生成年度清单 PDF"), job, done)
+        return self.job
+
+
+def export_ledger(parent: QWidget, session: Session) -> Job | None:
+    """Ask where, then write the whole work ledger (every alley and year) on a worker."""
+    settings = session.settings()
+    name = f"{settings.name if settings else ''}背街小巷工作台账.xlsx"
+    out = dialogs.save_file(parent, parent.tr("导出工作台账"), name, parent.tr("Excel 工作簿 (*.xlsx)"))
+    if out is None:
+        return None
+    out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+
+    def job(progress, cancelled):
+        with session.worker_ledger() as ledger:
+            return core_export_ledger(ledger, out, progress=progress, cancel=cancelled)
+
+    def done(result) -> None:
+        parent.statusBar().showMessage(parent.tr("已导出 {0} 行到 {1}").format(result.rows, result.path), 8000)
+
+    return run_job(parent, parent.tr("导出工作台账"), job, done)

@@ -1,0 +1,215 @@
+"""Table-like editors inside forms: a survey's pipes and a plan's measures."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.money import wan
+from core.profile import Profile
+from core.records.survey import PIPE_KINDS
+from gui.fields import Editor
+
+CONDITIONS = ("良好", "积泥淤堵", "破损渗漏", "损坏严重", "管径偏小")
+GROUPS = ("一清", "二拆", "三改", "四补")
+
+
+class PipesEditor(Editor):
+    """The survey's underground pipes: one row per kind, ticked when the alley has that pipe."""
+
+    def __init__(self, parent: QWidget | None = None):
+        table = QTableWidget(len(PIPE_KINDS), 4, parent)
+        table.setHorizontalHeaderLabels(["管线种类", "敷设年份", "管线状况", "雨污分流"])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        table.setFixedHeight(30 + 26 * len(PIPE_KINDS))
+        super().__init__(table)
+        self._quiet = False
+        self.conditions: list[QComboBox] = []
+        self.separated: list[QComboBox] = []
+        for row, kind in enumerate(PIPE_KINDS):
+            item = QTableWidgetItem(kind)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            table.setItem(row, 0, item)
+            table.setItem(row, 1, QTableWidgetItem(""))
+            condition = QComboBox(table)
+            condition.addItems(CONDITIONS)
+            separated = QComboBox(table)
+            separated.addItems(["", "是", "否"])
+            separated.setEnabled(kind == "排水")
+            for box in (condition, separated):
+                box.currentIndexChanged.connect(lambda _: self._changed())
+            table.setCellWidget(row, 2, condition)
+            table.setCellWidget(row, 3, separated)
+            self.conditions.append(condition)
+            self.separated.append(separated)
+        table.itemChanged.connect(lambda _: self._changed())
+
+    def _changed(self) -> None:
+        if not self._quiet:
+            self.edited.emit()
+
+    def raw(self) -> tuple[tuple[str, str, str, str], ...]:
+        rows = []
+        for row, kind in enumerate(PIPE_KINDS):
+            if self.widget.item(row, 0).checkState() == Qt.CheckState.Checked:
+                rows.append((kind, self.widget.item(row, 1).text().strip(), self.conditions[row].currentText(),
+                             self.separated[row].currentText()))
+        return tuple(rows)
+
+    def set_raw(self, value: Any) -> None:
+        given = {r[0]: r for r in value or ()}
+        self._quiet = True
+        try:
+            with QSignalBlocker(self.widget):
+                for row, kind in enumerate(PIPE_KINDS):
+                    r = given.get(kind)
+                    self.widget.item(row, 0).setCheckState(Qt.CheckState.Checked if r else Qt.CheckState.Unchecked)
+                    self.widget.item(row, 1).setText(r[1] if r else "")
+                    self.conditions[row].setCurrentText(r[2] if r else "良好")
+                    self.separated[row].setCurrentText(r[3] if r else "")
+        finally:
+            self._quiet = False
+
+    def to_input(self, raw: Any) -> list[dict[str, Any]]:
+        return [{"kind": kind, "year_laid": year or None, "condition": condition,
+                 "rain_sewage_separated": {"是": True, "否": False}.get(sep)} for kind, year, condition, sep in raw]
+
+    def from_value(self, value: Any) -> tuple[tuple[str, str, str, str], ...]:
+        out = []
+        for p in value or ():
+            sep = p.get("rain_sewage_separated")
+            out.append((p["kind"], "" if p.get("year_laid") is None else str(p["year_laid"]), p.get("condition") or "良好",
+                        "" if sep is None else ("是" if sep else "否")))
+        return tuple(out)
+
+
+class MeasuresEditor(Editor):
+    """The plan's measures from the profile's catalogue, grouped 一清/二拆/三改/四补, with quantities
+    and estimated investment; the sum of the estimates is shown below as the clerk types."""
+
+    total_changed = Signal(object)
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None):
+        box = QWidget(parent)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        tree = QTreeWidget(box)
+        tree.setObjectName("measures_tree")
+        tree.setColumnCount(4)
+        tree.setHeaderLabels(["改造措施", "数量", "单位", "估算投资(元)"])
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c, width in ((1, 70), (2, 50), (3, 110)):
+            tree.setColumnWidth(c, width)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        tree.setMinimumHeight(260)
+        self.tree = tree
+        self.total_label = QLabel(box)
+        self.total_label.setObjectName("measures_total")
+        layout.addWidget(tree)
+        layout.addWidget(self.total_label)
+        super().__init__(box)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self.units: dict[str, str] = {}
+        for group in GROUPS:
+            top = QTreeWidgetItem(tree, [group])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            for m in profile.measures_in(group):
+                item = QTreeWidgetItem(top, [m.name, "", m.unit, ""])
+                item.setData(0, Qt.ItemDataRole.UserRole, m.code)
+                item.setToolTip(0, m.wording or m.name)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                              | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                for c in (1, 3):
+                    item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.items[m.code] = item
+                self.units[m.code] = m.unit
+            top.setExpanded(True)
+        self._quiet = False
+        tree.itemChanged.connect(self._item_changed)
+        self._show_total()
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._quiet:
+            return
+        if column in (1, 3) and item.text(column).strip() and item.checkState(0) != Qt.CheckState.Checked:
+            with QSignalBlocker(self.tree):  # typing a quantity or an amount chooses the measure
+                item.setCheckState(0, Qt.CheckState.Checked)
+        self._show_total()
+        self.edited.emit()
+
+    def total(self) -> int | None:
+        """Sum of the chosen measures' estimates in 元, or None when one of them is not a number."""
+        total = 0
+        for _code, _qty, _unit, amount in self.raw():
+            if not amount:
+                continue
+            try:
+                value = Decimal(amount.replace(",", ""))
+            except InvalidOperation:
+                return None
+            total += int(value)
+        return total
+
+    def _show_total(self) -> None:
+        total = self.total()
+        chosen = len(self.raw())
+        self.total_label.setText(
+            f"已选 {chosen} 项措施，估算投资合计 {total:,} 元（{wan(total)} 万元）" if total is not None
+            else f"已选 {chosen} 项措施，估算投资有不是数字的金额"
+        )
+        self.total_changed.emit(total)
+
+    def raw(self) -> tuple[tuple[str, str, str, str], ...]:
+        out = []
+        for code, item in self.items.items():
+            if item.checkState(0) == Qt.CheckState.Checked:
+                out.append((code, item.text(1).strip(), item.text(2).strip(), item.text(3).strip()))
+        return tuple(out)
+
+    def set_raw(self, value: Any) -> None:
+        given = {r[0]: r for r in value or ()}
+        self._quiet = True
+        try:
+            for code, item in self.items.items():
+                r = given.get(code)
+                item.setCheckState(0, Qt.CheckState.Checked if r else Qt.CheckState.Unchecked)
+                item.setText(1, r[1] if r else "")
+                item.setText(2, (r[2] if r else "") or self.units[code])
+                item.setText(3, r[3] if r else "")
+        finally:
+            self._quiet = False
+        self._show_total()
+
+    def to_input(self, raw: Any) -> list[dict[str, Any]]:
+        return [{"code": code, "quantity": qty.replace(",", "") or None, "unit": unit,
+                 "estimated_investment_yuan": amount.replace(",", "") or None} for code, qty, unit, amount in raw]
+
+    def from_value(self, value: Any) -> tuple[tuple[str, str, str, str], ...]:
+        out = []
+        for m in value or ():
+            qty = m.get("quantity")
+            amount = m.get("estimated_investment_yuan")
+            out.append((m["code"], "" if qty is None else format(Decimal(qty).normalize(), "f"), m.get("unit") or "",
+                        "" if amount is None else str(amount)))
+        return tuple(out)

@@ -1,0 +1,168 @@
+"""街巷库, 调查摸底 and 改造方案: the pages where a clerk types the records of part 1."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtWidgets import QLabel
+
+from core import browse
+from core.browse import Table
+from core.money import wan
+from core.records import MILESTONES, Alley, Plan, Survey
+from core.review import review
+from gui.fields import AlleyEditor
+from gui.forms import RecordForm
+from gui.pages.editors import MeasuresEditor, PipesEditor
+from gui.pages.records import RecordPage, findings_html
+
+PLACE_FILTERS = (("subdistrict", "街道"), ("community", "社区"))
+
+
+class AlleysPage(RecordPage):
+    name = "alleys"
+    title = "街巷库"
+    model = Alley
+    columns = browse.ALLEY_COLUMNS
+    filters = (*PLACE_FILTERS, ("year", "年度"), ("category", "类别"), ("status", "状态"))
+
+    def make_form(self) -> RecordForm:
+        return RecordForm(Alley, [
+            (self.tr("基本情况"), ["code", "name", "subdistrict", "community", "area_type", "road_class",
+                                  "start_point", "end_point", "direction", "length_m", "red_line_width_m"]),
+            (self.tr("人口和商户"), ["households", "population", "shops"]),
+            (self.tr("街巷长"), ["chief", "chief_phone"]),
+            (self.tr("起止点坐标"), ["start_lng", "start_lat", "end_lng", "end_lat"]),
+            (self.tr("备注"), ["notes"]),
+        ], self)
+
+    def load_table(self) -> Table:
+        return browse.alley_table(self.session.ledger)
+
+    def after_load(self, record: BaseModel | None) -> None:
+        # An alley's code is its identity in every ledger sent upward: typed once, never changed.
+        self.form.set_read_only(["code"], record is not None)
+
+    def describe(self, record: BaseModel | None) -> str:
+        return self.tr("新街巷") if record is None else f"{record.name}（{record.code}）"
+
+    def review_html(self, record: BaseModel | None) -> str:
+        return findings_html(review(self.session.ledger, alley=record).findings, tr=self.tr)
+
+
+class SurveysPage(RecordPage):
+    name = "surveys"
+    title = "调查摸底"
+    model = Survey
+    columns = browse.SURVEY_COLUMNS
+    filters = PLACE_FILTERS
+
+    def make_form(self) -> RecordForm:
+        self.pipes = PipesEditor()
+        form = RecordForm(Survey, [
+            (self.tr("调查"), ["alley_id", "surveyed_on", "surveyor"]),
+            (self.tr("规模和人口"), ["length_m", "avg_width_m", "area_m2", "population", "households", "shops"]),
+            (self.tr("二拆：违法建设"), ["illegal_buildings", "illegal_building_m2", "overdue_temp_structures",
+                                      "illegal_billboards", "ground_locks"]),
+            (self.tr("一清：环境卫生"), ["dead_corners", "exposed_garbage_points", "public_toilets",
+                                      "toilets_with_odour", "sorting_bins"]),
+            (self.tr("三改：道路"), ["road_damaged_m2", "potholes", "ponding_points", "sidewalk_defects",
+                                  "missing_covers", "road_hardened", "signage_ok", "accessible", "dead_end"]),
+            (self.tr("三改：线缆"), ["tangled_cable_spans", "cables_can_go_underground"]),
+            (self.tr("地下管网"), ["pipes"]),
+            (self.tr("四补：安全设施"), ["lamp_positions", "lamps_installed", "lamps_working", "cameras",
+                                      "hydrants", "extinguishers", "fire_lane_marked"]),
+            (self.tr("四补：绿化、文化、停车"), ["green_m2", "green_gaps", "parking_spaces", "heritage"]),
+            (self.tr("问题和诉求"), ["problems_found", "residents_requests"]),
+        ], self, custom={"alley_id": AlleyEditor(browse.alley_choices(self.session.ledger)), "pipes": self.pipes})
+        self.rates = QLabel(form)
+        self.rates.setObjectName("lamp_rates")
+        form.layout().insertWidget(form.layout().count() - 1, self.rates)
+        form.changed.connect(lambda _: self._show_rates())
+        return form
+
+    def _show_rates(self) -> None:
+        """装灯率 and 亮灯率 from the lamp counts as typed (R5 asks 100 % and 95 % for 精品类)."""
+        def count(name: str) -> int | None:
+            text = self.form.editors[name].raw().strip()
+            return int(text) if text.isdigit() else None
+        positions, installed, working = count("lamp_positions"), count("lamps_installed"), count("lamps_working")
+        install = f"{installed / positions:.0%}" if positions and installed is not None else "—"
+        shine = f"{working / installed:.1%}" if installed and working is not None else "—"
+        self.rates.setText(self.tr("装灯率 {0}　亮灯率 {1}").format(install, shine))
+
+    def load_table(self) -> Table:
+        return browse.survey_table(self.session.ledger)
+
+    def new_defaults(self) -> dict[str, Any]:
+        return {"surveyed_on": date.today()}
+
+    def describe(self, record: BaseModel | None) -> str:
+        if record is None:
+            return self.tr("新调查摸底")
+        alley = self.session.ledger.get(Alley, record.alley_id) if record.alley_id else None
+        return f"{alley.name if alley else ''} {record.surveyed_on} {self.tr('调查')}"
+
+    def review_html(self, record: BaseModel | None) -> str:
+        if record is None or record.alley_id is None:
+            return ""
+        return findings_html(review(self.session.ledger, survey=record).findings, tr=self.tr)
+
+
+class PlansPage(RecordPage):
+    name = "plans"
+    title = "改造方案"
+    model = Plan
+    columns = browse.PLAN_COLUMNS
+    filters = (*PLACE_FILTERS, ("year", "年度"), ("category", "类别"), ("status", "状态"))
+
+    def make_form(self) -> RecordForm:
+        self.measures = MeasuresEditor(self.session.ledger.profile())
+        milestones = []
+        for planned, actual, _ in MILESTONES:
+            milestones += [planned, actual]
+        return RecordForm(Plan, [
+            (self.tr("方案"), ["alley_id", "year", "category"]),
+            (self.tr("改造内容（一清二拆三改四补）"), ["measures"]),
+            (self.tr("投资（元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
+                                  "funding_region_yuan", "funding_city_yuan", "funding_county_yuan",
+                                  "funding_social_yuan"]),
+            (self.tr("参建单位"), ["builder", "designer", "contractor", "supervisor", "tender_method",
+                                "winning_bidder", "contract_no"]),
+            (self.tr("进度节点（计划 / 实际）"), milestones),
+            (self.tr("备注"), ["notes"]),
+        ], self, custom={"alley_id": AlleyEditor(browse.alley_choices(self.session.ledger)),
+                         "measures": self.measures})
+
+    def load_table(self) -> Table:
+        return browse.plan_table(self.session.ledger)
+
+    def new_defaults(self) -> dict[str, Any]:
+        return {"year": date.today().year, "category": "达标类"}
+
+    def describe(self, record: BaseModel | None) -> str:
+        if record is None:
+            return self.tr("新改造方案")
+        alley = self.session.ledger.get(Alley, record.alley_id) if record.alley_id else None
+        return f"{alley.name if alley else ''} {record.year}{self.tr('年')}{record.category}"
+
+    def review_html(self, record: BaseModel | None) -> str:
+        if record is None or record.alley_id is None:
+            return ""
+        result = review(self.session.ledger, plan=record)
+        money = ""
+        f = result.funding
+        if f is not None:
+            lines = [self.tr("资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元").format(
+                wan(f.subsidy_yuan), wan(f.bonus_yuan), wan(f.clawback_yuan), wan(f.boutique_award_yuan),
+                wan(f.total_yuan))]
+            lines += [r for r in (f.bonus_reason, f.clawback_reason) if r]
+            money = "<p style='margin:2px 0'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
+        total = self.measures.total()
+        if total and record.total_investment_yuan and total != record.total_investment_yuan:
+            money += "<p style='margin:2px 0;color:#a65f00'>" + html.escape(self.tr(
+                "措施估算合计 {0} 万元，与总投资 {1} 万元不一致").format(wan(total), wan(record.total_investment_yuan))) + "</p>"
+        return findings_html(result.findings, money, tr=self.tr)

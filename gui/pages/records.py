@@ -1,0 +1,352 @@
+"""A page of records: filter bar and search over a table, the selected record's form beside it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.browse import Column, Table
+from core.errors import LedgerError, LockedRecord
+from gui import dialogs
+from gui.forms import RecordForm
+from gui.session import Session
+from gui.tables import RecordTableModel, RecordTableView
+
+SEVERITY_COLOUR = {"error": "#b00020", "warning": "#a65f00", "info": "#35607f"}
+
+
+class Page(QWidget):
+    """One module of the program (街巷库, 调查摸底, …); ``name`` is its id for --page and settings."""
+
+    name = ""
+    title = ""
+    status_message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.loaded = False
+
+    def refresh(self) -> None:
+        """Re-read what the page shows from the ledger."""
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self.refresh()
+
+    def may_leave(self) -> bool:
+        """False when the clerk chose to stay (unsaved changes)."""
+        return True
+
+    def is_ready(self) -> bool:
+        """True once the page shows its data (screenshots wait for this)."""
+        return self.loaded
+
+    # standard actions; pages that have them override
+    def new_record(self) -> None: ...
+    def save(self) -> bool: return True
+    def undo(self) -> None: ...
+    def redo(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def print_current(self) -> None: ...
+
+
+class RecordPage(Page):
+    """Table of one kind of record with filters and search, and the selected record's form."""
+
+    model: type[BaseModel]
+    columns: tuple[Column, ...]
+    filters: Sequence[tuple[str, str]] = ()
+    """(column key, label) of the filter bar's drop-downs."""
+    wide_columns = 2
+    read_only = False
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.record_id: int | None = None
+        self.loaded_once = False
+        self.table_model = RecordTableModel(self.columns, self)
+
+        # filter bar
+        bar = QHBoxLayout()
+        self.filter_boxes: dict[str, QComboBox] = {}
+        for key, label in self.filters:
+            box = QComboBox(self)
+            box.setObjectName(f"filter_{key}")
+            box.setMinimumContentsLength(6)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.addItem(self.tr("全部{0}").format(label), None)
+            box.currentIndexChanged.connect(lambda _: self.apply_filters())
+            self.filter_boxes[key] = box
+            bar.addWidget(box)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索：名称、编码或拼音首字母（如 jfl）"))
+        self.search.textChanged.connect(lambda _: self.apply_filters())
+        bar.addWidget(self.search, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        bar.addWidget(self.count_label)
+
+        self.table = RecordTableView(self.table_model, self.name, self)
+        self.table.current_record_changed.connect(self._selection_changed)
+
+        # the form side
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(4, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        buttons.addWidget(self.heading, 1)
+        self.new_button = QPushButton(self.tr("新建"), self)
+        self.save_button = QPushButton(self.tr("保存"), self)
+        self.save_button.setObjectName("save")
+        self.undo_button = QPushButton(self.tr("撤销"), self)
+        self.redo_button = QPushButton(self.tr("重做"), self)
+        for b in (self.new_button, self.undo_button, self.redo_button, self.save_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button.clicked.connect(self.save)
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        side_layout.addLayout(buttons)
+
+        self.form = self.make_form()
+        self.form.dirty_changed.connect(self._dirty_changed)
+        self.form.changed.connect(lambda _: self._review_timer.start())
+        self.form.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.form.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_layout.addWidget(scroll, 1)
+        self.findings = QTextBrowser(self)
+        self.findings.setObjectName("findings")
+        self.findings.setMaximumHeight(150)
+        self.findings.setOpenLinks(False)
+        side_layout.addWidget(self.findings)
+        self._review_timer = QTimer(self)
+        self._review_timer.setSingleShot(True)
+        self._review_timer.setInterval(150)
+        self._review_timer.timeout.connect(self._show_review)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName(f"splitter_{self.name}")
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        state = QSettings().value(f"splitters/{self.name}")
+        if state is not None:
+            splitter.restoreState(state)
+        splitter.splitterMoved.connect(lambda *_: QSettings().setValue(f"splitters/{self.name}", splitter.saveState()))
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        if self.read_only:
+            for b in (self.new_button, self.save_button, self.undo_button, self.redo_button):
+                b.hide()
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self._dirty_changed(False)
+
+    # ---------------------------------------------------------------- to be provided by each page
+    def make_form(self) -> RecordForm:
+        raise NotImplementedError
+
+    def load_table(self) -> Table:
+        raise NotImplementedError
+
+    def new_defaults(self) -> dict[str, Any]:
+        return {}
+
+    def review_html(self, record: BaseModel | None) -> str:
+        """Rule findings (and money) for the record as typed, as HTML; empty when there is nothing."""
+        return ""
+
+    def describe(self, record: BaseModel | None) -> str:
+        """The heading above the form."""
+        return self.model.label if record is None else f"{self.model.label}"
+
+    # ---------------------------------------------------------------- data
+    def refresh(self) -> None:
+        keep = self.record_id
+        self.table_model.set_table(self.load_table())
+        for key, box in self.filter_boxes.items():
+            current = box.currentData()
+            with QSignalBlocker(box):
+                while box.count() > 1:
+                    box.removeItem(1)
+                for value in self.table_model.distinct(key):
+                    box.addItem(str(value), value)
+                box.setCurrentIndex(max(box.findData(current), 0) if current is not None else 0)
+        self.apply_filters()
+        if keep is not None and not self.form.is_dirty():
+            self.show_record(keep)
+        elif self.record_id is None and not self.form.is_dirty():
+            if self.table_model.rowCount() and not self.loaded_once:
+                self.show_record(self.table_model.record_id(0))  # open on the first record, not a blank form
+            else:
+                self.form.load(None, self.new_defaults())
+                self.after_load(None)
+                self._update_heading()
+        self.loaded_once = True
+
+    def apply_filters(self) -> None:
+        filters = {key: box.currentData() for key, box in self.filter_boxes.items()}
+        self.table_model.set_filters(filters, self.search.text())
+        self.count_label.setText(self.tr("{0} / {1} 条").format(self.table_model.matching(), self.table_model.total()))
+        if self.record_id is not None:
+            with QSignalBlocker(self.table):
+                self.table.select_record(self.record_id)
+
+    def _selection_changed(self, record_id: int | None) -> None:
+        if record_id is None or record_id == self.record_id:
+            return
+        if not self.may_leave():
+            with QSignalBlocker(self.table):
+                self.table.select_record(self.record_id)
+            return
+        self.show_record(record_id)
+
+    def show_record(self, record_id: int) -> None:
+        """Load record ``record_id`` into the form (and select its row if it is shown)."""
+        try:
+            record = self.session.ledger.get(self.model, record_id)
+        except LedgerError:
+            record = None
+        self.record_id = record.id if record is not None else None
+        self.form.load(record, self.new_defaults())
+        self.after_load(record)
+        self._update_heading()
+        with QSignalBlocker(self.table):
+            self.table.select_record(self.record_id)
+
+    def after_load(self, record: BaseModel | None) -> None:
+        """Hook: adjust the form for the record just shown (e.g. codes read-only once saved)."""
+
+    def is_ready(self) -> bool:
+        return self.loaded and not self._review_timer.isActive()
+
+    def _update_heading(self) -> None:
+        text = self.describe(self.form.record)
+        if self.form.is_dirty():
+            text += self.tr("（未保存）")
+        self.heading.setText(text)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty and not self.read_only)
+        self._update_heading()
+
+    def _show_review(self) -> None:
+        record = self.form.current
+        text = self.review_html(record) if record is not None else ""
+        if record is None and self.form.problems:
+            items = "".join(f"<li>{html.escape(m)}</li>" for ms in self.form.problems.values() for m in ms)
+            text = f"<b style='color:{SEVERITY_COLOUR['error']}'>{self.tr('填写有误，不能保存：')}</b><ul>{items}</ul>"
+        self.findings.setHtml(text or f"<span style='color:#2e7d32'>{self.tr('规则检查：没有发现问题')}</span>")
+
+    # ---------------------------------------------------------------- actions
+    def new_record(self) -> None:
+        if self.read_only or not self.may_leave():
+            return
+        self.record_id = None
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
+            self.table.setCurrentIndex(self.table.model().index(-1, -1))
+        self.form.load(None, self.new_defaults())
+        self.after_load(None)
+        self._update_heading()
+        first = next(iter(self.form.editors.values()))
+        (first.widget.focusProxy() or first.widget).setFocus()
+
+    def save(self) -> bool:
+        if self.read_only or not self.form.is_dirty():
+            return True
+        record = self.form.current
+        if record is None:
+            self.form.reveal()
+            dialogs.warn(self, self.tr("不能保存"), self.tr("请先改正以下问题：") + "\n" + self.form.problem_text())
+            return False
+        return self.write(record)
+
+    def write(self, record: BaseModel, reason: str = "") -> bool:
+        try:
+            stored = self.session.ledger.save(record, reason=reason, source="界面")
+        except LockedRecord as error:
+            why = dialogs.ask_text(self, self.tr("更正已归档的记录"),
+                                   str(error) + "\n\n" + self.tr("更正原因（记入操作日志）："))
+            return self.write(record, why) if why else False
+        except LedgerError as error:
+            dialogs.warn(self, self.tr("不能保存"), str(error))
+            return False
+        self.record_id = stored.id
+        self.form.mark_saved(stored)
+        self.status_message.emit(self.tr("已保存：{0}").format(self.describe(stored)))
+        self.session.notify(self.name)
+        self.refresh()
+        return True
+
+    def may_leave(self) -> bool:
+        if not self.form.is_dirty():
+            return True
+        answer = dialogs.ask_unsaved(self, self.describe(self.form.record))
+        if answer == dialogs.SAVE:
+            return self.save()
+        if answer == dialogs.DISCARD:
+            if self.record_id is not None:
+                self.show_record(self.record_id)
+            else:
+                self.form.load(None, self.new_defaults())
+            return True
+        return False
+
+    def undo(self) -> None:
+        self.form.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.form.undo_stack.redo()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+
+def findings_html(findings: Sequence[Any], extra: str = "", *, tr: Callable[[str], str] = str) -> str:
+    """Findings as a short HTML list: severity, message and the advice in Chinese."""
+    parts = []
+    for f in findings:
+        colour = SEVERITY_COLOUR.get(f.severity, "#333")
+        parts.append(
+            f"<p style='margin:2px 0'><b style='color:{colour}'>【{html.escape(f.severity_label)}】{f.rule}</b> "
+            f"{html.escape(f.message)}<br><span style='color:#555'>{tr('建议：')}{html.escape(f.advice)}</span></p>"
+        )
+    return extra + "".join(parts)

@@ -1,0 +1,119 @@
+"""Long jobs (import, export, printing, demo data) on a worker thread, with progress and cancel.
+
+A job is a plain function ``job(progress, cancelled) -> result`` that calls core functions; it must
+open its own ledger connection (``session.worker_ledger()``) because SQLite connections stay on the
+thread that made them. The window keeps responding; the result or the Chinese error message comes
+back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.errors import Cancelled, LedgerError
+from gui import dialogs
+
+JobFunction = Callable[[Callable[[int, str], None], Callable[[], bool]], Any]
+
+
+class _Runner(QThread):
+    progressed = Signal(int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, bool)  # message, was it a cancel
+
+    def __init__(self, job: JobFunction, parent: QObject | None = None):
+        super().__init__(parent)
+        self.job = job
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self.job(lambda p, text: self.progressed.emit(int(p), text), self.stop.is_set)
+        except Cancelled:
+            self.failed.emit("已取消，没有写入任何内容。", True)
+        except LedgerError as error:
+            self.failed.emit(str(error), False)
+        except PermissionError as error:
+            self.failed.emit(f"没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开）", False)
+        except OSError as error:
+            self.failed.emit(f"文件操作失败：{error.strerror or error}（{error.filename or ''}）", False)
+        except Exception:  # a bug: say so plainly and keep the details for the report
+            self.failed.emit("程序内部错误，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5), False)
+        else:
+            if self.stop.is_set():
+                self.failed.emit("已取消。", True)
+            else:
+                self.succeeded.emit(result)
+
+
+class Job(QObject):
+    """A running job: ``finished(ok, result_or_message)`` fires once on the GUI thread."""
+
+    finished = Signal(bool, object)
+
+    def __init__(self, parent: QWidget, title: str, job: JobFunction, *, quiet: bool = False):
+        super().__init__(parent)
+        self.title = title
+        self.done = False
+        self.ok = False
+        self.result: Any = None
+        self.runner = _Runner(job, self)
+        self.dialog: QProgressDialog | None = None
+        if not quiet:
+            dialog = QProgressDialog(title, self.tr("取消"), 0, 100, parent)
+            dialog.setWindowTitle(title)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(400)  # quick jobs finish before a dialog flashes up
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.setMinimumWidth(360)
+            dialog.canceled.connect(self.cancel)
+            self.runner.progressed.connect(self._progress)
+            self.dialog = dialog
+        self.runner.succeeded.connect(self._succeeded)
+        self.runner.failed.connect(self._failed)
+
+    def start(self) -> Job:
+        self.runner.start()
+        return self
+
+    def cancel(self) -> None:
+        self.runner.stop.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("正在取消……"))
+
+    def _progress(self, percent: int, text: str) -> None:
+        if self.dialog is not None and not self.runner.stop.is_set():
+            self.dialog.setValue(max(0, min(percent, 100)))
+            self.dialog.setLabelText(f"{self.title}：{text}" if text else self.title)
+
+    def _finish(self, ok: bool, payload: Any) -> None:
+        self.runner.wait()
+        if self.dialog is not None:
+            self.dialog.close()
+        self.done, self.ok, self.result = True, ok, payload
+        self.finished.emit(ok, payload)
+
+    def _succeeded(self, result: Any) -> None:
+        self._finish(True, result)
+
+    def _failed(self, message: str, cancelled: bool) -> None:
+        if not cancelled:
+            parent = self.parent()
+            dialogs.warn(parent if isinstance(parent, QWidget) else None, self.title, message)
+        self._finish(False, message)
+
+
+def run_job(parent: QWidget, title: str, job: JobFunction, on_done: Callable[[Any], None] | None = None,
+            *, quiet: bool = False) -> Job:
+    """Start ``job`` on a worker thread; ``on_done(result)`` runs on the GUI thread if it succeeds."""
+    running = Job(parent, title, job, quiet=quiet)
+    if on_done is not None:
+        running.finished.connect(lambda ok, payload: on_done(payload) if ok else None)
+    return running.start()
