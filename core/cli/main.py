@@ -155,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", parents=[common], help="显示数据库位置、版本和记录数")
     p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("gui", parents=[common], help="打开桌面程序")
+    p.add_argument("--screenshot", type=Path, default=None, help="打开窗口、等数据显示后存为 PNG 并退出")
+    p.add_argument("--page", default=None, help="截图前切换到的页面，如 alleys、plans、annual")
+    p.add_argument("--size", default=None, help="截图时的窗口大小，如 1400x860")
+    p.set_defaults(handler=cmd_gui)
     return parser
 
 
@@ -514,6 +520,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")
         return 130
+
+
+def cmd_gui(args: argparse.Namespace, out: Output) -> int:
+    # The desktop program lives in gui/ (PySide6); core never imports Qt, so it is loaded by name
+    # only when this command runs.
+    import importlib
+
+    argv = [] if args.db is None else ["--db", str(args.db)]
+    if args.user:
+        argv += ["--user", args.user]
+    for option in ("screenshot", "page", "size"):
+        value = getattr(args, option)
+        if value is not None:
+            argv += [f"--{option}", str(value)]
+    return importlib.import_module("gui.app").main(argv)
 
 
 def run() -> None:
