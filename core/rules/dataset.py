@@ -13,13 +13,14 @@ from core.profile import Profile
 from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Survey
 from core.rules.workdays import HolidayCalendar
 
-# The fields the rules read of each kind of record (None: the whole record). Dataset.from_ledger
-# reads only these, a third of the data: a rule that starts reading another field adds it here, and
-# one left out fails loudly (AttributeError), never silently. Surveys are read whole because the
-# profile, not the code, names the survey indicators each measure answers.
-RULE_FIELDS: dict[type, tuple[str, ...] | None] = {
+# The fields the rules read of each kind of record. Dataset.from_ledger reads only these, a third of
+# the data: a rule that starts reading another field adds it here, and one left out fails loudly
+# (AttributeError), never silently. Surveys are read whole but for who made them and their free
+# text, because the profile, not the code, names the survey indicators each measure answers.
+RULE_FIELDS: dict[type, tuple[str, ...]] = {
     Alley: ("code", "name", "red_line_width_m", "road_class"),
-    Survey: None,
+    Survey: tuple(name for name in Survey.model_fields
+                  if name not in ("changed_at", "changed_by", "surveyor", "problems_found", "residents_requests")),
     Plan: ("alley_id", "year", "category", "total_investment_yuan", "approved_on", "tender_on", "contract_on",
            "planned_start_on", "start_on", "completion_on", "measures.code"),
     Acceptance: ("plan_id", "accepted_on", "result", "lamp_positions", "lamps_installed", "lamps_working",

@@ -57,3 +57,19 @@ def test_a_holiday_table_can_come_from_excel(tmp_path):
     wb.save(tmp_path / "bad.xlsx")
     with pytest.raises(LedgerError, match="第1行应为表头"):
         read_holiday_file(tmp_path / "bad.xlsx")
+
+
+def test_the_package_calendar_answers_as_the_package_does_and_nothing_outside_its_years():
+    from datetime import timedelta
+
+    import chinese_calendar
+
+    from core.rules.workdays import _package_workday
+
+    first, last = min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year
+    day = date(first, 1, 1)
+    while day.year <= last:
+        assert _package_workday(day) is chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
+    assert _package_workday(date(first - 1, 12, 31)) is None
+    assert _package_workday(date(last + 1, 1, 1)) is None
