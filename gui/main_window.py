@@ -214,5 +214,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        for page in self.pages.values():
+            page.shutdown()
         self.session.close()
         event.accept()

@@ -36,6 +36,9 @@ class RecordTableModel(QAbstractTableModel):
     search box refilters the whole list.
     """
 
+    rows_replaced = Signal()
+    """The rows shown changed as a whole (new data, filter or sort)."""
+
     def __init__(self, columns: tuple[Column, ...], parent: QWidget | None = None):
         super().__init__(parent)
         self.columns = columns
@@ -90,7 +93,6 @@ class RecordTableModel(QAbstractTableModel):
         return 1 + [c.key for c in self.columns].index(key)
 
     def _refilter(self) -> None:
-        self.beginResetModel()
         rows = self._all
         for key, value in self._filters.items():
             i = self._position(key)
@@ -105,9 +107,22 @@ class RecordTableModel(QAbstractTableModel):
             rows = list(rows)
         if self._sort is not None:
             self._sort_rows(rows, *self._sort)
+        self._replace_rows(rows)
+
+    def _replace_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        # Rows are removed and inserted rather than the model reset: a reset would also reset the
+        # horizontal header and lose the clerk's hidden columns and widths.
+        if self._shown:
+            self.beginRemoveRows(QModelIndex(), 0, self._shown - 1)
+            self._rows, self._shown = [], 0
+            self.endRemoveRows()
         self._rows = rows
-        self._shown = min(BATCH, len(rows))
-        self.endResetModel()
+        first = min(BATCH, len(rows))
+        if first:
+            self.beginInsertRows(QModelIndex(), 0, first - 1)
+            self._shown = first
+            self.endInsertRows()
+        self.rows_replaced.emit()
 
     def _sort_rows(self, rows: list[tuple[Any, ...]], column: int, order: Qt.SortOrder) -> None:
         i = column + 1
@@ -177,6 +192,7 @@ class RecordTableView(QTableView):
         super().__init__(parent)
         self.setObjectName(f"table_{settings_key}")
         self._key = settings_key
+        self._restoring = False
         self.setModel(model)
         self.setSortingEnabled(True)
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -192,13 +208,13 @@ class RecordTableView(QTableView):
         header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        header.sectionResized.connect(lambda *_: self.save_layout())
-        header.sectionMoved.connect(lambda *_: self.save_layout())
         for n, column in enumerate(model.columns):
             self.setColumnWidth(n, column.width)
         self.restore_layout()
+        # connected only now: setting the starting widths above must not overwrite the saved layout
+        header.sectionResized.connect(lambda *_: self.save_layout())
+        header.sectionMoved.connect(lambda *_: self.save_layout())
         self.selectionModel().currentRowChanged.connect(self._row_changed)
-        model.modelReset.connect(lambda: self.current_record_changed.emit(self.current_record_id()))
         copy = QAction(self.tr("复制选中行"), self)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -252,9 +268,14 @@ class RecordTableView(QTableView):
         self.save_layout()
 
     def save_layout(self) -> None:
-        QSettings().setValue(f"tables/{self._key}", self.horizontalHeader().saveState())
+        if not self._restoring:
+            QSettings().setValue(f"tables/{self._key}", self.horizontalHeader().saveState())
 
     def restore_layout(self) -> None:
         state = QSettings().value(f"tables/{self._key}")
         if state is not None:
-            self.horizontalHeader().restoreState(state)
+            self._restoring = True  # restoring resizes sections one by one: don't save the halfway states
+            try:
+                self.horizontalHeader().restoreState(state)
+            finally:
+                self._restoring = False

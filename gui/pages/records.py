@@ -59,6 +59,14 @@ class Page(QWidget):
         """True once the page shows its data (screenshots wait for this)."""
         return self.loaded
 
+    def shutdown(self) -> None:
+        """The window is closing: stop timers and wait for this page's jobs before the ledger closes."""
+        from gui.workers import Job
+
+        for job in self.findChildren(Job):
+            job.cancel()
+            job.runner.wait()
+
     # standard actions; pages that have them override
     def new_record(self) -> None: ...
     def save(self) -> bool: return True
@@ -255,6 +263,11 @@ class RecordPage(Page):
 
     def is_ready(self) -> bool:
         return self.loaded and not self._review_timer.isActive()
+
+    def shutdown(self) -> None:
+        self._review_timer.stop()
+        self.form.changed.disconnect()
+        super().shutdown()
 
     def _update_heading(self) -> None:
         text = self.describe(self.form.record)

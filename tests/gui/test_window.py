@@ -1,0 +1,197 @@
+"""The main window: first start, navigation, remembered settings, Chinese throughout, screenshots."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from core.records import CountySettings
+from gui.main_window import PAGE_NAMES, MainWindow
+from tests.gui.conftest import clear_and_type, type_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_first_start_creates_the_database_and_welcomes(qtbot, tmp_path, answers):
+    db = tmp_path / "new" / "county.db"
+    window = MainWindow(db, user="测试员")
+    qtbot.addWidget(window)
+    window.show()
+    assert db.exists()
+    page = window.current_page()
+    assert page.name == "welcome"
+    assert str(db) in page.intro.text() and "街巷 0 条" in page.intro.text()
+    assert "未设置县（区）" in window.windowTitle() and str(db) in window.windowTitle()
+    # set up the county from the welcome page
+    page.setup_button.click()
+    settings = window.current_page()
+    assert settings.name == "settings"
+    type_text(qtbot, settings.form.editors["name"].widget, "示例县")
+    type_text(qtbot, settings.form.editors["code"].widget, "45012")
+    assert "格式不对" in settings.form.errors["code"].text()
+    type_text(qtbot, settings.form.editors["code"].widget, "3")
+    type_text(qtbot, settings.form.editors["lead_department"].widget, "县住房和城乡建设局")
+    assert settings.save(), answers.warnings
+    assert window.session.settings().name == "示例县" and window.session.settings().code == "450123"
+    assert "示例县" in window.windowTitle()
+    window.close()
+
+
+def test_demo_data_loads_on_a_worker_and_fills_the_pages(qtbot, tmp_path, answers):
+    window = MainWindow(tmp_path / "demo.db")
+    qtbot.addWidget(window)
+    window.show()
+    page = window.current_page()
+    page.load_demo(alleys=40)
+    qtbot.waitUntil(lambda: page.job.done, timeout=60_000)
+    assert page.job.ok, answers.warnings
+    assert window.current_page().name == "alleys"
+    assert window.current_page().table_model.total() == 40
+    assert not page.demo_button.isEnabled() or window.session.ledger.counts()["alleys"] == 40
+    window.close()
+
+
+def test_every_module_is_reachable_and_shows_its_records(qtbot, window):
+    ledger = window.session.ledger
+    counts = ledger.counts()
+    expected = {"alleys": counts["alleys"], "surveys": counts["surveys"], "plans": counts["plans"],
+                "acceptances": counts["acceptances"], "filings": counts["filings"], "problems": counts["problems"]}
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["开始", "街巷库", "调查摸底", "改造方案", "年度清单", "竣工验收", "备案归档", "问题台账",
+                      "统计总览", "设置"]
+    for name in PAGE_NAMES:
+        assert window.go_to(name)
+        page = window.current_page()
+        assert page.name == name
+        qtbot.waitUntil(page.is_ready, timeout=10_000)
+        if name in expected:
+            assert page.table_model.total() == expected[name], name
+            assert page.form.record is not None  # the first record is open beside the table
+
+
+def test_shortcuts(qtbot, window):
+    window.go_to("alleys")
+    page = window.current_page()
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions() if a.objectName()}
+    assert shortcuts["new"] == "Ctrl+N" and shortcuts["save"] == "Ctrl+S" and shortcuts["find"] == "Ctrl+F"
+    assert shortcuts["print"] == "Ctrl+P" and shortcuts["undo"] == "Ctrl+Z" and shortcuts["redo"] == "Ctrl+Shift+Z"
+    assert shortcuts["refresh"] == "F5"
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+    # F5 re-reads: a record added behind the window's back appears
+    from core.records import Alley
+
+    window.session.ledger.add(Alley(code="X-1", name="后加巷", subdistrict="城东街道"))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert page.table_model.total() == window.session.ledger.counts()["alleys"]
+
+
+def test_window_geometry_databases_and_columns_are_remembered(qtbot, tmp_path, demo_copy, answers):
+    window = MainWindow(demo_copy)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1111, 611)
+    window.go_to("alleys")
+    table = window.current_page().table
+    table.show_column(4, False)  # 区域类型
+    table.setColumnWidth(1, 222)
+    other = tmp_path / "other.db"
+    window.open_database(other)
+    assert window.session.path == other and window.current_page().name == "welcome"
+    assert window.recent_databases()[:2] == [str(other), str(demo_copy)]
+    window.open_database(demo_copy)
+    window.close()
+
+    again = MainWindow(demo_copy)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.height() == 611  # (the offscreen screen is 800 wide, so the width is clamped)
+    assert again.current_page().name == "alleys"  # the last page used
+    table = again.current_page().table
+    assert table.horizontalHeader().isSectionHidden(4)
+    assert table.columnWidth(1) == 222
+    assert QSettings().value("last_database") == str(demo_copy)
+    again.close()
+
+
+def test_chinese_font_and_qt_texts(qtbot, window):
+    assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+    assert QApplication.font().family() == "WenQuanYi Micro Hei"
+    # Qt's own buttons read in Chinese (qtbase_zh_CN.qm ships inside PySide6)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    texts = {b.text() for b in box.buttons()}
+    assert texts == {"确定", "取消"}, texts
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "保存"
+
+
+def test_no_english_left_in_the_window(qtbot, window):
+    """Every visible label, button, heading and menu reads in Chinese (codes and numbers aside)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    english = []
+    for name in PAGE_NAMES:
+        window.go_to(name)
+        qtbot.waitUntil(window.current_page().is_ready, timeout=10_000)
+        page = window.current_page()
+        for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+            text = w.text().replace("&", "")
+            if w.isVisible() and any("a" <= ch.lower() <= "z" for ch in text) and not _allowed(text):
+                english.append(text)
+        for g in page.findChildren(QGroupBox):
+            if any("a" <= ch.lower() <= "z" for ch in g.title()) and not _allowed(g.title()):
+                english.append(g.title())
+    for action in window.menuBar().actions():
+        for a in [action, *action.menu().actions()]:
+            if any("a" <= ch.lower() <= "z" for ch in a.text().replace("&", "")) and not _allowed(a.text()):
+                english.append(a.text())
+    assert english == []
+
+
+def _allowed(text: str) -> bool:
+    """Latin letters a clerk expects: menu keys (文件(&F)), file types, the pinyin example, Excel/PDF/WPS, paths."""
+    text = re.sub(r"\(&?[A-Z]\)", "", text)
+    for word in ("Excel", "PDF", "jfl", "xlsx", "xls", "ods", "csv", ".db", "R1", "R2", "R3", "R4", "R5", "R7",
+                 "/tmp", "pytest", "WPS"):
+        text = text.replace(word, "")
+    return not any("a" <= ch.lower() <= "z" for ch in text) or "/" in text
+
+
+def test_screenshot_command(tmp_path, demo_copy):
+    out = tmp_path / "shots" / "plans.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    exe = Path(sys.executable).with_name("alley-ledger")
+    run = subprocess.run([str(exe), "gui", "--db", str(demo_copy), "--screenshot", str(out), "--page", "plans",
+                          "--size", "1200x800"], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    bad = subprocess.run([str(exe), "gui", "--db", str(demo_copy), "--screenshot", str(out), "--page", "nowhere"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 2 and "没有页面「nowhere」" in bad.stderr
+
+
+def test_core_never_imports_qt():
+    code = ("import pkgutil, importlib, sys, core\n"
+            "for m in pkgutil.walk_packages(core.__path__, 'core.'):\n"
+            "    importlib.import_module(m.name)\n"
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'gui'))]\n"
+            "assert not bad, bad\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr
+
+
+def test_settings_page_refuses_an_empty_county_name(qtbot, window, answers):
+    window.go_to("settings")
+    page = window.current_page()
+    clear_and_type(qtbot, page.form.editors["name"].widget, "")
+    assert not page.save()
+    assert "「县（区）名称」不能为空" in answers.warnings[-1][1]
+    assert window.session.settings() == window.session.ledger.settings()
+    assert isinstance(window.session.settings(), CountySettings) and window.session.settings().name
