@@ -39,7 +39,9 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     with PDFIUM_LOCK:
         page = pdf[index]
         bitmap = page.render(scale=dpi / 72, rev_byteorder=True, fill_color=(255, 255, 255, 255))
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBA8888)
+        # An opaque page comes as RGB (3 bytes a pixel), one with transparency as RGBA.
+        fmt = QImage.Format.Format_RGB888 if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888
+        image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
         return image.copy()  # own the pixels before PDFium frees the bitmap
 
 

@@ -1,0 +1,205 @@
+"""Tables (search, filters, copy, lazy rows), the annual list page, the import wizard and long jobs."""
+
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pypdf import PdfReader
+
+from core.browse import initials
+from core.exchange.export import export_ledger
+from core.store import Ledger
+from gui.tables import BATCH
+from tests.gui.conftest import type_text
+
+
+def test_search_matches_chinese_codes_and_pinyin_initials(qtbot, window):
+    window.go_to("alleys")
+    page = window.current_page()
+    model = page.table_model
+    ledger = window.session.ledger
+    target = ledger.alleys()[7]
+    letters = initials(target.name)
+    type_text(qtbot, page.search, letters)
+    names = [model.row_values(r)[2] for r in range(model.rowCount())]
+    assert target.name in names
+    assert all(initials(n).find(letters) >= 0 or letters in model.row_values(i)[1]
+               for i, n in enumerate(names))
+    assert page.count_label.text().startswith(f"{model.matching()} / 300")
+    page.search.clear()
+    type_text(qtbot, page.search, target.name[:2])
+    assert model.matching() >= 1
+    assert all(target.name[:2] in " ".join(map(str, model.row_values(r)[1:5])) for r in range(model.rowCount()))
+    page.search.clear()
+    type_text(qtbot, page.search, target.code)
+    assert model.matching() == 1 and model.record_id(0) == target.id
+
+
+def test_filters_narrow_the_table_and_combine_with_search(qtbot, window):
+    window.go_to("plans")
+    page = window.current_page()
+    model = page.table_model
+    years = page.filter_boxes["year"]
+    years.setCurrentIndex(years.findData(2023))
+    sub = page.filter_boxes["subdistrict"]
+    sub.setCurrentIndex(1)
+    chosen = sub.currentData()
+    rows = [model.row_values(r) for r in range(model.rowCount())]
+    assert rows and all(r[5] == 2023 and r[3] == chosen for r in rows)
+    expected = sum(1 for p in window.session.ledger.plans(year=2023)
+                   if window.session.ledger.get(type(window.session.ledger.alleys()[0]), p.alley_id).subdistrict == chosen)
+    assert model.matching() == expected
+
+
+def test_sorting_and_lazy_rows(qtbot, window):
+    window.go_to("alleys")
+    page = window.current_page()
+    model, view = page.table_model, page.table
+    assert model.rowCount() == BATCH < model.total()  # only a batch is handed to the view at first
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == model.total())
+    view.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # 长度(米)
+    lengths = [model.row_values(r)[6] for r in range(model.matching()) if model.row_values(r)[6] is not None]
+    assert lengths == sorted(lengths, reverse=True)
+
+
+def test_copy_rows_as_tab_separated_text(qtbot, window):
+    window.go_to("alleys")
+    page = window.current_page()
+    view = page.table
+    view.selectRow(0)
+    view.selectionModel().select(page.table_model.index(1, 0), view.selectionModel().SelectionFlag.Select
+                                 | view.selectionModel().SelectionFlag.Rows)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:3] == ["街巷编码", "街巷名称", "所在街道"]
+    first = page.table_model.row_values(0)
+    assert lines[1].split("\t")[:3] == [first[1], first[2], first[3]]
+    assert len(lines) == 3
+
+
+def test_annual_list_page_counts_exports_and_previews(qtbot, window, answers, tmp_path):
+    window.go_to("annual")
+    page = window.current_page()
+    year = page.year
+    year.setCurrentIndex(year.findData(2023))
+    qtbot.waitUntil(page.is_ready, timeout=10_000)
+    data = page.data
+    assert data.year == 2023 and page.table_model.total() == len(data.rows) > 0
+    assert f"列入清单 {len(data.rows)} 条" in page.summary.text()
+    if data.target is not None:
+        assert f"县定任务 {data.target} 条" in page.summary.text()
+
+    out = tmp_path / "清单.xlsx"
+    answers.files = [out]
+    job = page.export_excel()
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert job.ok, answers.warnings
+    sheet = openpyxl.load_workbook(out).active
+    names = {row[1] for row in sheet.iter_rows(values_only=True)}
+    assert set(data.names) <= names
+
+    job = page.print_current()
+    qtbot.waitUntil(lambda: job.done and page.preview is not None, timeout=60_000)
+    preview = page.preview
+    pdf = PdfReader(str(preview.path))
+    assert preview.pages == len(pdf.pages) > 0
+    assert preview.of.text() == f"共 {len(pdf.pages)} 页"
+    assert data.title in pdf.pages[0].extract_text()
+    image = preview.image.pixmap()
+    assert image.width() > image.height() > 300  # landscape A4 drawn
+    preview.next.click()
+    assert preview.number.value() == min(2, preview.pages)
+    saved = tmp_path / "另存.pdf"
+    answers.files = [saved]
+    assert preview.save_as() == saved and saved.read_bytes() == preview.path.read_bytes()
+    preview.accept()
+
+
+def test_print_preview_prints_every_page(qtbot, window, tmp_path, answers):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gui.preview import PreviewDialog
+
+    window.go_to("annual")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready, timeout=10_000)
+    job = page.print_current()
+    qtbot.waitUntil(lambda: job.done and page.preview is not None, timeout=60_000)
+    preview: PreviewDialog = page.preview
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    running = preview.print_to(printer)
+    qtbot.waitUntil(lambda: running.done, timeout=60_000)
+    assert running.ok, answers.warnings
+    assert len(PdfReader(str(out)).pages) == preview.pages
+    preview.accept()
+
+
+def test_import_wizard_previews_every_row_then_imports(qtbot, window, answers, tmp_path, demo_db):
+    # a ledger from the demo county with one row spoiled, imported into the window's copy
+    source = tmp_path / "source.db"
+    shutil.copy(demo_db, source)
+    book = tmp_path / "台账.xlsx"
+    with Ledger.open(source) as ledger:
+        export_ledger(ledger, book)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.active
+    header_row = next(r for r in range(1, 10) if ws.cell(r, 1).value == "街巷编码")
+    headers = [c.value for c in ws[header_row]]
+    done_col = headers.index("竣工日期") + 1
+    name_col = headers.index("街巷名称") + 1
+    ws.cell(header_row + 3, done_col).value = "2023年13月5日"
+    ws.cell(header_row + 5, name_col).value = "改过名的巷"
+    wb.save(book)
+
+    from gui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(window.session, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    type_text(qtbot, wizard.file, str(book))
+    wizard.forward.click()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=60_000)
+    preview = wizard.preview
+    assert preview.count("rejected") == 1 and preview.count("updated") == 1
+    assert "拒收 1 行" in wizard.summary.text() and "更新 1 行" in wizard.summary.text()
+    rejected = [r for r in range(wizard.rows.rowCount()) if wizard.rows.item(r, 2).text() == "拒收"]
+    assert len(rejected) == 1
+    row = rejected[0]
+    assert wizard.rows.item(row, 1).text() == str(header_row + 3)
+    assert "「竣工日期」" in wizard.rows.item(row, 5).text() and "2023年13月5日" in wizard.rows.item(row, 5).text()
+    assert wizard.rows.item(row, 0).background().color().name() == "#fde2e2"
+    assert window.session.ledger.audit(limit=1)[0].action != "import"  # the preview wrote nothing
+
+    wizard.forward.click()  # 导入
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=60_000)
+    assert "更新 1 行" in wizard.outcome.text() and "拒收 1 行" in wizard.outcome.text()
+    assert any(a.name == "改过名的巷" for a in window.session.ledger.alleys())
+    assert wizard.rejects_button.isVisible()
+    rejects = tmp_path / "拒收.xlsx"
+    answers.files = [rejects]
+    assert wizard.save_rejects() == rejects
+    assert "2023年13月5日" in {str(c) for row in openpyxl.load_workbook(rejects).active.iter_rows(values_only=True)
+                               for c in row}
+    wizard.forward.click()  # 完成
+    window.go_to("alleys")
+    assert window.current_page().table_model.total() == 300
+
+
+def test_a_cancelled_export_writes_nothing_and_the_window_stays_responsive(qtbot, window, answers, tmp_path):
+    from gui.pages.annual import export_ledger as gui_export
+
+    out = tmp_path / "台账.xlsx"
+    answers.files = [out]
+    job = gui_export(window, window.session)
+    job.cancel()
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert not job.ok and not out.exists()
+    assert answers.warnings == []  # a cancel is not an error
