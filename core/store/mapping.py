@@ -117,6 +117,28 @@ def read_layout(spec: TableSpec, fields: Collection[str] | None
             tuple((child, tuple(dict.fromkeys(names))) for child, names in child_columns.items()))
 
 
+def child_column(spec: TableSpec, field: str) -> tuple[Child, str]:
+    """The child table and its column that ``field`` (e.g. ``"measures.code"``) names."""
+    name, _, column = field.partition(".")
+    for child in spec.children:
+        if child.field == name and column in child.columns:
+            return child, column
+    raise ValueError(f"{spec.model.__name__} has no child column {field!r}")
+
+
+def group_child_values(child: Child, column: str, rows: Iterable[tuple[Any, Any]]) -> dict[int, list[Any]]:
+    """Values of one child column grouped by parent id, from rows ``(parent id, value)`` in order,
+    converted to the field's type like the rows' models would hold them."""
+    convert = dict(_converters(child.model)).get(column)
+    grouped: dict[int, list[Any]] = {}
+    for parent, value in rows:
+        found = grouped.get(parent)
+        if found is None:
+            found = grouped[parent] = []
+        found.append(convert(value) if convert is not None and value is not None else value)
+    return grouped
+
+
 def to_row(spec: TableSpec, record: Record) -> dict[str, Any]:
     """The main-table row of ``record``: dates as ISO text, Decimal as text, JSON fields encoded."""
     data = record.model_dump(mode="json", exclude={c.field for c in spec.children})

@@ -43,3 +43,15 @@ def test_a_full_read_equals_what_was_saved(ledger):
     alley = make_alley(ledger)
     saved = make_plan(ledger, alley, measures=[{"code": "pipes", "quantity": "120.5", "unit": "米"}])
     assert ledger.all(Plan) == [saved]
+
+
+def test_one_child_column_comes_by_record_id_in_list_order_and_typed(ledger):
+    alley = make_alley(ledger)
+    first = make_plan(ledger, alley, measures=[{"code": "pipes", "quantity": "120.5"}, {"code": "clean"}])
+    second = make_plan(ledger, alley, year=2024, measures=[{"code": "light", "quantity": "3"}])
+    make_plan(ledger, alley, year=2025, measures=[])
+    assert ledger.child_values(Plan, "measures.code") == {first.id: ["pipes", "clean"], second.id: ["light"]}
+    quantities = ledger.child_values(Plan, "measures.quantity")
+    assert quantities[first.id] == [first.measures[0].quantity, None] and str(quantities[first.id][0]) == "120.5"
+    with pytest.raises(ValueError, match="measures.size"):
+        ledger.child_values(Plan, "measures.size")
