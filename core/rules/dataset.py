@@ -156,8 +156,9 @@ class Dataset:
         return make() if make else HolidayCalendar()
 
     @cached_property
-    def alley_by_id(self) -> dict[int, Alley]:
-        return {a.id: a for a in self.alleys if a.id is not None}
+    def code_by_alley(self) -> dict[int, str]:
+        """Alley codes by alley id (every rule labels its findings with one)."""
+        return {a.id: a.code for a in self.alleys if a.id is not None}
 
     @cached_property
     def surveys_by_alley(self) -> dict[int, list[Survey]]:
@@ -214,8 +215,7 @@ class Dataset:
 
     def code_of(self, alley_id: int | None) -> str | None:
         """The alley code for an alley id."""
-        alley = self.alley_by_id.get(alley_id) if alley_id is not None else None
-        return alley.code if alley else None
+        return self.code_by_alley.get(alley_id)  # type: ignore[arg-type]
 
     def survey_for(self, plan: Plan) -> Survey | None:
         """The latest survey of the plan's alley made no later than the plan's year."""

@@ -44,12 +44,12 @@ class Finding:
 
 
 def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):  # most facts: first
+        return value
     if isinstance(value, (list, tuple, set)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
     return str(value)
 
 
