@@ -21,6 +21,8 @@ from core.exchange.headers import HeaderMatch, header_key, header_table, match_h
 from core.exchange.reader import FormulaWithoutValue, RawSheet, limits, read_sheets
 from core.exchange.values import clean_text, normalize_text, parse_date, parse_decimal
 from core.records import Acceptance, Alley, Filing, Plan, build
+from core.store.ledger import gc_paused
+from core.store.mapping import replace_fields
 
 MIN_HEADER_MATCHES = 3
 _SPLIT = re.compile(r"[、，,；;/\n]+")
@@ -150,7 +152,12 @@ def _merged_value(sheet: RawSheet, r: int, c: int, value: Any) -> Any:
 def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, str], None] | None = None,
                    cancel: Callable[[], bool] | None = None) -> ImportPreview:
     """Read ``path`` and decide each row's fate against ``ledger``; writes nothing."""
-    path = Path(path)
+    with gc_paused():  # tens of thousands of cells and records, none in a cycle
+        return _preview(ledger, Path(path), progress, cancel)
+
+
+def _preview(ledger: Any, path: Path, progress: Callable[[int, str], None] | None,
+             cancel: Callable[[], bool] | None) -> ImportPreview:
     sheets = read_sheets(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     context = _Context(ledger)
@@ -169,29 +176,32 @@ def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, st
         for name in unknown.values():
             if name not in unknown_all:
                 unknown_all.append(name)
-        data_rows = sheet.rows[header_row + span:]
-        for offset, row in enumerate(data_rows):
-            if cancel is not None and cancel():
-                raise Cancelled("导入已取消，没有写入任何数据")
-            if progress is not None and offset % 500 == 0:
-                progress(int(90 * offset / max(len(data_rows), 1)), f"检查「{sheet.name}」")
-            excel_row = header_row + span + offset + 1
-            if _skip(row, matched):
+        first = header_row + span
+        kept = []
+        for offset, row in enumerate(sheet.rows[first:]):
+            if _skip(row):
                 skipped += 1
-                continue
-            results.append(context.row(sheet.name, excel_row, row, matched, unknown))
+            else:
+                kept.append((first + offset + 1, row))
+        results += context.rows(sheet.name, kept, matched, unknown, progress=progress, cancel=cancel)
     return ImportPreview(path.name, digest, reports, results, unknown_all, skipped, headers)
 
 
-def _skip(row: list[Any], matched: dict[int, HeaderMatch]) -> bool:
+def _skip(row: list[Any]) -> bool:
     """Blank rows, unit lines and totals rows carry no record."""
-    cells = [normalize_text(str(v)) for v in row if v not in (None, "")]
-    if not cells:
+    filled = len(row) - row.count(None) - row.count("")
+    if not filled:
         return True
+    firsts = []
+    for value in row:
+        if value is not None and value != "":
+            firsts.append(normalize_text(str(value)))
+            if len(firsts) == 3:
+                break
     totals = header_table().totals_words
-    if any(cell.replace(" ", "") in totals for cell in cells[:3]):
+    if any(cell.replace(" ", "") in totals for cell in firsts):
         return True
-    if len(cells) == 1 and cells[0].startswith(("单位", "金额单位", "填报单位", "填表", "制表")):
+    if filled == 1 and firsts[0].startswith(("单位", "金额单位", "填报单位", "填表", "制表")):
         return True
     return False
 
@@ -219,27 +229,58 @@ class _Context:
                 if name:
                     self.measures[normalize_text(name)] = m.code
 
-    def row(self, sheet: str, excel_row: int, row: list[Any], matched: dict[int, HeaderMatch],
-            unknown: dict[int, str]) -> RowResult:
-        result = RowResult(sheet, excel_row, "rejected", list(row))
-        values: dict[str, Any] = {}
-        for c, match in matched.items():
-            raw = row[c] if c < len(row) else None
-            try:
-                value = self.parse(raw, match)
-            except ValueError as error:
-                result.rejections.append(Rejection(sheet, excel_row, match.column.header, _shown(raw), str(error)))
-                continue
-            if value is not None:
-                values[match.column.record + "." + match.column.field] = value
-        extra = {name: _cell_text(row[c]) for c, name in unknown.items()
-                 if c < len(row) and row[c] not in (None, "")}
-        if not result.rejections:
-            self.decide(result, values, extra)
-        if result.rejections:
-            result.status = "rejected"
-            result.records.clear()
-        return result
+    def rows(self, sheet: str, rows: list[tuple[int, list[Any]]], matched: dict[int, HeaderMatch],
+             unknown: dict[int, str], *, progress: Callable[[int, str], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> list[RowResult]:
+        """The fate of each (Excel row number, cells) of one sheet, in order.
+
+        Cells are read column by column: a ledger repeats its values down a column (dates,
+        categories, sub-districts, units), so each distinct value of a column is parsed once.
+        """
+        columns = []
+        for n, (c, match) in enumerate(matched.items()):
+            _check(cancel, progress, 45 * n // max(len(matched), 1), f"读取「{sheet}」")
+            cells = [row[c] if c < len(row) else None for _, row in rows]
+            column = match.column
+            columns.append((c, column.header, (column.record, column.field), self.parse_column(cells, match)))
+        results = []
+        for i, (excel_row, row) in enumerate(rows):
+            if i % 500 == 0:
+                _check(cancel, progress, 45 + 45 * i // max(len(rows), 1), f"检查「{sheet}」")
+            result = RowResult(sheet, excel_row, "rejected", list(row))
+            values: dict[tuple[str, str], Any] = {}
+            for c, header, key, parsed in columns:
+                value = parsed[i]
+                if value.__class__ is _Unreadable:
+                    raw = row[c] if c < len(row) else None
+                    result.rejections.append(Rejection(sheet, excel_row, header, _shown(raw), value.reason))
+                elif value is not None:
+                    values[key] = value
+            if not result.rejections:
+                extra = {name: _cell_text(row[c]) for c, name in unknown.items()
+                         if c < len(row) and row[c] not in (None, "")}
+                self.decide(result, values, extra)
+            if result.rejections:
+                result.status = "rejected"
+                result.records.clear()
+            results.append(result)
+        return results
+
+    def parse_column(self, cells: list[Any], match: HeaderMatch) -> list[Any]:
+        """Each cell parsed (see :meth:`parse`); a cell that cannot be read gives an :class:`_Unreadable`."""
+        known: dict[tuple[type, Any], Any] = {}
+        out = []
+        for raw in cells:
+            key = (raw.__class__, raw)  # the type too: 1, 1.0 and True are equal keys but differ as text
+            value = known.get(key, _UNPARSED)
+            if value is _UNPARSED:
+                try:
+                    value = self.parse(raw, match)
+                except ValueError as error:
+                    value = _Unreadable(str(error))
+                known[key] = value
+            out.append(value)
+        return out
 
     def parse(self, raw: Any, match: HeaderMatch) -> Any:
         column: Column = match.column
@@ -293,14 +334,13 @@ class _Context:
                     raise ValueError(f"改造内容「{part}」不在措施目录中（可填：{names}）")
                 if code not in codes:
                     codes.append(code)
-            return codes
+            return tuple(codes)  # shared by every row with the same text: never changed in place
         return text
 
-    def decide(self, result: RowResult, values: dict[str, Any], extra: dict[str, str]) -> None:
+    def decide(self, result: RowResult, values: dict[tuple[str, str], Any], extra: dict[str, str]) -> None:
         sheet, excel_row = result.sheet, result.row
         fields = {"alley": {}, "plan": {}, "acceptance": {}, "filing": {}}
-        for key, value in values.items():
-            record, name = key.split(".", 1)
+        for (record, name), value in values.items():
             fields[record][name] = value
         code = fields["alley"].get("code")
         alley = self.alleys.get(code) if code else None
@@ -425,6 +465,26 @@ def _cell_text(raw: Any) -> str:
     return clean_text(str(raw))
 
 
+class _Unreadable:
+    """A cell that could not be read, and why (in Chinese)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+_UNPARSED = object()
+
+
+def _check(cancel: Callable[[], bool] | None, progress: Callable[[int, str], None] | None, percent: int,
+           text: str) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled("导入已取消，没有写入任何数据")
+    if progress is not None:
+        progress(percent, text)
+
+
 def _shown(raw: Any) -> str:
     text = "" if raw is None else str(raw)
     return text if len(text) <= 60 else text[:60] + "…"
@@ -450,7 +510,7 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
             target = folder / f"{ledger.path.stem}-导入前-{stamp}-{n}.db"
         preview.backup = ledger.backup(target)["path"]
     source = f"import {preview.file} sha256={preview.sha256}"
-    with ledger.transaction():
+    with ledger.transaction(), gc_paused():
         _write_rows(ledger, to_write, source)
         ledger.note("import", f"导入 {preview.file}：新增 {preview.count('new')}，更新 {preview.count('updated')}，"
                               f"未变 {preview.count('unchanged')}，拒收 {preview.count('rejected')}", source=source)
@@ -470,11 +530,12 @@ def _write_rows(ledger: Any, rows: list[RowResult], source: str) -> None:
     for kind in ("alley", "plan", "acceptance", "filing"):
         new, changed = [], []
         for row, record in by_kind[kind]:
+            # Ids the store just gave; the records were validated when the preview built them.
             if kind == "plan" and record.alley_id is None:  # an alley new in this file
-                record = record.model_copy(update={"alley_id": alley_ids[row.code]})
+                record = replace_fields(record, alley_id=alley_ids[row.code])
             elif kind in ("acceptance", "filing") and record.plan_id is None:
-                record = record.model_copy(update={"plan_id": plan_ids.get((row.code, row.year))
-                                                   or _plan_id(ledger, row, alley_ids)})
+                record = replace_fields(record, plan_id=plan_ids.get((row.code, row.year))
+                                        or _plan_id(ledger, row, alley_ids))
             (new if record.id is None else changed).append((row, record))
         stored = ledger.add_many([r for _, r in new], source=source)
         stored += [ledger.save(r, source=source) for _, r in changed]

@@ -100,30 +100,38 @@ def _collect(rows: Any, name: str, place: Place, lim: Limits) -> list[list[Any]]
     pending_empty = 0
     filled = 0
     for row in rows:
-        if all(v in (None, "") for v in row):
+        row = row if isinstance(row, list) else list(row)
+        if _is_empty(row):
             pending_empty += 1
             continue
         filled += 1
         if filled > lim.max_rows:
             raise LedgerError(f"工作表「{name}」超过 {lim.max_rows} 行内容，超过导入上限", place)
-        out.extend([[]] * pending_empty)
+        out.extend([] for _ in range(pending_empty))  # one list each: formulas are filled in later
         pending_empty = 0
-        out.append(list(row))
+        out.append(row)
     return _trim(out, name, place, lim)
+
+
+def _is_empty(row: list[Any]) -> bool:
+    """No cell holds anything (None or "" everywhere), counted in C rather than cell by cell."""
+    return row.count(None) + row.count("") == len(row)
 
 
 def _trim(rows: list[list[Any]], name: str, place: Place, lim: Limits) -> list[list[Any]]:
     """Drop trailing empty rows (a sheet 'formatted' down to row 1,048,576 holds nothing there)."""
     last = len(rows)
-    while last and all(v in (None, "") for v in rows[last - 1]):
+    while last and _is_empty(rows[last - 1]):
         last -= 1
     if last > lim.max_rows:
         raise LedgerError(f"工作表「{name}」有 {last} 行内容，超过导入上限 {lim.max_rows} 行", place)
     out = rows[:last]
+    longest = lim.max_cell_chars
     for r, row in enumerate(out):
-        for c, value in enumerate(row):
-            if isinstance(value, str) and len(value) > lim.max_cell_chars:
-                raise LedgerError(f"单元格内容有 {len(value)} 个字，超过上限 {lim.max_cell_chars}",
+        for value in row:
+            if isinstance(value, str) and len(value) > longest:
+                c = next(c for c, v in enumerate(row) if isinstance(v, str) and len(v) > longest)
+                raise LedgerError(f"单元格内容有 {len(row[c])} 个字，超过上限 {longest}",
                                   Place(file=place.file, sheet=name, row=r + 1, column=_column_name(c)))
     return out
 

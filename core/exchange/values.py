@@ -14,17 +14,25 @@ _DATE_PATTERNS = (
 )
 
 
+_WHITESPACE = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+_SPACES = re.compile(r"[ \t\u3000]+")
+_UNTIDY = re.compile(r"[\r\n\t\u3000]|  ")
+
+
 def normalize_text(value: str) -> str:
     """Full-width characters to half-width (（）１２３，), line breaks and stray spaces removed at the ends."""
     text = unicodedata.normalize("NFKC", value)
-    return re.sub(r"\s+", " ", text).strip()
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def clean_text(value: str) -> str:
     """A text cell as the clerk meant it: line breaks and stray spaces removed at the ends and
     collapsed inside; full-width characters kept (they are part of names such as “（集团）”)."""
-    text = re.sub(r"[\r\n]+", "", value)
-    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+    if value == value.strip() and _UNTIDY.search(value) is None:
+        return value  # most cells: nothing to tidy, and no new string made
+    text = _LINE_BREAKS.sub("", value)
+    return _SPACES.sub(" ", text).strip()
 
 
 def parse_date(value: object) -> date | None:
