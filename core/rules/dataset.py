@@ -62,8 +62,8 @@ class Dataset:
 
     Each kind of record is read from its source the first time a rule asks for it, so computing
     funding does not read surveys or filings. ``as_of`` is the day the rules treat as today.
-    ``measure_codes`` and ``document_kinds`` (lists by plan and filing id) stand in for the plans'
-    measures and the filings' documents when the records were read without them.
+    ``measure_codes`` and ``document_kinds`` (functions giving lists by plan and filing id) stand in
+    for the plans' measures and the filings' documents when the records were read without them.
     """
 
     def __init__(
@@ -96,7 +96,8 @@ class Dataset:
     @classmethod
     def from_ledger(cls, ledger: Any, *, as_of: date | None = None) -> Dataset:
         """A dataset reading from ``ledger`` (a :class:`core.store.Ledger`) as the rules need it:
-        each kind of record when first used, holding only its :data:`RULE_FIELDS`.
+        each kind of record when first used, holding only its :data:`RULE_FIELDS`, and the plans'
+        measure codes and the filings' document kinds on their own.
         """
         def every(kind: type) -> Callable[[], list[Any]]:
             return lambda: ledger.all(kind, fields=RULE_FIELDS[kind])
