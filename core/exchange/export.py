@@ -1,39 +1,45 @@
 """Writing the work ledger and the annual project list as real spreadsheets (domain.md §5).
 
-Both use openpyxl's streaming (write-only) workbook, so 10,000 rows are written without holding
-the whole sheet in memory. Text that begins with =, +, - or @ is stored as text, never a formula.
+Both are written by XlsxWriter in its constant-memory mode, which streams each row to disk, so
+10,000 rows are written without holding the whole sheet in memory. Text that begins with =, +, -
+or @ is stored as text, never a formula.
+
+XlsxWriter rather than openpyxl for speed: writing the 10,164-row demo ledger (29 columns) took
+openpyxl's write-only mode 1.5 s for plain values alone (1.9 s without lxml) and 1.75 s with the
+date, money and wrap styles, against 1.0 s for XlsxWriter. openpyxl still reads workbooks in the
+tests and writes the small rejected-rows file.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from core.errors import Cancelled, LedgerError
 from core.exchange.columns import COLUMNS, HEADERS
 from core.exchange.values import parse_date
-from core.printing.annual_list import COLUMNS as LIST_COLUMNS
-from core.printing.annual_list import AnnualList
+from core.store.ledger import gc_paused
+
+if TYPE_CHECKING:
+    from core.printing.annual_list import AnnualList
 
 WAN_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 FORMULA_START = ("=", "+", "-", "@")
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
-_FONT = Font(name="宋体", size=10)
-_TITLE_FONT = Font(name="宋体", size=14, bold=True)
-_HEADER_FONT = Font(name="宋体", size=10, bold=True)
+_TITLE = {"font_name": "宋体", "font_size": 14, "bold": True}
+_HEADER = {"font_name": "宋体", "font_size": 10, "bold": True, "pattern": 1, "bg_color": "#E8E8E8",
+           "border": 1, "border_color": "#808080", "align": "center", "valign": "vcenter", "text_wrap": True}
+_WRAP_AFTER = 16
+"""Text longer than this many characters wraps inside its cell (top-aligned)."""
 
 
 @dataclass(frozen=True)
@@ -55,38 +61,55 @@ class ExportResult:
 def ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
     """The work ledger as rows of Python values (one per alley and programme year, alleys without a
     plan once with the plan columns empty), plus the names of extra columns kept from imports."""
-    profile = ledger.profile()
+    with gc_paused():  # 40,000 records read and 10,000 rows made, none in a cycle
+        return _ledger_rows(ledger)
+
+
+_KINDS = ("alley", "plan", "acceptance", "filing")
+
+
+def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
+    names = {m.code: m.name for m in ledger.profile().measures}
     plans_by_alley: dict[int, list[Any]] = {}
     for plan in ledger.plans():
         plans_by_alley.setdefault(plan.alley_id, []).append(plan)
     acceptances = {a.plan_id: a for a in ledger.acceptances()}
     filings = {plan_id: _FilingNo(number) for plan_id, number in ledger.filing_numbers().items()}
+    # Each record kind's fields read at once, then laid out in the ledger's column order.
+    fields = {kind: [c.field for c in COLUMNS if c.record == kind] for kind in _KINDS}
+    getters = [_getter(fields[kind]) for kind in _KINDS]
+    blanks = [(None,) * len(fields[kind]) for kind in _KINDS]
+    layout = [(_KINDS.index(c.record), fields[c.record].index(c.field)) for c in COLUMNS]
+    measures_at = next(i for i, c in enumerate(COLUMNS) if c.field == "measures")
     extra_names: list[str] = []
     seen: set[str] = set()
-    records = []
+    rows = []
+    extras = []
     for alley in ledger.alleys():
         for plan in plans_by_alley.get(alley.id, [None]):
-            records.append((alley, plan, acceptances.get(plan.id) if plan else None,
-                            filings.get(plan.id) if plan else None))
-            for extra in (alley.extra, plan.extra if plan else {}):
-                for name in extra:
-                    if name not in seen:
-                        seen.add(name)
-                        extra_names.append(name)
-    rows = []
-    for alley, plan, acceptance, filing in records:
-        sources = {"alley": alley, "plan": plan, "acceptance": acceptance, "filing": filing}
-        row = []
-        for column in COLUMNS:
-            record = sources[column.record]
-            value = None if record is None else getattr(record, column.field)
-            if column.field == "measures" and record is not None:
-                value = "、".join((m.name if (m := profile.measure(item.code)) else item.code) for item in value)
-            row.append(value)
-        merged = {**alley.extra, **(plan.extra if plan else {})}
-        row += [merged.get(name, "") for name in extra_names]
-        rows.append(row)
+            records = (alley, plan, acceptances.get(plan.id) if plan else None, filings.get(plan.id) if plan else None)
+            parts = [blank if record is None else get(record)
+                     for record, get, blank in zip(records, getters, blanks, strict=True)]
+            row = [parts[kind][i] for kind, i in layout]
+            if plan is not None:
+                row[measures_at] = "、".join(names.get(item.code, item.code) for item in plan.measures)
+            merged = {**alley.extra, **plan.extra} if plan is not None and plan.extra else alley.extra
+            for name in merged:
+                if name not in seen:
+                    seen.add(name)
+                    extra_names.append(name)
+            rows.append(row)
+            extras.append(merged)
+    if extra_names:
+        for row, merged in zip(rows, extras, strict=True):
+            row += [merged.get(name, "") for name in extra_names]
     return rows, extra_names
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the values of ``names`` of a record, as a tuple."""
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda record: (get(record),)
 
 
 def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None] | None = None,
@@ -106,6 +129,8 @@ def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None
 def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, str], None] | None = None,
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the annual project list (the same rows as the printed list) with a totals row."""
+    from core.printing.annual_list import COLUMNS as LIST_COLUMNS  # brings reportlab: only when needed
+
     headers = [h.format(region=data.region_name) for h, _, _ in LIST_COLUMNS]
     kinds = ["int", "text", "text", "text", "text", "metres", "metres", "text", "text", "wan", "wan",
              "date", "date", "text", "text"]
@@ -136,30 +161,55 @@ def _write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kind
                  note: str = "", progress: Callable[[int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> None:
     rows = list(rows)
-    workbook = Workbook(write_only=True)
-    ws = workbook.create_sheet(sheet)
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "1:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    workbook = xlsxwriter.Workbook(str(tmp), {
+        "constant_memory": True,  # each row goes to disk as soon as the next one starts
+        # Cells hold what the clerk typed: never a formula, link or number made from text.
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+    })
+    try:
+        _fill_sheet(workbook, sheet, title, headers, kinds, widths, rows, totals, note, progress, cancel)
+        workbook.close()
+        tmp.replace(out)
+    except (PermissionError, FileCreateError) as error:
+        _discard(workbook, tmp)
+        cause = error.args[0] if isinstance(error, FileCreateError) and error.args else error
+        if isinstance(cause, PermissionError):
+            raise LedgerError(f"无法写入「{out}」：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
+        raise LedgerError(f"无法写入「{out}」：{getattr(cause, 'strerror', None) or cause}") from None
+    except BaseException:
+        _discard(workbook, tmp)
+        raise
+    if progress is not None:
+        progress(100, "完成")
 
-    title_cell = WriteOnlyCell(ws, value=title)
-    title_cell.font = _TITLE_FONT
-    ws.append([title_cell] + ([WriteOnlyCell(ws, value=note)] if note else []))
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
-        cell.font, cell.fill, cell.border = _HEADER_FONT, _HEADER_FILL, _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header_cells.append(cell)
-    ws.append(header_cells)
-    styles = _Styles(ws)
+
+def _fill_sheet(workbook: Any, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
+                widths: Sequence[float], rows: list[Sequence[Any]], totals: Sequence[Any] | None, note: str,
+                progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None) -> None:
+    ws = workbook.add_worksheet(sheet)
+    for i, width in enumerate(widths):
+        # A width in characters as stored in the file (7 px each in Calibri 11); set_column would
+        # add Excel's 5 px of padding on top.
+        ws.set_column_pixels(i, i, round(width * 7))
+    ws.freeze_panes(2, 0)
+    ws.repeat_rows(0, 1)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many pages long as it takes
+    ws.center_horizontally()
+    ws.set_margins(left=0.75, right=0.75, top=1, bottom=1)
+    ws.set_header("", {"margin": 0.5})
+    ws.set_footer("", {"margin": 0.5})
+
+    ws.write_string(0, 0, title, workbook.add_format(_TITLE))
+    if note:
+        ws.write_string(0, 1, note)
+    header_format = workbook.add_format(_HEADER)
+    for c, header in enumerate(headers):
+        ws.write_string(1, c, header, header_format)
+    cells = _Cells(workbook, ws)
     total = len(rows)
     for n, row in enumerate(rows):
         if n % 1000 == 0:
@@ -167,63 +217,48 @@ def _write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kind
                 raise Cancelled("导出已取消，没有生成文件")
             if progress is not None:
                 progress(int(90 * n / max(total, 1)), "写入 Excel")
-        ws.append([styles.cell(value, kind) for value, kind in zip(row, kinds, strict=True)])
+        cells.write(n + 2, row, kinds)
     if totals is not None:
-        ws.append([styles.cell(value, kind) for value, kind in zip(totals, kinds, strict=True)])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        workbook.save(tmp)
-        tmp.replace(out)
-    except PermissionError:
+        cells.write(total + 2, totals, kinds)
+
+
+def _discard(workbook: Any, tmp: Path) -> None:
+    """Close a workbook that failed half-way (removing its temporary files) and drop the part file."""
+    if not workbook.fileclosed:
+        with contextlib.suppress(Exception):  # already failing: the first error is the one to report
+            workbook.close()
+    with contextlib.suppress(OSError):
         tmp.unlink(missing_ok=True)
-        raise LedgerError(f"无法写入「{out}」：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if progress is not None:
-        progress(100, "完成")
 
 
-class _Styles:
-    """Body cells: plain values where no format is needed, else a copy of a styled prototype.
+class _Cells:
+    """Body cells: plain values where no format is needed, else one shared format per kind.
 
-    Giving each cell its own font and border makes openpyxl hash the style objects every time:
-    10,000 ledger rows took 29 s that way, 10.4 s copying a prototype's style into every cell, and
-    9.2 s with prototypes only for dates, money and long text (openpyxl alone needs 4.3 s to write
-    10,000 rows of 29 plain values here).
+    Money is written in 万元 with two decimals, dates as dates, long text wrapped; text that
+    begins with =, +, - or @ is written as a string, so no spreadsheet evaluates it.
     """
 
-    def __init__(self, ws: Any):
+    def __init__(self, workbook: Any, ws: Any):
         self.ws = ws
-        self.protos: dict[str, Any] = {}
-        for name, number_format, wrap in (("wan", WAN_FORMAT, False), ("date", DATE_FORMAT, False),
-                                          ("wrap", None, True), ("text", None, False)):
-            proto = WriteOnlyCell(ws)
-            if number_format:
-                proto.number_format = number_format
-            if wrap:
-                proto.alignment = Alignment(wrap_text=True, vertical="top")
-            self.protos[name] = proto._style
+        self.wan = workbook.add_format({"num_format": WAN_FORMAT})
+        self.date = workbook.add_format({"num_format": DATE_FORMAT})
+        self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
 
-    def cell(self, value: Any, kind: str) -> Any:
-        if kind == "wan" and value is not None and value != "":
-            style, value = "wan", float(Decimal(value) / 10000)
-        elif isinstance(value, date):
-            style = "date"
-        elif isinstance(value, str):
-            if value == "":
-                return None
-            if value.startswith(FORMULA_START):
-                style = "text"
-            elif len(value) > 16:
-                style = "wrap"
+    def write(self, r: int, row: Sequence[Any], kinds: Sequence[str]) -> None:
+        ws = self.ws
+        for c, (value, kind) in enumerate(zip(row, kinds, strict=True)):
+            if value is None or value == "":
+                continue
+            if kind == "wan":
+                ws.write_number(r, c, float(Decimal(value) / 10000), self.wan)
+            elif isinstance(value, date):
+                ws.write_datetime(r, c, value, self.date)
+            elif isinstance(value, str):
+                if len(value) > _WRAP_AFTER and not value.startswith(FORMULA_START):
+                    ws.write_string(r, c, value, self.wrap)
+                else:
+                    ws.write_string(r, c, value)
+            elif isinstance(value, bool):
+                ws.write_boolean(r, c, value)
             else:
-                return value
-        else:
-            return value
-        cell = WriteOnlyCell(self.ws, value=value)
-        if style == "text" or (style == "wrap" and value.startswith(FORMULA_START)):
-            cell.data_type = "s"  # shown as typed, never evaluated
-        cell._style = copy(self.protos[style])
-        return cell
+                ws.write_number(r, c, value)
