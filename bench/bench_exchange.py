@@ -33,6 +33,16 @@ def bare_read(path: Path) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
+def calibration() -> float:
+    """Seconds this machine takes for ``sum(range(10**7))``: the scale to read the figures against
+    (the VM's speed drifts, and figures from different days differ by that much)."""
+    import time
+
+    start = time.perf_counter()
+    sum(range(10**7))
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--alleys", type=int, default=10_000)
@@ -61,12 +71,14 @@ def main() -> None:
             runs.append(wall)
             peak = max(peak, rss)
         results.append({"job": name, "runs": runs, "rss_mb": peak})
-    print(f"{options.alleys} alleys; each job a whole process, best of {options.runs}\n")
+    calib = min(calibration() for _ in range(3))
+    print(f"{options.alleys} alleys; each job a whole process, best of {options.runs}; "
+          f"calibration sum(range(10**7)) = {calib:.3f} s\n")
     print("| job | best s | peak MB | × bare read |")
     print("|---|---:|---:|---:|")
     for r in results:
         print(f"| {r['job']} | {min(r['runs']):.2f} | {r['rss_mb']:.0f} | {min(r['runs']) / bare:.1f} |")
-    save_results("exchange", results)
+    save_results("exchange", {"calibration_s": calib, "jobs": results})
 
 
 if __name__ == "__main__":

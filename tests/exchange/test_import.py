@@ -9,6 +9,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from core.demo import make_demo
 from core.errors import LedgerError
 from core.exchange.export import export_ledger
 from core.exchange.importer import commit_import, preview_import, write_rejects
@@ -109,6 +110,27 @@ def test_export_import_export_gives_the_same_ledger_cell_for_cell(demo, empty, t
     commit_import(empty, preview)
     export_ledger(empty, tmp_path / "second.xlsx")
     assert _cells(tmp_path / "first.xlsx") == _cells(tmp_path / "second.xlsx")
+
+
+@pytest.mark.slow
+def test_the_10000_alley_demo_ledger_survives_export_import_export_cell_for_cell(tmp_path):
+    """The full-size round trip (about 15 s); ``-m "not slow"`` leaves it out."""
+    from python_calamine import CalamineWorkbook
+
+    with Ledger.open(tmp_path / "demo.db", user="演示") as demo:
+        make_demo(demo, alleys=10_000, seed=1)
+        export_ledger(demo, tmp_path / "first.xlsx")
+    with Ledger.open(tmp_path / "empty.db", user="导入测试") as empty:
+        empty.save_settings(CountySettings(name="示例县", code="450123"))
+        preview = preview_import(empty, tmp_path / "first.xlsx")
+        assert (preview.count("new"), preview.count("rejected")) == (len(preview.rows), 0)
+        commit_import(empty, preview)
+        assert empty.counts()["alleys"] == 10_000
+        export_ledger(empty, tmp_path / "second.xlsx")
+    first, second = (CalamineWorkbook.from_path(str(tmp_path / name)).get_sheet_by_index(0).to_python()
+                     for name in ("first.xlsx", "second.xlsx"))
+    assert len(first) == 2 + len(preview.rows) > 10_000
+    assert first == second
 
 
 def test_the_unit_in_the_header_decides_the_scale(empty, tmp_path):
