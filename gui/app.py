@@ -132,20 +132,25 @@ def screenshot(app: QApplication, window: object, out: Path, page: str | None, t
 
     def poll() -> None:
         current = window.current_page()  # type: ignore[attr-defined]
-        if current.is_ready() or time.monotonic() > deadline:
-            app.processEvents()
+        ready = current.is_ready()
+        if ready:
+            app.processEvents()  # let the last updates paint; they may start more work
+            ready = current.is_ready()
+        if ready or time.monotonic() > deadline:
             image = window.grab()  # type: ignore[attr-defined]
             out.parent.mkdir(parents=True, exist_ok=True)
             ok = image.save(str(out))
-            status["code"] = 0 if ok and current.is_ready() else 1
+            status["code"] = 0 if ok and ready else 1
             if not ok:
                 sys.stderr.write(f"错误：截图无法保存到「{out}」\n")
+            elif not ready:
+                sys.stderr.write(f"错误：页面在 {timeout_s:g} 秒内没有显示出数据，截图可能不完整\n")
             window.close()  # type: ignore[attr-defined]
             app.quit()
         else:
-            QTimer.singleShot(50, poll)
+            QTimer.singleShot(20, poll)
 
-    QTimer.singleShot(100, poll)
+    QTimer.singleShot(0, poll)
     app.exec()
     return status["code"]
 

@@ -49,11 +49,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 7px 10px; }")
         self.stack = QStackedWidget(self)
         self.pages: dict[str, Page] = {}
+        """The pages built so far: each is built the first time it is shown (start-up stays short)."""
         for cls in PAGES:
-            page = cls(self.session, self.stack)
-            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.pages[cls.name] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget(self.stack))  # placeholder until the page is first shown
             item = QListWidgetItem(self.tr(cls.title), self.nav)
             item.setData(Qt.ItemDataRole.UserRole, cls.name)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -70,14 +68,14 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._update_title()
         start = "welcome" if self._needs_welcome() else QSettings().value("last_page", "alleys")
-        self.go_to(start if start in self.pages else "alleys")
+        self.go_to(start if start in PAGE_NAMES else "alleys")
 
     # ---------------------------------------------------------------- navigation
     def _needs_welcome(self) -> bool:
         return self.session.settings() is None or self.session.ledger.counts()["alleys"] == 0
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        return self.stack.currentWidget()  # type: ignore[return-value]  (a Page once navigation started)
 
     def go_to(self, name: str) -> bool:
         """Show page ``name``; False when the current page's unsaved changes kept the clerk there."""
@@ -86,10 +84,25 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
         return self.nav.currentRow() == row
 
+    def page(self, name: str) -> Page:
+        """Page ``name``, built now if it has not been shown yet."""
+        page = self.pages.get(name)
+        if page is None:
+            cls = PAGES[PAGE_NAMES.index(name)]
+            page = cls(self.session, self.stack)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            index = PAGE_NAMES.index(name)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[name] = page
+        return page
+
     def _nav_changed(self, row: int) -> None:
-        target = self.pages[PAGE_NAMES[row]]
         current = self.current_page()
-        if current is not target and self.stack.count() and current is not None and not current.may_leave():
+        target = self.page(PAGE_NAMES[row])
+        if current is not target and isinstance(current, Page) and not current.may_leave():
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(PAGE_NAMES.index(current.name))
             self.nav.blockSignals(False)
@@ -104,7 +117,9 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if page is not self.current_page() or what == "all":
                 page.loaded = False
-        self.current_page().ensure_loaded()
+        current = self.current_page()
+        if isinstance(current, Page):
+            current.ensure_loaded()
         self._update_title()
 
     def _update_title(self) -> None:
@@ -210,7 +225,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 860)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.current_page().may_leave():
+        if isinstance(self.current_page(), Page) and not self.current_page().may_leave():
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -255,6 +255,8 @@ class RecordPage(Page):
         self.form.load(record, self.new_defaults())
         self.after_load(record)
         self._update_heading()
+        self._review_timer.stop()  # a record just opened: its findings at once, not after a pause
+        self._show_review()
         with QSignalBlocker(self.table):
             self.table.select_record(self.record_id)
 
@@ -298,6 +300,8 @@ class RecordPage(Page):
         self.form.load(None, self.new_defaults())
         self.after_load(None)
         self._update_heading()
+        self._review_timer.stop()
+        self._show_review()
         first = next(iter(self.form.editors.values()))
         (first.widget.focusProxy() or first.widget).setFocus()
 

@@ -184,7 +184,7 @@ def test_create_a_plan_with_measures_total_and_live_findings(qtbot, window, answ
     clear_and_type(qtbot, field(page, "planned_completion_on").widget, "2026-04-01")
     assert "计划完工日期不能早于计划开工日期" in page.form.form_error.text()
     clear_and_type(qtbot, field(page, "planned_completion_on").widget, "2026-10-31")
-    qtbot.waitUntil(lambda: "资金测算" in page.findings.toPlainText(), timeout=3000)
+    qtbot.waitUntil(lambda: "不一致" in page.findings.toPlainText(), timeout=3000)
     text = page.findings.toPlainText()
     assert "与总投资 130.00 万元不一致" in text
     assert page.save(), answers.warnings

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 
 import openpyxl
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from pypdf import PdfReader
 
 from core.browse import initials
 from core.exchange.export import export_ledger
@@ -203,3 +203,10 @@ def test_a_cancelled_export_writes_nothing_and_the_window_stays_responsive(qtbot
     qtbot.waitUntil(lambda: job.done, timeout=30_000)
     assert not job.ok and not out.exists()
     assert answers.warnings == []  # a cancel is not an error
+
+
+def test_the_annual_list_page_has_the_printed_columns():
+    from core.printing.annual_list import COLUMNS
+    from gui.pages.annual import LIST_COLUMNS
+
+    assert [(title, width) for title, width, _ in COLUMNS] == list(LIST_COLUMNS)

@@ -195,3 +195,27 @@ def test_settings_page_refuses_an_empty_county_name(qtbot, window, answers):
     assert "「县（区）名称」不能为空" in answers.warnings[-1][1]
     assert window.session.settings() == window.session.ledger.settings()
     assert isinstance(window.session.settings(), CountySettings) and window.session.settings().name
+
+
+def test_the_qt_binding_keeps_none_alive():
+    """PySide6 6.12.0 dropped a reference to None whenever Python code called from C++ returned None
+    (a table model's data() does so for most roles); a few thousand calls aborted the program."""
+    code = ("import sys\n"
+            "from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt\n"
+            "from PySide6.QtWidgets import QApplication, QComboBox\n"
+            "app = QApplication([])\n"
+            "class M(QAbstractTableModel):\n"
+            "    def rowCount(self, p=QModelIndex()): return 5\n"
+            "    def columnCount(self, p=QModelIndex()): return 5\n"
+            "    def data(self, i, role=0): return None\n"
+            "m = M(); proxy = QSortFilterProxyModel(); proxy.setSourceModel(m)\n"
+            "before = sys.getrefcount(None)\n"
+            "for _ in range(20000): proxy.data(proxy.index(1, 1), Qt.ItemDataRole.DisplayRole)\n"
+            "box = QComboBox()\n"
+            "for i in range(20000): box.addItem(str(i), i)\n"
+            "del box\n"
+            "assert sys.getrefcount(None) >= before - 100, (before, sys.getrefcount(None))\n"
+            "print('ok')\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0 and "ok" in run.stdout, run.stderr[-500:]
