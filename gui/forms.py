@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
@@ -29,7 +29,7 @@ class FieldEdit(QUndoCommand):
     """One change of one field; consecutive changes of the same field merge into one step."""
 
     def __init__(self, form: RecordForm, name: str, old: Any, new: Any):
-        super().__init__(form.tr("修改「{0}」").format(form.title_of(name)))
+        super().__init__(QCoreApplication.translate("RecordForm", "修改「{0}」").format(form.title_of(name)))
         self.form, self.name, self.old, self.new = form, name, old, new
         self._first = True
 

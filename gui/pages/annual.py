@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.browse import Column, Table
@@ -179,7 +179,7 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
     """Ask where, then write the whole work ledger (every alley and year) on a worker."""
     settings = session.settings()
     name = f"{settings.name if settings else ''}背街小巷工作台账.xlsx"
-    out = dialogs.save_file(parent, parent.tr("导出工作台账"), name, parent.tr("Excel 工作簿 (*.xlsx)"))
+    out = dialogs.save_file(parent, QCoreApplication.translate("AnnualListPage", "导出工作台账"), name, QCoreApplication.translate("AnnualListPage", "Excel 工作簿 (*.xlsx)"))
     if out is None:
         return None
     out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
@@ -191,6 +191,6 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
             return core_export_ledger(ledger, out, progress=progress, cancel=cancelled)
 
     def done(result) -> None:
-        parent.statusBar().showMessage(parent.tr("已导出 {0} 行到 {1}").format(result.rows, result.path), 8000)
+        parent.statusBar().showMessage(QCoreApplication.translate("AnnualListPage", "已导出 {0} 行到 {1}").format(result.rows, result.path), 8000)
 
-    return run_job(parent, parent.tr("导出工作台账"), job, done)
+    return run_job(parent, QCoreApplication.translate("AnnualListPage", "导出工作台账"), job, done)
