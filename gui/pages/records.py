@@ -152,7 +152,7 @@ class RecordPage(Page):
         side_layout.addWidget(scroll, 1)
         self.findings = QTextBrowser(self)
         self.findings.setObjectName("findings")
-        self.findings.setMaximumHeight(150)
+        self.findings.setMaximumHeight(120)
         self.findings.setOpenLinks(False)
         side_layout.addWidget(self.findings)
         self._review_timer = QTimer(self)
