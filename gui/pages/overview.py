@@ -56,7 +56,8 @@ class OverviewPage(Page):
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(str(value)))
         self.table.resizeColumnsToContents()
-        self.heading.setText(self.tr("{0} 各年度进展（完整的统计总览在第二部分提供）").format(
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.heading.setText(self.tr("{0} 各年度改造进展").format(
             settings.name if settings else ""))
 
 

@@ -182,6 +182,7 @@ class RecordPage(Page):
         if self.read_only:
             for b in (self.new_button, self.save_button, self.undo_button, self.redo_button):
                 b.hide()
+            self.findings.hide()  # these pages show records; their rules come with their forms
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         self._dirty_changed(False)
