@@ -223,6 +223,8 @@ class _Context:
         self.next_seq = 1 + max((int(c[len(self.prefix):]) for c in self.alleys
                                  if c.startswith(self.prefix) and c[len(self.prefix):].isdigit()), default=0)
         self.seen: dict[tuple[str, int | None], int] = {}
+        self.new_alleys: dict[str, RowResult] = {}
+        """The row that inserts each alley new in this file."""
         self.measures = {}
         for m in self.profile.measures:
             for name in (m.code, m.name, m.short):
@@ -295,7 +297,10 @@ class _Context:
             return parse_date(raw)
         if kind == "wan":
             table = header_table()
-            number, unit = parse_decimal(raw, table.money_units) or (None, "")
+            parsed = parse_decimal(raw, table.money_units)
+            if parsed is None:
+                return None
+            number, unit = parsed
             scale = table.money_units[unit] if unit else match.scale
             yuan = number * scale
             if yuan != yuan.to_integral_value():
@@ -303,11 +308,17 @@ class _Context:
             return int(yuan)
         if kind == "metres":
             table = header_table()
-            number, unit = parse_decimal(raw, table.length_units) or (None, "")
+            parsed = parse_decimal(raw, table.length_units)
+            if parsed is None:
+                return None
+            number, unit = parsed
             scale = table.length_units[unit.lower()] if unit else match.scale
             return float(number * scale)
         if kind in ("int", "year"):
-            number, unit = parse_decimal(raw, {"户": 1, "人": 1, "年": 1}) or (None, "")
+            parsed = parse_decimal(raw, {"户": 1, "人": 1, "年": 1})
+            if parsed is None:
+                return None
+            number, unit = parsed
             if number != number.to_integral_value():
                 raise ValueError(f"「{raw}」应为整数")
             return int(number)
@@ -353,6 +364,7 @@ class _Context:
             return
         self.seen[key] = excel_row
         changed = False
+        new_alley = None  # an alley new in this file, made or changed by this row
         try:
             if alley is None:
                 if "name" not in fields["alley"] or "subdistrict" not in fields["alley"]:
@@ -366,20 +378,20 @@ class _Context:
                     self.next_seq += 1
                 if not year:
                     data["extra"] = extra
-                alley = build(Alley, data)
+                alley = new_alley = build(Alley, data)
                 result.records.append(("alley", alley))
                 result.status = "new"
                 changed = True
-                # Later rows of the same alley (other years) attach to this new alley.
-                self.alleys[alley.code] = alley
-                self.by_name[(alley.name, alley.subdistrict)] = alley
             else:
                 update = {k: v for k, v in fields["alley"].items() if getattr(alley, k) != v}
                 if not year and extra and {**alley.extra, **extra} != alley.extra:
                     update["extra"] = {**alley.extra, **extra}
                 if update:
                     alley = build(Alley, {**alley.model_dump(), **update})
-                    result.records.append(("alley", alley))
+                    if alley.id is None:  # new in an earlier row of this file: stored once, as last given
+                        new_alley = alley
+                    else:
+                        result.records.append(("alley", alley))
                     changed = True
             result.code, result.year = alley.code, year
             if year:
@@ -392,8 +404,18 @@ class _Context:
         if result.rejections:
             result.records.clear()
             return
+        if new_alley is not None:
+            self._keep_new_alley(new_alley, result)
         if result.status != "new":
             result.status = "updated" if changed else "unchanged"
+
+    def _keep_new_alley(self, alley: Alley, result: RowResult) -> None:
+        """Let later rows (other years) find an alley new in this file, once its row is accepted;
+        a later row that changes it changes the one record that will insert it."""
+        holder = self.new_alleys.setdefault(alley.code, result)
+        holder.records = [(kind, alley if kind == "alley" else record) for kind, record in holder.records]
+        self.alleys[alley.code] = alley
+        self.by_name[(alley.name, alley.subdistrict)] = alley
 
     def decide_plan(self, result: RowResult, alley: Alley, year: int, fields: dict, extra: dict) -> bool:
         plan = self.plans.get((alley.id, year)) if alley.id else None

@@ -75,18 +75,20 @@ def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tup
     number followed by a unit ("120米", "1.2公里", "35万元"). Returns (number, unit text) or None
     for a blank cell; raises ValueError (Chinese) when the text is not a number.
     """
-    if value is None or isinstance(value, bool):
+    if value is None:
         return None
+    if isinstance(value, bool):  # a TRUE/FALSE cell
+        raise ValueError(f"「{'TRUE' if value else 'FALSE'}」不是数字")
     if isinstance(value, (int, Decimal)):
         return Decimal(value), ""
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"「{value}」不是数字")
         return Decimal(repr(value)), ""
-    text = normalize_text(str(value)).replace(" ", "").replace(",", "")
+    text = normalize_text(str(value)).replace(" ", "")
     if not text:
         return None
-    match = _NUMBER.match(text)
+    match = _NUMBER.match(text.replace(",", ""))  # a lone "," is not a blank cell
     if match is None:
         raise ValueError(f"「{value}」不是数字")
     try:

@@ -112,6 +112,41 @@ def test_export_import_export_gives_the_same_ledger_cell_for_cell(demo, empty, t
     assert _cells(tmp_path / "first.xlsx") == _cells(tmp_path / "second.xlsx")
 
 
+def _sheet(path, headers, rows):
+    wb = Workbook()
+    wb.active.append(headers)
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_an_alley_new_in_the_file_on_two_rows_is_stored_once_as_last_given(empty, tmp_path):
+    path = _sheet(tmp_path / "two-years.xlsx", ["街巷编码", "街巷名称", "所在街道", "户数", "年度", "类别"], [
+        ["X1", "槐树巷", "城东街道", 40, 2023, "达标"],
+        ["X1", "槐树巷", "城东街道", 45, 2024, "精品"],
+        ["", "书院里", "城西街道", 30, 2023, "达标"],
+        ["", "书院里", "城西街道", 31, 2024, "达标"],
+    ])
+    preview = preview_import(empty, path)
+    assert [(r.row, r.status) for r in preview.rows] == [(2, "new"), (3, "new"), (4, "new"), (5, "new")]
+    commit_import(empty, preview)
+    assert sorted((a.name, a.households) for a in empty.alleys()) == [("书院里", 31), ("槐树巷", 45)]
+    assert len(empty.plans()) == 4
+
+
+def test_a_rejected_first_row_of_a_new_alley_leaves_its_other_years_importable(empty, tmp_path):
+    path = _sheet(tmp_path / "first-rejected.xlsx", ["街巷编码", "街巷名称", "所在街道", "年度", "类别"], [
+        ["X3", "米行巷", "城西街道", 2023, None],
+        ["X3", "米行巷", "城西街道", 2024, "达标"],
+    ])
+    preview = preview_import(empty, path)
+    assert [(r.row, r.status) for r in preview.rows] == [(2, "rejected"), (3, "new")]
+    assert "类别" in preview.rows[0].rejections[0].reason
+    commit_import(empty, preview)
+    assert [(empty.alley_codes_by_id()[p.alley_id], p.year) for p in empty.plans()] == [("X3", 2024)]
+
+
 @pytest.mark.slow
 def test_the_10000_alley_demo_ledger_survives_export_import_export_cell_for_cell(tmp_path):
     """The full-size round trip (about 15 s); ``-m "not slow"`` leaves it out."""

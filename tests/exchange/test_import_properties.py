@@ -19,7 +19,8 @@ cell = st.one_of(
     st.none(),
     st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),  # what a cell can hold
     st.sampled_from(["达标", "精品类", "合格", "通过", "2023年6月15日", "2023.6.15", "20230615", "2023-13-45",
-                     "1,234.5", "１２３", "120米", "1.2公里", "35万元", "=1+1", "合计", " ", "\n"]),
+                     "1,234.5", "１２３", "120米", "1.2公里", "35万元", "=1+1", "合计", " ", "\n", ",", "，"]),
+    st.booleans(),  # a TRUE/FALSE cell
     st.integers(min_value=-10**6, max_value=10**9),
     st.floats(allow_nan=True, allow_infinity=True),
     st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
