@@ -339,10 +339,17 @@ class AlleyEditor(Editor):
         combo.lineEdit().editingFinished.connect(self._typed)
 
     def _typed(self) -> None:
-        text = self.widget.currentText()
+        """A typed code, name or part of one picks the alley when exactly one alley matches it."""
+        text = self.widget.currentText().strip()
         i = self.widget.findText(text)
+        if i < 0 and text:
+            hits = self.widget.model().match(self.widget.model().index(1, 0), Qt.ItemDataRole.DisplayRole, text, 2,
+                                            Qt.MatchFlag.MatchContains)
+            i = hits[0].row() if len(hits) == 1 else -1
         if i >= 0 and self.widget.currentIndex() != i:
             self.widget.setCurrentIndex(i)
+        elif i < 0:  # nothing (or several) matched: show the alley still chosen
+            self.widget.setEditText(self.widget.itemText(self.widget.currentIndex()))
         self.edited.emit()
 
     def raw(self) -> int | None:

@@ -58,6 +58,7 @@ class ImportWizard(QDialog):
         self.file = QLineEdit(choose)
         self.file.setObjectName("import_file")
         browse = QPushButton(self.tr("浏览…"), choose)
+        browse.setObjectName("browse")
         browse.clicked.connect(self._browse)
         row.addWidget(self.file, 1)
         row.addWidget(browse)

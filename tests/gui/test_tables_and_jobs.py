@@ -210,3 +210,45 @@ def test_the_annual_list_page_has_the_printed_columns():
     from gui.pages.annual import LIST_COLUMNS
 
     assert [(title, width) for title, width, _ in COLUMNS] == list(LIST_COLUMNS)
+
+
+def test_import_wizard_on_a_messy_ledger_from_the_welcome_page(qtbot, tmp_path, answers):
+    """A new county imports a sub-district's messy ledger: title and unit lines, merged two-row header,
+    totals and blank rows, a notes sheet, a bad date and an unknown category."""
+    from core.records import CountySettings
+    from gui.import_wizard import ImportWizard
+    from gui.main_window import MainWindow
+    from tests.exchange.test_import import messy_ledger
+
+    book = tmp_path / "城东街道台账.xlsx"
+    messy_ledger(book)
+    db = tmp_path / "new.db"
+    with Ledger.open(db) as ledger:
+        ledger.save_settings(CountySettings(name="示例县", code="450123"))
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_page().name == "welcome"
+    answers.files = [book]
+    window.current_page().import_button.click()
+    wizard = window.findChild(ImportWizard)
+    qtbot.mouseClick(wizard.findChild(type(wizard.forward), "browse"), Qt.MouseButton.LeftButton)
+    assert wizard.file.text() == str(book)
+    wizard.forward.click()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=30_000)
+    fates = {wizard.rows.item(r, 1).text(): wizard.rows.item(r, 2).text() for r in range(wizard.rows.rowCount())}
+    assert fates == {"5": "新增", "6": "新增", "8": "新增", "9": "拒收", "10": "拒收"}
+    reasons = {wizard.rows.item(r, 1).text(): wizard.rows.item(r, 5).text() for r in range(wizard.rows.rowCount())}
+    assert reasons["9"] == "「竣工日期」无法识别为日期：2023年13月5日"
+    assert "「类别」" in reasons["10"] and "优秀" in reasons["10"]
+    summary = wizard.summary.text()
+    assert "跳过空行、合计行等 2 行" in summary and "工作表「填表说明」：未读取" in summary
+    assert "序号、片区" in summary
+    assert window.session.ledger.counts()["alleys"] == 0  # nothing written before 导入
+    wizard.forward.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
+    assert sorted(a.name for a in window.session.ledger.alleys()) == sorted(["槐树巷", "井头街", "书院里"])
+    wizard.forward.click()
+    window.go_to("plans")
+    assert window.current_page().table_model.total() == 3
+    window.close()
