@@ -267,6 +267,30 @@ class ChoiceEditor(Editor):
         return "" if value is None else str(value)
 
 
+class LabelledChoiceEditor(Editor):
+    """One of several values, each shown by its Chinese title (e.g. a policy profile by its name)."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None):
+        combo = QComboBox(parent)
+        for value, title in choices:
+            combo.addItem(title, value)
+        super().__init__(combo)
+        combo.activated.connect(lambda _: self.edited.emit())
+
+    def raw(self) -> str:
+        return self.widget.currentData() or ""
+
+    def set_raw(self, value: Any) -> None:
+        i = self.widget.findData(value)
+        if i < 0 and value:  # a value no longer on offer is still shown, as itself
+            self.widget.addItem(str(value), value)
+            i = self.widget.count() - 1
+        self.widget.setCurrentIndex(max(i, 0))
+
+    def from_value(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+
 class BoolEditor(Editor):
     def __init__(self, text: str, parent: QWidget | None = None):
         box = QCheckBox(text, parent)

@@ -63,7 +63,8 @@ class RecordForm(QWidget):
     dirty_changed = Signal(bool)
 
     def __init__(self, model: type[BaseModel], groups: Sequence[Group], parent: QWidget | None = None,
-                 *, columns: int = 2, custom: dict[str, Editor] | None = None):
+                 *, columns: int = 2, custom: dict[str, Editor] | None = None,
+                 custom_narrow: dict[str, Editor] | None = None):
         super().__init__(parent)
         self.model = model
         self.undo_stack = QUndoStack(self)
@@ -88,6 +89,7 @@ class RecordForm(QWidget):
         self.form_error.hide()
         outer.addWidget(self.form_error)
         custom = custom or {}
+        narrow = custom_narrow or {}
         for title, names in groups:
             box = QGroupBox(title, self)
             grid = QGridLayout(box)
@@ -95,7 +97,7 @@ class RecordForm(QWidget):
             grid.setVerticalSpacing(2)
             row, col = 0, 0
             for name in names:
-                editor = custom.get(name) or editor_for(model, name, box)
+                editor = custom.get(name) or narrow.get(name) or editor_for(model, name, box)
                 editor.widget.setParent(box)
                 editor.widget.setObjectName(f"field_{name}")
                 self.editors[name] = editor
@@ -105,7 +107,10 @@ class RecordForm(QWidget):
                 error.setWordWrap(True)
                 error.hide()
                 self.errors[name] = error
-                label = QLabel("" if isinstance(editor, BoolEditor) else self.title_of(name), box)
+                # a check box carries its own text; a group of one field is titled by the group
+                plain = isinstance(editor, BoolEditor) or (len(names) == 1 and title.startswith(self.title_of(name)))
+                label = QLabel("" if plain else self.title_of(name), box)
+                label.setVisible(not plain)
                 label.setBuddy(editor.widget)
                 wide = name in custom or isinstance(editor, LongTextEditor)
                 if wide:  # wide editors (tables, long texts) take whole rows: label, editor, error

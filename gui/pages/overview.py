@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QT
 
 from core import browse
 from core.errors import LedgerError
+from core.profile import available_profiles, load_profile
 from core.records import CountySettings
 from gui import dialogs
+from gui.fields import LabelledChoiceEditor
 from gui.forms import RecordForm
 from gui.pages.records import Page
 from gui.session import Session
@@ -69,18 +71,24 @@ class SettingsPage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        layout = QVBoxLayout(self)
+        profiles = [(name, load_profile(name).profile.title) for name in available_profiles()]
         self.form = RecordForm(CountySettings, [
             (self.tr("县（区）"), ["name", "code", "lead_department", "profile", "clerk"]),
-        ], self, columns=1)
-        layout.addWidget(self.form)
+        ], self, columns=1, custom_narrow={"profile": LabelledChoiceEditor(profiles)})
+        column = QWidget(self)
+        column.setMaximumWidth(720)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.save_button = QPushButton(self.tr("保存"), self)
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        inner.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(column)
         layout.addStretch(1)
 
     def refresh(self) -> None:
