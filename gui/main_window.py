@@ -19,16 +19,18 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.pages.annual import AnnualListPage
+from gui.pages.audit import AuditPage
 from gui.pages.later import AcceptancesPage, FilingsPage, ProblemsPage
 from gui.pages.library import AlleysPage, PlansPage, SurveysPage
-from gui.pages.overview import OverviewPage, SettingsPage
+from gui.pages.overview import OverviewPage
 from gui.pages.records import Page
+from gui.pages.settings import SettingsPage
 from gui.pages.welcome import WelcomePage
 from gui.session import Session
 
 PAGES: tuple[type[Page], ...] = (
     WelcomePage, AlleysPage, SurveysPage, PlansPage, AnnualListPage,
-    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, SettingsPage,
+    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, AuditPage, SettingsPage,
 )
 PAGE_NAMES = tuple(p.name for p in PAGES)
 RECENT = 8
