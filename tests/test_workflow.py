@@ -1,0 +1,77 @@
+"""After construction: acceptance only after completion, filing only when complete, closing problems."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from core.errors import LedgerError, LockedRecord
+from core.records import Acceptance, Filing, Plan, Problem
+from core.workflow import (
+    acceptance_refusal,
+    attach_document,
+    close_refusal,
+    completeness,
+    deadline_text,
+    file_and_lock,
+    filing_refusal,
+)
+from tests.conftest import make_alley, make_plan
+
+
+@pytest.fixture
+def plan(ledger):
+    alley = make_alley(ledger)
+    return make_plan(ledger, alley, start_on=date(2023, 6, 1), completion_on=date(2023, 10, 20))
+
+
+def test_acceptance_only_after_completion(ledger, plan):
+    early = Acceptance(plan_id=plan.id, accepted_on=date(2023, 10, 1), result="合格")
+    assert "早于竣工日期 2023-10-20" in acceptance_refusal(ledger, early)
+    assert acceptance_refusal(ledger, early.model_copy(update={"accepted_on": date(2023, 10, 25)})) is None
+    unfinished = ledger.save(Plan.model_validate({**plan.model_dump(), "completion_on": None}))
+    assert "还没有竣工日期" in acceptance_refusal(ledger, early.model_copy(update={"plan_id": unfinished.id}))
+
+
+def test_filing_needs_a_passed_acceptance_and_every_required_document(ledger, plan, profile):
+    filing = ledger.save(Filing(plan_id=plan.id))
+    reasons = filing_refusal(ledger, filing)
+    assert any("还没有竣工验收记录" in r for r in reasons)
+    assert any(r.startswith("备案资料不全，缺少：竣工验收备案表") for r in reasons)
+    with pytest.raises(LedgerError) as refused:
+        file_and_lock(ledger, filing)
+    assert "不能归档锁定" in str(refused.value)
+    ledger.save(Acceptance(plan_id=plan.id, accepted_on=date(2023, 10, 25), result="合格"))
+    required = [d for d in profile.documents if d.required]
+    for n, doc in enumerate(required):
+        filing = attach_document(ledger, filing, f"scan {n}".encode(), f"{doc.key}.pdf", kind=doc.key)
+    assert completeness(ledger, filing).complete
+    assert [d.title for d in filing.documents] == [d.title for d in required]
+    assert [a.file_name for a, _ in ledger.attachments_of(filing)] == [f"{d.key}.pdf" for d in required]
+    locked = file_and_lock(ledger, filing, today=date(2023, 11, 2))
+    assert locked.locked_at is not None and locked.filed_on == date(2023, 11, 2)
+    # after locking, the plan needs an amendment reason
+    with pytest.raises(LockedRecord):
+        ledger.save(Plan.model_validate({**ledger.get(Plan, plan.id).model_dump(), "notes": "改"}))
+    assert "已于" in filing_refusal(ledger, locked)[-1]
+
+
+def test_a_problem_is_closed_only_when_handled_and_fed_back():
+    base = {"alley_id": 1, "description": "井盖松动", "reported_on": date(2025, 9, 26)}
+    assert close_refusal(Problem(**base)) is None  # not being closed: nothing to refuse
+    assert "还没有办结" in close_refusal(Problem(**base, closed_on=date(2025, 9, 30)))
+    handled = {**base, "handled_on": date(2025, 9, 28)}
+    assert "还没有反馈" in close_refusal(Problem(**handled, closed_on=date(2025, 9, 30)))
+    assert close_refusal(Problem(**handled, feedback_on=date(2025, 9, 29), closed_on=date(2025, 9, 30))) is None
+
+
+def test_the_deadline_reads_in_working_days(ledger):
+    alley = make_alley(ledger)
+    problem = Problem(alley_id=alley.id, description="井盖松动", reported_on=date(2025, 9, 26), urgency="一般")
+    # domain.md §4: 7 working days after Friday 26 Sep 2025 skip the National Day holiday → 13 Oct
+    assert deadline_text(ledger, problem) == "办结期限 2025-10-13（一般：7 个工作日）"
+    urgent = problem.model_copy(update={"urgency": "紧急"})
+    assert deadline_text(ledger, urgent) == "办结期限 2025-09-26（紧急：当日办结）"
+    far = problem.model_copy(update={"reported_on": date(2031, 3, 3)})
+    assert "暂估：2031 年尚无节假日表" in deadline_text(ledger, far)
