@@ -18,8 +18,9 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.errors import Cancelled
 from core.money import wan
@@ -53,6 +54,7 @@ _EXTRA_TITLES: dict[str, dict[str, str]] = {
 }
 _COMMON_TITLES = {"attachments": "附件", "id": "编号"}
 _HIDDEN = {"changed_at", "changed_by", "id"}
+EMPTY = "（空）"
 SUMMARY_LIMIT = 40
 """Characters of one value in the one-line summary (the details and the export keep it whole)."""
 
@@ -85,9 +87,9 @@ class AuditFilter:
         return "；".join(parts) if parts else "全部记录"
 
 
-@dataclass(frozen=True)
-class Change:
-    """One changed field: its Chinese title and the old and new values as text."""
+class Change(NamedTuple):
+    """One changed field: its Chinese title and the old and new values as text (a tuple: a county's
+    log holds over a million of them, and tuples are made several times faster than dataclasses)."""
 
     title: str
     old: str
@@ -287,8 +289,11 @@ def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
         for name, pair in sorted(changes.items(), key=lambda item: order.get(item[0], len(order))):
             if name in _HIDDEN:
                 continue
-            old, new = (_value(name, v, codes, plans, measures) for v in _pair(pair))
-            if name in ("alley_id", "plan_id") and {old, new} <= {"（空）", key, key.split("/")[0]}:
+            before, after = _pair(pair)
+            # a new record has no old values and a deleted one no new ones: only the other is shown
+            old = EMPTY if action == "insert" else _value(name, before, codes, plans, measures)
+            new = EMPTY if action == "delete" else _value(name, after, codes, plans, measures)
+            if name in ("alley_id", "plan_id") and {old, new} <= {EMPTY, key, key.split("/")[0]}:
                 continue  # the alley or plan the record belongs to is its key already
             described.append(Change(_title(table, name), old, new))
         note = key if table == "ledger" else ""
@@ -324,17 +329,20 @@ def _measure_names(ledger: Any) -> dict[str, str]:
         return {}
 
 
+@lru_cache(maxsize=64)
 def _model(table: str) -> Any:
     spec = SPEC_BY_TABLE.get(table)
     return spec.model if spec else CountySettings if table == "county" else None
 
 
+@lru_cache(maxsize=64)
 def _field_order(table: str) -> dict[str, int]:
     """Positions of ``table``'s fields as the record's form lists them (the log stores them sorted)."""
     model = _model(table)
     return {name: n for n, name in enumerate(model.model_fields)} if model is not None else {}
 
 
+@lru_cache(maxsize=4096)
 def _title(table: str, name: str) -> str:
     """The Chinese title of field ``name`` of ``table``'s records (money fields without their unit:
     the value says 万元)."""
@@ -353,18 +361,21 @@ def _title(table: str, name: str) -> str:
 
 def _value(name: str, value: Any, codes: dict[int, str], plans: dict[int, str], measures: dict[str, str]) -> str:
     """One stored value as a clerk reads it."""
-    if value is None or value == "" or value == [] or value == {}:
-        return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if name == "alley_id" and isinstance(value, int):
-        return codes.get(value, f"街巷 {value}（已删除）")
-    if name == "plan_id" and isinstance(value, int):
-        return plans.get(value, f"方案 {value}（已删除）")
-    if name.endswith("_yuan") and isinstance(value, int):
-        return f"{wan(value)} 万元"
-    if isinstance(value, str):
+    if not value and value is not False and value != 0:  # None, "", [], {}
+        return EMPTY
+    kind = type(value)
+    if kind is str:
         return value.replace("T", " ") if name.endswith("_at") else value
+    if kind is bool:
+        return "是" if value else "否"
+    if kind is int:
+        if name == "alley_id":
+            return codes.get(value, f"街巷 {value}（已删除）")
+        if name == "plan_id":
+            return plans.get(value, f"方案 {value}（已删除）")
+        if name.endswith("_yuan"):
+            return f"{wan(value)} 万元"
+        return str(value)
     if isinstance(value, dict):
         if "file_name" in value:
             caption = value.get("caption") or ""

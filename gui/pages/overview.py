@@ -62,6 +62,7 @@ class Chart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.data: Overview | None = None
+        self._background = QColor("white")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(360, 170)
 
@@ -74,6 +75,7 @@ class Chart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        self._background = self.palette().window().color()
         self._paint(painter)
         painter.end()
 
@@ -82,14 +84,26 @@ class Chart(QWidget):
         image = QImage(self.size(), QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
         painter = QPainter(image)
-        self._paint(painter)
+        self._background = QColor("white")
+        self._paint(painter, titled=True)
         painter.end()
         return image
 
-    def _paint(self, painter: QPainter) -> None:
+    def _paint(self, painter: QPainter, *, titled: bool = False) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font())
         rect = QRectF(self.rect()).adjusted(8, 6, -8, -6)
+        if titled and self.data is not None:
+            # a picture pasted into a report carries its own title (on screen the group box has it)
+            bold = QFont(self.font())
+            bold.setBold(True)
+            painter.setFont(bold)
+            height = QFontMetrics(bold).height() + 4
+            painter.setPen(TEXT_COLOUR)
+            painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), height), Qt.AlignmentFlag.AlignLeft,
+                             self.tr("{0} {1} 年 {2}").format(self.data.county, self.data.year, self.tr(self.title)))
+            painter.setFont(self.font())
+            rect.setTop(rect.top() + height)
         if self.data is None:
             painter.setPen(MUTED_COLOUR)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("正在统计……"))
@@ -131,8 +145,10 @@ class Chart(QWidget):
             text_w = metrics.horizontalAdvance(text)
             painter.drawText(QRectF(min(x - text_w / 2, rect.right() - text_w), rect.top(), text_w + 2,
                                     metrics.height()), Qt.AlignmentFlag.AlignLeft, text)
-        for box, text in texts:  # over the marker line, on a light patch so the line does not cross them
-            painter.fillRect(box, QColor(255, 255, 255, 190))
+        patch = QColor(self._background)
+        patch.setAlpha(210)
+        for box, text in texts:  # over the marker line, on a patch of background so the line does not cross them
+            painter.fillRect(box, patch)
             painter.setPen(TEXT_COLOUR)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
