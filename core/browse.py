@@ -222,6 +222,11 @@ def problem_table(ledger: Any) -> Table:
     return Table(PROBLEM_COLUMNS, [tuple(r) for r in ledger.db.execute(_PROBLEM_SQL)])
 
 
+def plan_years(ledger: Any) -> list[int]:
+    """The programme years that have plans, in order."""
+    return [r[0] for r in ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
+
+
 def alley_choices(ledger: Any) -> list[tuple[int, str, str, str]]:
     """(id, code, name, sub-district) of every alley, for pickers."""
     return [tuple(r) for r in ledger.db.execute("SELECT id, code, name, subdistrict FROM alleys ORDER BY code")]

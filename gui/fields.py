@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -325,6 +325,7 @@ class ManyEditor(Editor):
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = [QCheckBox(c, box) for c in choices]
+        self._stored: tuple[str, ...] = ()
         for b in self.boxes:
             layout.addWidget(b)
             b.clicked.connect(lambda _: self.edited.emit())
@@ -339,10 +340,12 @@ class ManyEditor(Editor):
             b.setChecked(b.text() in (value or ()))
 
     def to_input(self, raw: tuple[str, ...]) -> list[str]:
-        return list(raw)
+        order = {v: n for n, v in enumerate(self._stored)}  # the stored order first, new ones after
+        return sorted(raw, key=lambda v: order.get(v, len(order)))
 
     def from_value(self, value: Any) -> tuple[str, ...]:
-        return tuple(value or ())
+        self._stored = tuple(value or ())
+        return self._stored
 
 
 class AlleyEditor(Editor):
@@ -352,15 +355,24 @@ class AlleyEditor(Editor):
         combo = QComboBox(parent)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItem("", None)
-        for id_, code, name, sub in choices:
-            combo.addItem(f"{code} {name}（{sub}）", id_)
         completer = combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         super().__init__(combo)
+        self.set_choices(choices)
         combo.activated.connect(lambda _: self.edited.emit())
         combo.lineEdit().editingFinished.connect(self._typed)
+
+    def set_choices(self, choices: list[tuple[int, str, str, str]]) -> None:
+        """Offer these alleys (after one is added, or another database is opened), keeping the one chosen."""
+        combo = self.widget
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItem("", None)
+            for id_, code, name, sub in choices:
+                combo.addItem(f"{code} {name}（{sub}）", id_)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
 
     def _typed(self) -> None:
         """A typed code, name or part of one picks the alley when exactly one alley matches it."""

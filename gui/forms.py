@@ -14,7 +14,16 @@ from typing import Any
 from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.records.common import validate_fields
 from gui.fields import OMIT, BoolEditor, Editor, LongTextEditor, editor_for
@@ -40,6 +49,8 @@ class FieldEdit(QUndoCommand):
         if not isinstance(other, FieldEdit) or other.name != self.name or not isinstance(self.new, str):
             return False
         self.new = other.new
+        if self.new == self.old:  # typed and deleted again: no change left to undo
+            self.setObsolete(True)
         return True
 
     def redo(self) -> None:
@@ -71,11 +82,14 @@ class RecordForm(QWidget):
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
         self.undo_stack.indexChanged.connect(lambda _: self._revalidate())
         self.record: BaseModel | None = None
+        self.base: dict[str, Any] = {}
         self.editors: dict[str, Editor] = {}
         self.errors: dict[str, QLabel] = {}
         self._values: dict[str, Any] = {}
         self.problems: dict[str, list[str]] = {}
         self.current: BaseModel | None = None
+        self.required: set[str] = set()
+        """Fields the model leaves optional but the store needs (e.g. a survey's alley)."""
         self.touched: set[str] = set()
         """Fields the clerk has edited: a new form does not greet him with 必须填写 everywhere."""
         self.reveal_all = False
@@ -154,6 +168,8 @@ class RecordForm(QWidget):
         """Show ``record`` (None: a new, empty record with ``defaults``) and forget the edit history."""
         self.record = record
         values = record.model_dump() if record is not None else dict(defaults or {})
+        self.base = dict(values)
+        """What the record holds besides the fields on the form (e.g. a new acceptance's plan)."""
         for name, editor in self.editors.items():
             if name in values:
                 value = values[name]
@@ -188,7 +204,7 @@ class RecordForm(QWidget):
 
     def data(self) -> dict[str, Any]:
         """Model input: the stored record's fields overlaid with what the form shows."""
-        data = self.record.model_dump() if self.record is not None else {}
+        data = dict(self.base)
         for name, editor in self.editors.items():
             value = editor.to_input(self._values.get(name, editor.raw()))
             if value is OMIT:
@@ -198,7 +214,12 @@ class RecordForm(QWidget):
         return data
 
     def _revalidate(self) -> None:
-        record, problems = validate_fields(self.model, self.data())
+        data = self.data()
+        record, problems = validate_fields(self.model, data)
+        for name in self.required:  # optional in the model, needed before the record can be stored
+            if data.get(name) in (None, ""):
+                problems.setdefault(name, []).append(f"「{self.title_of(name)}」必须选择")
+                record = None
         self.current = record
         self.problems = problems
         self._show_problems()
@@ -221,12 +242,28 @@ class RecordForm(QWidget):
         self.reveal_all = True
         self._show_problems()
 
+    def finish_editing(self) -> None:
+        """Commit a cell still being typed in a table inside the form (measures, pipes)."""
+        focus = QApplication.focusWidget()
+        widget = focus
+        while widget is not None and widget is not self:
+            parent = widget.parentWidget()
+            if isinstance(parent, QAbstractItemView) or (
+                    parent is not None and isinstance(parent.parentWidget(), QAbstractItemView)):
+                view = parent if isinstance(parent, QAbstractItemView) else parent.parentWidget()
+                if view.state() == QAbstractItemView.State.EditingState:
+                    view.commitData(focus)
+                    view.closeEditor(focus, QAbstractItemDelegate.EndEditHint.NoHint)
+                return
+            widget = parent
+
     def is_dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
     def mark_saved(self, record: BaseModel) -> None:
         """The record was saved: it becomes the form's record and the clean state."""
         self.record = record
+        self.base = record.model_dump()
         self.undo_stack.setClean()
 
     def problem_text(self) -> str:

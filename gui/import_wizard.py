@@ -200,7 +200,7 @@ class ImportWizard(QDialog):
             with session.worker_ledger() as ledger:
                 return commit_import(ledger, preview, all_or_nothing=all_or_nothing)
 
-        self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result)
+        self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result, cancellable=False)
         return self.job
 
     def _show_result(self, result: ImportPreview) -> None:

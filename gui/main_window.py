@@ -27,6 +27,7 @@ from gui.pages.records import Page
 from gui.pages.settings import SettingsPage
 from gui.pages.welcome import WelcomePage
 from gui.session import Session
+from gui.workers import finish_jobs
 
 PAGES: tuple[type[Page], ...] = (
     WelcomePage, AlleysPage, SurveysPage, PlansPage, AnnualListPage,
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
     def _data_changed(self, what: str) -> None:
         """After a save, import or demo load: pages re-read their data when next shown."""
         for page in self.pages.values():
-            if page is not self.current_page() or what == "all":
+            if page.name != what:  # the page that wrote has re-read itself already
                 page.loaded = False
         current = self.current_page()
         if isinstance(current, Page):
@@ -233,5 +234,6 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         for page in self.pages.values():
             page.shutdown()
+        finish_jobs(self)  # e.g. an export started from the menu: its file is finished or removed
         self.session.close()
         event.accept()

@@ -9,12 +9,13 @@ worker thread (QPainter may paint on a QPrinter outside the GUI thread).
 from __future__ import annotations
 
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
-from gui.workers import run_job
+from gui.workers import Job, finish_jobs, run_job
 
 PDFIUM_LOCK = threading.Lock()
 """PDFium is not thread-safe: one page rendered at a time, whichever thread asks."""
@@ -126,11 +127,18 @@ class PreviewDialog(QDialog):
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(self.orientation())
         printer.setFromTo(1, self.pages)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
+
+    def orientation(self) -> QPageLayout.Orientation:
+        """Landscape when the document's first page is wider than tall (the annual list)."""
+        with PDFIUM_LOCK:
+            width, height = self.pdf[0].get_size() if self.pages else (595, 842)
+        return QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
 
     def print_to(self, printer: QPrinter):
         """Print every page (or the range chosen in the print dialog) on a worker; returns the job."""
@@ -158,10 +166,36 @@ class PreviewDialog(QDialog):
             return last - first + 1
 
         self.print_button.setEnabled(False)
-        running = run_job(self, self.tr("打印"), job)
-        running.finished.connect(lambda *_: self.print_button.setEnabled(True))
-        return running
+        self.printing = run_job(self, self.tr("打印"), job)
+        self.printing.finished.connect(lambda *_: self.print_button.setEnabled(True))
+        return self.printing
 
     def done(self, result: int) -> None:
-        self.pdf.close()
+        # closing while pages are still being sent to the printer: stop after the page in hand
+        finish_jobs(self)
+        with PDFIUM_LOCK:
+            self.pdf.close()
         super().done(result)
+
+
+def preview_document(parent: QWidget, title: str, gather, render, *, file_name: str) -> Job:
+    """Make a PDF on a worker — ``gather(ledger)`` reads what it shows, ``render(data, out, progress=,
+    cancel=)`` lays it out (the same core functions as ``alley-ledger print``) — then open the preview.
+
+    The preview dialog is kept as ``parent.preview`` (tests look at it).
+    """
+    session = parent.session
+    folder = Path(tempfile.mkdtemp(prefix="alley-ledger-"))
+    out = folder / file_name
+
+    def job(progress, cancelled):
+        with session.worker_ledger() as ledger:
+            data = gather(ledger)
+        render(data, out, progress=progress, cancel=cancelled)
+        return out
+
+    def done(path: Path) -> None:
+        parent.preview = PreviewDialog(path, title, parent, suggested_name=path.name)
+        parent.preview.open()
+
+    return run_job(parent, parent.tr("生成 {0}").format(title), job, done)

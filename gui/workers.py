@@ -46,10 +46,9 @@ class _Runner(QThread):
         except Exception:  # a bug: say so plainly and keep the details for the report
             self.failed.emit("程序内部错误，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5), False)
         else:
-            if self.stop.is_set():
-                self.failed.emit("已取消。", True)
-            else:
-                self.succeeded.emit(result)
+            # A job that honours cancel stops by raising Cancelled; one that returned has done its
+            # work (a write that cannot be cancelled midway), so its result stands.
+            self.succeeded.emit(result)
 
 
 class Job(QObject):
@@ -57,8 +56,10 @@ class Job(QObject):
 
     finished = Signal(bool, object)
 
-    def __init__(self, parent: QWidget, title: str, job: JobFunction, *, quiet: bool = False):
+    def __init__(self, parent: QWidget, title: str, job: JobFunction, *, quiet: bool = False,
+                 cancellable: bool = True, on_error: Callable[[str], None] | None = None):
         super().__init__(parent)
+        self.on_error = on_error
         self.title = title
         self.done = False
         self.ok = False
@@ -74,6 +75,8 @@ class Job(QObject):
             dialog.setAutoReset(False)
             dialog.setMinimumWidth(360)
             dialog.canceled.connect(self.cancel)
+            if not cancellable:  # e.g. the import's one transaction: it finishes or rolls back whole
+                dialog.setCancelButton(None)
             self.runner.progressed.connect(self._progress)
             self.dialog = dialog
         self.runner.succeeded.connect(self._succeeded)
@@ -105,15 +108,29 @@ class Job(QObject):
 
     def _failed(self, message: str, cancelled: bool) -> None:
         if not cancelled:
-            parent = self.parent()
-            dialogs.warn(parent if isinstance(parent, QWidget) else None, self.title, message)
+            if self.on_error is not None:
+                self.on_error(message)
+            else:
+                parent = self.parent()
+                dialogs.warn(parent if isinstance(parent, QWidget) else None, self.title, message)
         self._finish(False, message)
 
 
 def run_job(parent: QWidget, title: str, job: JobFunction, on_done: Callable[[Any], None] | None = None,
-            *, quiet: bool = False) -> Job:
-    """Start ``job`` on a worker thread; ``on_done(result)`` runs on the GUI thread if it succeeds."""
-    running = Job(parent, title, job, quiet=quiet)
+            *, quiet: bool = False, cancellable: bool = True, on_error: Callable[[str], None] | None = None) -> Job:
+    """Start ``job`` on a worker thread; ``on_done(result)`` runs on the GUI thread if it succeeds.
+
+    A failure is shown to the clerk in a message box, or handed to ``on_error(message)`` instead.
+    """
+    running = Job(parent, title, job, quiet=quiet, cancellable=cancellable, on_error=on_error)
     if on_done is not None:
         running.finished.connect(lambda ok, payload: on_done(payload) if ok else None)
     return running.start()
+
+
+def finish_jobs(owner: QObject) -> None:
+    """Cancel every job still running under ``owner`` and wait for it (before closing a window or a file)."""
+    for running in owner.findChildren(Job):
+        if not running.done:
+            running.cancel()
+            running.runner.wait()

@@ -60,7 +60,7 @@ def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> An
     """Gather the list for ``year``: approved plans ordered by sub-district and alley code."""
     settings = ledger.settings()
     if settings is None:
-        raise LedgerError("还没有填写县（区）信息，请先运行 init")
+        raise LedgerError("还没有填写县（区）信息：请在程序的“设置”中填写（命令行：alley-ledger init）")
     profile = ledger.profile()
     alleys = {a.id: a for a in ledger.alleys(year=year)}
     plans = ledger.plans(year=year)

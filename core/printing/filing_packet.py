@@ -76,7 +76,7 @@ def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
     """Gather the packet of ``alley_code``: its plan of ``year`` (default: the latest plan)."""
     settings = ledger.settings()
     if settings is None:
-        raise LedgerError("还没有填写县（区）信息，请先运行 init")
+        raise LedgerError("还没有填写县（区）信息：请在程序的“设置”中填写（命令行：alley-ledger init）")
     alley = ledger.alley(alley_code)
     plans = ledger.plans(alley_id=alley.id)
     if year is not None:

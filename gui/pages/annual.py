@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.browse import Column, Table
+from core.browse import Column, Table, plan_years
 from core.money import wan
 from gui import dialogs
 from gui.pages.records import Page
@@ -81,7 +81,7 @@ class AnnualListPage(Page):
         return self._ready
 
     def refresh(self) -> None:
-        planned = [r[0] for r in self.session.ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
+        planned = plan_years(self.session.ledger)
         this_year = date.today().year
         years = sorted({*planned, this_year})
         current = self.year.currentData()
@@ -109,7 +109,14 @@ class AnnualListPage(Page):
             with session.worker_ledger() as ledger:
                 return annual_list_data(ledger, year)
 
-        self.job = run_job(self, self.tr("读取年度清单"), job, self._show, quiet=True)
+        self.job = run_job(self, self.tr("读取年度清单"), job, self._show, quiet=True, on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        """The list cannot be gathered (e.g. the county is not set up): say so on the page."""
+        self.data = None
+        self.table_model.set_table(Table(self.columns, []))
+        self.summary.setText(message)
+        self._ready = True
 
     def _show(self, data: AnnualList) -> None:
         if data.year != self.year.currentData():

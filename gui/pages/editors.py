@@ -54,16 +54,24 @@ class PipesEditor(Editor):
             separated.addItems(["", "是", "否"])
             separated.setEnabled(kind == "排水")
             for box in (condition, separated):
-                box.currentIndexChanged.connect(lambda _: self._changed())
+                box.currentIndexChanged.connect(lambda _, row=row: self._cell_changed(row))
             table.setCellWidget(row, 2, condition)
             table.setCellWidget(row, 3, separated)
             self.conditions.append(condition)
             self.separated.append(separated)
-        table.itemChanged.connect(lambda _: self._changed())
+        table.itemChanged.connect(lambda item: self._cell_changed(item.row(), item.column()))
 
-    def _changed(self) -> None:
-        if not self._quiet:
-            self.edited.emit()
+    def _cell_changed(self, row: int, column: int = 2) -> None:
+        if self._quiet:
+            return
+        tick = self.widget.item(row, 0)
+        filled = (column == 1 and self.widget.item(row, 1).text().strip()) or (
+            column >= 2 and (self.conditions[row].currentText() != "良好" or self.separated[row].currentText()))
+        if filled and tick.checkState() != Qt.CheckState.Checked:
+            # a year or a condition typed into a row means the alley has that pipe
+            with QSignalBlocker(self.widget):
+                tick.setCheckState(Qt.CheckState.Checked)
+        self.edited.emit()
 
     def raw(self) -> tuple[tuple[str, str, str, str], ...]:
         rows = []
@@ -119,6 +127,8 @@ class MeasuresEditor(Editor):
             tree.setColumnWidth(c, width)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         tree.setMinimumHeight(260)
+        tree.setWordWrap(True)  # long measure names wrap rather than end in "…" on a narrow screen
+        tree.setUniformRowHeights(False)
         self.tree = tree
         self.total_label = QLabel(box)
         self.total_label.setObjectName("measures_total")
@@ -127,6 +137,8 @@ class MeasuresEditor(Editor):
         super().__init__(box)
         self.items: dict[str, QTreeWidgetItem] = {}
         self.units: dict[str, str] = {}
+        self._stored: dict[str, dict[str, Any]] = {}
+        """The plan's measures as stored (code → fields), so saving keeps what the tree does not show."""
         for group in GROUPS:
             top = QTreeWidgetItem(tree, [group])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -202,12 +214,21 @@ class MeasuresEditor(Editor):
         self._show_total()
 
     def to_input(self, raw: Any) -> list[dict[str, Any]]:
-        return [{"code": code, "quantity": qty.replace(",", "") or None, "unit": unit,
-                 "estimated_investment_yuan": amount.replace(",", "") or None} for code, qty, unit, amount in raw]
+        """The chosen measures over the stored ones: their notes kept, measures the catalogue no longer
+        has kept as they were, and the stored order kept (new ones after them)."""
+        chosen = {code: {**self._stored.get(code, {}), "code": code, "quantity": qty.replace(",", "") or None,
+                         "unit": unit, "estimated_investment_yuan": amount.replace(",", "") or None}
+                  for code, qty, unit, amount in raw}
+        out = [chosen.pop(code) if code in chosen else measure
+               for code, measure in self._stored.items() if code in chosen or code not in self.items]
+        return out + list(chosen.values())
 
     def from_value(self, value: Any) -> tuple[tuple[str, str, str, str], ...]:
+        self._stored = {m["code"]: dict(m) for m in value or ()}
         out = []
         for m in value or ():
+            if m["code"] not in self.items:
+                continue  # not in this catalogue: kept unchanged by to_input, not shown
             qty = m.get("quantity")
             amount = m.get("estimated_investment_yuan")
             out.append((m["code"], "" if qty is None else format(Decimal(qty).normalize(), "f"), m.get("unit") or "",

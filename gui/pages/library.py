@@ -52,8 +52,32 @@ class AlleysPage(RecordPage):
     def review_html(self, record: BaseModel | None) -> str:
         return findings_html(review(self.session.ledger, alley=record).findings, tr=self.tr)
 
+    def print_current(self):
+        """Ctrl+P: the survey form (调查摸底表) pre-filled with this alley's basic data."""
+        record = self.form.record
+        return print_survey_form(self, record.code if record is not None else None)
 
-class SurveysPage(RecordPage):
+
+def print_survey_form(page: RecordPage, code: str | None):
+    from core.printing.survey_form import render_survey_form, survey_form_data
+    from gui.preview import preview_document
+
+    return preview_document(page, page.tr("调查摸底表"), lambda ledger: survey_form_data(ledger, code),
+                            render_survey_form, file_name=f"调查摸底表{code or ''}.pdf")
+
+
+class _AlleyChildPage(RecordPage):
+    """A page whose records belong to an alley picked in the form (surveys, plans, problems)."""
+
+    required = ("alley_id",)
+
+    def refresh(self) -> None:
+        # the alleys on offer follow the database: one just added, or another file opened
+        self.form.editors["alley_id"].set_choices(browse.alley_choices(self.session.ledger))
+        super().refresh()
+
+
+class SurveysPage(_AlleyChildPage):
     name = "surveys"
     title = "调查摸底"
     model = Survey
@@ -77,7 +101,7 @@ class SurveysPage(RecordPage):
                                       "hydrants", "extinguishers", "fire_lane_marked"]),
             (self.tr("四补：绿化、文化、停车"), ["green_m2", "green_gaps", "parking_spaces", "heritage"]),
             (self.tr("问题和诉求"), ["problems_found", "residents_requests"]),
-        ], self, custom={"alley_id": AlleyEditor(browse.alley_choices(self.session.ledger)), "pipes": self.pipes})
+        ], self, custom={"alley_id": AlleyEditor([]), "pipes": self.pipes})
         self.rates = QLabel(form)
         self.rates.setObjectName("lamp_rates")
         form.layout().insertWidget(form.layout().count() - 1, self.rates)
@@ -111,8 +135,14 @@ class SurveysPage(RecordPage):
             return ""
         return findings_html(review(self.session.ledger, survey=record).findings, tr=self.tr)
 
+    def print_current(self):
+        """Ctrl+P: the survey form pre-filled with the alley of the survey on screen."""
+        record = self.form.record
+        alley = self.session.ledger.get(Alley, record.alley_id) if record is not None else None
+        return print_survey_form(self, alley.code if alley is not None else None)
 
-class PlansPage(RecordPage):
+
+class PlansPage(_AlleyChildPage):
     name = "plans"
     title = "改造方案"
     model = Plan
@@ -134,8 +164,7 @@ class PlansPage(RecordPage):
                                 "winning_bidder", "contract_no"]),
             (self.tr("进度节点（计划 / 实际）"), milestones),
             (self.tr("备注"), ["notes"]),
-        ], self, custom={"alley_id": AlleyEditor(browse.alley_choices(self.session.ledger)),
-                         "measures": self.measures})
+        ], self, custom={"alley_id": AlleyEditor([]), "measures": self.measures})
 
     def load_table(self) -> Table:
         return browse.plan_table(self.session.ledger)
@@ -166,3 +195,16 @@ class PlansPage(RecordPage):
             money += "<p style='margin:2px 0;color:#a65f00'>" + html.escape(self.tr(
                 "措施估算合计 {0} 万元，与总投资 {1} 万元不一致").format(wan(total), wan(record.total_investment_yuan))) + "</p>"
         return findings_html(result.findings, money, tr=self.tr)
+
+    def print_current(self):
+        """Ctrl+P: the filing packet (备案归档案卷) of the plan on screen."""
+        from core.printing.filing_packet import filing_packet_data, render_filing_packet
+        from gui.preview import preview_document
+
+        record = self.form.record
+        if record is None:
+            return None
+        code = self.session.ledger.get(Alley, record.alley_id).code
+        return preview_document(self, self.tr("备案归档案卷"),
+                                lambda ledger: filing_packet_data(ledger, code, year=record.year),
+                                render_filing_packet, file_name=f"备案归档案卷{code}-{record.year}.pdf")

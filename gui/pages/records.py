@@ -61,11 +61,9 @@ class Page(QWidget):
 
     def shutdown(self) -> None:
         """The window is closing: stop timers and wait for this page's jobs before the ledger closes."""
-        from gui.workers import Job
+        from gui.workers import finish_jobs
 
-        for job in self.findChildren(Job):
-            job.cancel()
-            job.runner.wait()
+        finish_jobs(self)
 
     # standard actions; pages that have them override
     def new_record(self) -> None: ...
@@ -85,11 +83,14 @@ class RecordPage(Page):
     """(column key, label) of the filter bar's drop-downs."""
     wide_columns = 2
     read_only = False
+    required: tuple[str, ...] = ()
+    """Fields the model leaves optional that this page needs before saving (e.g. the alley)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.record_id: int | None = None
         self.loaded_once = False
+        self._saved_on_leave = False
         self.table_model = RecordTableModel(self.columns, self)
 
         # filter bar
@@ -141,6 +142,7 @@ class RecordPage(Page):
         side_layout.addLayout(buttons)
 
         self.form = self.make_form()
+        self.form.required = set(self.required)
         self.form.dirty_changed.connect(self._dirty_changed)
         self.form.changed.connect(lambda _: self._review_timer.start())
         self.form.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -240,11 +242,17 @@ class RecordPage(Page):
     def _selection_changed(self, record_id: int | None) -> None:
         if record_id is None or record_id == self.record_id:
             return
+        self._saved_on_leave = False
         if not self.may_leave():
             with QSignalBlocker(self.table):
                 self.table.select_record(self.record_id)
             return
-        self.show_record(record_id)
+        if self._saved_on_leave:
+            # The save re-read and re-sorted the table while the view was still handling the click:
+            # open the chosen record once the view is done, so the highlighted row is that record.
+            QTimer.singleShot(0, lambda: self.show_record(record_id))
+        else:
+            self.show_record(record_id)
 
     def show_record(self, record_id: int) -> None:
         """Load record ``record_id`` into the form (and select its row if it is shown)."""
@@ -307,6 +315,7 @@ class RecordPage(Page):
         (first.widget.focusProxy() or first.widget).setFocus()
 
     def save(self) -> bool:
+        self.form.finish_editing()
         if self.read_only or not self.form.is_dirty():
             return True
         record = self.form.current
@@ -334,9 +343,11 @@ class RecordPage(Page):
         return True
 
     def may_leave(self) -> bool:
+        self.form.finish_editing()
         if not self.form.is_dirty():
             return True
         answer = dialogs.ask_unsaved(self, self.describe(self.form.record))
+        self._saved_on_leave = answer == dialogs.SAVE
         if answer == dialogs.SAVE:
             return self.save()
         if answer == dialogs.DISCARD:
