@@ -8,7 +8,9 @@ builds the full record only for the one a clerk opens. Nothing here imports Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 # Where an alley stands, from its latest plan (or survey when it has no plan yet), in order.
@@ -83,10 +85,12 @@ ACCEPTANCE_COLUMNS = (
     Column("community", "所在社区", 100),
     Column("year", "年度", 60, "int"),
     Column("category", "类别", 60),
+    Column("completion_on", "竣工日期", 90, "date"),
     Column("accepted_on", "验收日期", 90, "date"),
     Column("result", "验收结论", 80),
-    Column("settlement_yuan", "结算(万元)", 90, "wan"),
+    Column("status", "状态", 70),
 )
+"""One row per plan (the row's id is the plan's): a clerk records the acceptance of a completed plan."""
 
 FILING_COLUMNS = (
     Column("code", "街巷编码", 130),
@@ -95,22 +99,27 @@ FILING_COLUMNS = (
     Column("community", "所在社区", 100),
     Column("year", "年度", 60, "int"),
     Column("category", "类别", 60),
+    Column("accepted_on", "验收日期", 90, "date"),
     Column("filed_on", "备案日期", 90, "date"),
     Column("documents", "资料(份)", 70, "int"),
-    Column("status", "状态", 80),
+    Column("complete", "资料齐全", 70),
+    Column("status", "状态", 90),
 )
+"""One row per accepted plan (the row's id is the plan's)."""
 
 PROBLEM_COLUMNS = (
     Column("code", "街巷编码", 130),
     Column("name", "街巷名称", 120),
     Column("subdistrict", "所在街道", 100),
     Column("community", "所在社区", 100),
-    Column("reported_on", "登记日期", 90, "date"),
+    Column("reported_on", "发现日期", 90, "date"),
     Column("source", "来源", 80),
-    Column("category", "类别", 80),
+    Column("urgency", "紧急程度", 70),
     Column("description", "问题描述", 220),
-    Column("assigned_department", "责任部门", 100),
+    Column("assigned_department", "承办部门", 100),
+    Column("deadline", "办结期限", 110),
     Column("status", "状态", 70),
+    Column("alert", "提醒", 60),
 )
 
 _ALLEY_SQL = """
@@ -145,29 +154,28 @@ ORDER BY a.code, s.surveyed_on
 """
 
 _ACCEPTANCE_SQL = """
-SELECT x.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, x.accepted_on, x.result,
-       x.settlement_yuan
-FROM acceptances x JOIN plans p ON p.id = x.plan_id JOIN alleys a ON a.id = p.alley_id
+SELECT p.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, p.completion_on, x.accepted_on,
+       x.result
+FROM plans p JOIN alleys a ON a.id = p.alley_id LEFT JOIN acceptances x ON x.plan_id = p.id
 ORDER BY p.year, a.code
 """
 
 _FILING_SQL = """
-SELECT f.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, f.filed_on,
-       (SELECT COUNT(*) FROM filing_documents d WHERE d.filing_id = f.id),
-       CASE WHEN f.locked_at IS NOT NULL THEN '已归档锁定' WHEN f.filed_on IS NOT NULL THEN '已备案' ELSE '整理中' END
-FROM filings f JOIN plans p ON p.id = f.plan_id JOIN alleys a ON a.id = p.alley_id
+SELECT p.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, x.accepted_on, x.result,
+       f.filed_on, f.locked_at, f.id,
+       (SELECT COUNT(*) FROM filing_documents d WHERE d.filing_id = f.id)
+FROM plans p JOIN alleys a ON a.id = p.alley_id
+     LEFT JOIN acceptances x ON x.plan_id = p.id LEFT JOIN filings f ON f.plan_id = p.id
+WHERE x.id IS NOT NULL OR f.id IS NOT NULL
 ORDER BY p.year, a.code
 """
 
 _PROBLEM_SQL = """
-SELECT r.id, a.code, a.name, a.subdistrict, a.community, r.reported_on, r.source, r.category, r.description,
-       r.assigned_department,
-       CASE WHEN r.closed_on IS NOT NULL THEN '已销号' WHEN r.handled_on IS NOT NULL THEN '已办理'
-            WHEN r.assigned_on IS NOT NULL THEN '办理中' ELSE '待交办' END
+SELECT r.id, a.code, a.name, a.subdistrict, a.community, r.reported_on, r.source, r.urgency, r.description,
+       r.assigned_department, r.assigned_on, r.handled_on, r.feedback_on, r.closed_on
 FROM problems r JOIN alleys a ON a.id = r.alley_id
 ORDER BY r.reported_on DESC, a.code
 """
-
 
 def status_of(has_survey: bool, year: int | None, start_on: str | None, completion_on: str | None,
               accepted: bool, filed: bool) -> str:
@@ -211,15 +219,61 @@ def survey_table(ledger: Any) -> Table:
 
 
 def acceptance_table(ledger: Any) -> Table:
-    return Table(ACCEPTANCE_COLUMNS, [tuple(r) for r in ledger.db.execute(_ACCEPTANCE_SQL)])
+    """Every plan with its completion and acceptance (row id: the plan's)."""
+    rows = []
+    for id_, code, name, sub, com, year, cat, done, accepted, result in ledger.db.execute(_ACCEPTANCE_SQL):
+        status = "已验收" if accepted else ("待验收" if done else "未竣工")
+        rows.append((id_, code, name, sub, com, year, cat, done, accepted, result or "", status))
+    return Table(ACCEPTANCE_COLUMNS, rows)
 
 
 def filing_table(ledger: Any) -> Table:
-    return Table(FILING_COLUMNS, [tuple(r) for r in ledger.db.execute(_FILING_SQL)])
+    """Every accepted (or already filed) plan with its filing's state (row id: the plan's)."""
+    required = [d.key for d in ledger.profile().documents if d.required]
+    kinds: dict[int, set[str]] = {}
+    for filing_id, kind in ledger.db.execute("SELECT filing_id, kind FROM filing_documents WHERE kind != ''"):
+        kinds.setdefault(filing_id, set()).add(kind)
+    rows = []
+    for (id_, code, name, sub, com, year, cat, accepted, result, filed, locked, filing_id,
+         documents) in ledger.db.execute(_FILING_SQL):
+        complete = filing_id is not None and all(k in kinds.get(filing_id, ()) for k in required)
+        if locked:
+            status = "已归档锁定"
+        elif filed:
+            status = "已备案"
+        elif filing_id is not None:
+            status = "整理中"
+        else:
+            status = "待备案" if result == "合格" else "验收未合格"
+        rows.append((id_, code, name, sub, com, year, cat, accepted, filed, documents or 0,
+                     "是" if complete else "否", status))
+    return Table(FILING_COLUMNS, rows)
 
 
-def problem_table(ledger: Any) -> Table:
-    return Table(PROBLEM_COLUMNS, [tuple(r) for r in ledger.db.execute(_PROBLEM_SQL)])
+def problem_table(ledger: Any, *, today: date | None = None, soon_days: int = 2) -> Table:
+    """Every problem with its deadline in working days (暂估 where a year has no holiday table), where it
+    stands, and 逾期 / 将到期 for the unhandled ones overdue or due within ``soon_days`` working days."""
+    from core.rules import HolidayCalendar, problem_deadline
+
+    profile = ledger.profile()
+    calendar = HolidayCalendar.from_ledger(ledger)
+    today = today or date.today()
+    soon = calendar.add_workdays(today, soon_days).date
+    rows = []
+    for (id_, code, name, sub, com, reported, source, urgency, text, department, assigned, handled, feedback,
+         closed) in ledger.db.execute(_PROBLEM_SQL):
+        start = date.fromisoformat(assigned or reported)
+        due = problem_deadline(SimpleNamespace(urgency=urgency, assigned_on=start, reported_on=start), profile,
+                               calendar)
+        deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
+        status = ("已销号" if closed else "待销号" if feedback else "待反馈" if handled else
+                  "办理中" if assigned else "待交办")
+        alert = ""
+        if not handled and not closed:
+            alert = "逾期" if today > due.date else ("将到期" if due.date <= soon else "")
+        rows.append((id_, code, name, sub, com, reported, source, urgency, text, department, deadline, status,
+                     alert))
+    return Table(PROBLEM_COLUMNS, rows)
 
 
 def plan_years(ledger: Any) -> list[int]:

@@ -60,3 +60,19 @@ def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str)
 
     chosen, _ = QFileDialog.getOpenFileName(parent, title, folder, filter_text)
     return Path(chosen) if chosen else None
+
+
+def open_files(parent: QWidget | None, title: str, folder: str, filter_text: str) -> list[Path]:
+    """Files to add (the clerk picks one or several); empty when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, folder, filter_text)
+    return [Path(c) for c in chosen]
+
+
+def open_externally(path: Path) -> None:
+    """Open a file with the program the system uses for it (PDF reader, photo viewer)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

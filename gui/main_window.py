@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
 from gui.pages.audit import AuditPage
-from gui.pages.later import AcceptancesPage, FilingsPage, ProblemsPage
+from gui.pages.filing import FilingsPage
 from gui.pages.library import AlleysPage, PlansPage, SurveysPage
 from gui.pages.overview import OverviewPage
+from gui.pages.problems import ProblemsPage
 from gui.pages.records import Page
 from gui.pages.settings import SettingsPage
 from gui.pages.welcome import WelcomePage

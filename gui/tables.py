@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, QTimer, Signal
@@ -54,6 +55,8 @@ class RecordTableModel(QAbstractTableModel):
         self._filters: dict[str, Any] = {}
         self._text = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.row_colour: Callable[[tuple[Any, ...]], Any] | None = None
+        """Background of a whole row from its values (e.g. overdue problems in red), or None."""
 
     # ---------------------------------------------------------------- content
     def set_table(self, table: Table) -> None:
@@ -173,6 +176,8 @@ class RecordTableModel(QAbstractTableModel):
             return shown(value, column.kind)
         if role == Qt.ItemDataRole.ToolTipRole and column.width >= 200:
             return shown(value, column.kind)
+        if role == Qt.ItemDataRole.BackgroundRole and self.row_colour is not None:
+            return self.row_colour(self._rows[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("int", "wan", "metres"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -152,6 +152,29 @@ def render_filing_packet(data: FilingPacket, out: Path, *, progress: Callable[[i
     return result[0]
 
 
+def render_acceptance_record(data: FilingPacket, out: Path, *, progress: Callable[[int, str], None] | None = None,
+                             cancel: Callable[[], bool] | None = None) -> int:
+    """The completion acceptance record (竣工验收记录) alone, as the packet prints it, for signing
+    on the day of the acceptance; returns the number of pages."""
+    step = checker(progress, cancel)
+    step(0, "排版验收记录")
+    result = [0]
+
+    def build(path: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm,
+            bottomMargin=16 * mm, title=f"{data.title} 竣工验收记录",
+            author=data.settings.lead_department or data.settings.name, subject="竣工验收记录",
+            creator="巷账 Alley Ledger", initialFontName=FONT,
+        )
+        doc.build(_acceptance(data), canvasmaker=NumberedCanvas)
+        result[0] = doc.page
+
+    write_atomically(out, build)
+    step(100, "完成")
+    return result[0]
+
+
 def _build(data: FilingPacket, target: Any, pages: dict[str, int], known: dict[str, int] | None = None,
            *, sizing: bool = False) -> int:
     """Build the packet into ``target``; with ``sizing`` photos are blank boxes of their printed size

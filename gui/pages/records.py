@@ -83,6 +83,8 @@ class RecordPage(Page):
     """(column key, label) of the filter bar's drop-downs."""
     wide_columns = 2
     read_only = False
+    can_create = True
+    """False where a record comes with a row chosen in the table (an acceptance with its plan)."""
     required: tuple[str, ...] = ()
     """Fields the model leaves optional that this page needs before saving (e.g. the alley)."""
 
@@ -181,6 +183,8 @@ class RecordPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
+        if not self.can_create:
+            self.new_button.hide()
         if self.read_only:
             for b in (self.new_button, self.save_button, self.undo_button, self.redo_button):
                 b.hide()
@@ -254,20 +258,32 @@ class RecordPage(Page):
         else:
             self.show_record(record_id)
 
-    def show_record(self, record_id: int) -> None:
-        """Load record ``record_id`` into the form (and select its row if it is shown)."""
+    def load_record(self, row_id: int) -> tuple[BaseModel | None, dict[str, Any]]:
+        """The record a table row stands for (None: not stored yet) and the defaults of a new one."""
         try:
-            record = self.session.ledger.get(self.model, record_id)
+            return self.session.ledger.get(self.model, row_id), self.new_defaults()
         except LedgerError:
-            record = None
-        self.record_id = record.id if record is not None else None
-        self.form.load(record, self.new_defaults())
+            return None, self.new_defaults()
+
+    def row_id_of(self, record: BaseModel) -> int | None:
+        """The table row showing ``record`` (its own id; pages keyed by plan give the plan's)."""
+        return record.id
+
+    def show_record(self, record_id: int) -> None:
+        """Load the record of row ``record_id`` into the form (and select its row if it is shown)."""
+        record, defaults = self.load_record(record_id)
+        self.record_id = self.row_id_of(record) if record is not None else self.empty_row_id(record_id)
+        self.form.load(record, defaults)
         self.after_load(record)
         self._update_heading()
         self._review_timer.stop()  # a record just opened: its findings at once, not after a pause
         self._show_review()
         with QSignalBlocker(self.table):
             self.table.select_record(self.record_id)
+
+    def empty_row_id(self, row_id: int) -> int | None:
+        """The row still selected when its record does not exist yet (pages keyed by plan keep it)."""
+        return None
 
     def after_load(self, record: BaseModel | None) -> None:
         """Hook: adjust the form for the record just shown (e.g. codes read-only once saved)."""
@@ -300,7 +316,7 @@ class RecordPage(Page):
 
     # ---------------------------------------------------------------- actions
     def new_record(self) -> None:
-        if self.read_only or not self.may_leave():
+        if self.read_only or not self.can_create or not self.may_leave():
             return
         self.record_id = None
         with QSignalBlocker(self.table):
@@ -325,7 +341,15 @@ class RecordPage(Page):
             return False
         return self.write(record)
 
+    def refusal(self, record: BaseModel) -> str | None:
+        """Why the page will not store ``record`` as typed (a rule of core/workflow.py), or None."""
+        return None
+
     def write(self, record: BaseModel, reason: str = "") -> bool:
+        refused = self.refusal(record)
+        if refused:
+            dialogs.warn(self, self.tr("不能保存"), refused)
+            return False
         try:
             stored = self.session.ledger.save(record, reason=reason, source="界面")
         except LockedRecord as error:
@@ -335,8 +359,9 @@ class RecordPage(Page):
         except LedgerError as error:
             dialogs.warn(self, self.tr("不能保存"), str(error))
             return False
-        self.record_id = stored.id
+        self.record_id = self.row_id_of(stored)
         self.form.mark_saved(stored)
+        self.after_load(stored)
         self.status_message.emit(self.tr("已保存：{0}").format(self.describe(stored)))
         self.session.notify(self.name)
         self.refresh()

@@ -47,6 +47,9 @@ class Answers:
         self.unsaved_answer = dialogs.CANCEL
         self.texts: list[str | None] = []
         self.files: list[Path | None] = []
+        self.many: list[list[Path]] = []
+        self.opened: list[Path] = []
+        self.confirmations: list[bool] = []
 
     def warn(self, parent, title, text) -> None:
         self.warnings.append((title, text))
@@ -61,6 +64,12 @@ class Answers:
     def file(self, *args) -> Path | None:
         return self.files.pop(0) if self.files else None
 
+    def files_many(self, *args) -> list[Path]:
+        return self.many.pop(0) if self.many else []
+
+    def confirm(self, *args) -> bool:
+        return self.confirmations.pop(0) if self.confirmations else True
+
 
 @pytest.fixture
 def answers(monkeypatch) -> Answers:
@@ -71,6 +80,9 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(dialogs, "ask_text", a.ask_text)
     monkeypatch.setattr(dialogs, "save_file", a.file)
     monkeypatch.setattr(dialogs, "open_file", a.file)
+    monkeypatch.setattr(dialogs, "open_files", a.files_many)
+    monkeypatch.setattr(dialogs, "open_externally", a.opened.append)
+    monkeypatch.setattr(dialogs, "confirm", a.confirm)
     return a
 
 

@@ -1,0 +1,129 @@
+"""Files kept with a record (scanned documents, photos): thumbnails, adding by dialog or drag-and-drop,
+opening in the system's viewer. The files live inside the database (core.store attachments)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+
+from gui import dialogs
+from gui.workers import Job, run_job
+
+THUMB = 96
+IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+FILE_FILTER = "扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)"
+
+
+class AttachmentList(QListWidget):
+    """The files of one record as thumbnails (images) or file icons (PDFs and others).
+
+    ``files_dropped(paths)`` fires when files are dragged onto it; double-click opens a file.
+    Thumbnails are decoded on a worker (20 photos of a few MB would otherwise stall the window).
+    """
+
+    files_dropped = Signal(list)
+
+    def __init__(self, session: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("attachments")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setGridSize(QSize(THUMB + 40, THUMB + 44))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWordWrap(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QListWidget.DragDropMode.DropOnly)
+        self.setMinimumHeight(THUMB + 56)
+        self.itemDoubleClicked.connect(lambda item: self.open_item(item))
+        self.job: Job | None = None
+
+    def show_files(self, owner: Any | None) -> None:
+        """List the files of ``owner`` (a stored record); thumbnails follow from a worker."""
+        self.clear()
+        if owner is None or owner.id is None:
+            return
+        files = self.session.ledger.attachments_of(owner)
+        placeholder = self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon)
+        for attachment, caption in files:
+            item = QListWidgetItem(placeholder, caption or attachment.file_name, self)
+            item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+            item.setToolTip(f"{attachment.file_name}（{attachment.size / 1024:.0f} KB）")
+        images = [(a.id, a.file_name) for a, _ in files if Path(a.file_name).suffix.lower() in IMAGE_TYPES]
+        if images:
+            session = self.session
+
+            def job(progress, cancelled):
+                thumbs = {}
+                with session.worker_ledger() as ledger:
+                    for attachment_id, _ in images:
+                        image = QImage.fromData(ledger.attachment_data(attachment_id))
+                        if not image.isNull():
+                            thumbs[attachment_id] = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                                                 Qt.TransformationMode.SmoothTransformation)
+                return thumbs
+
+            self.job = run_job(self, self.tr("读取照片"), job, self._thumbnails, quiet=True)
+
+    def _thumbnails(self, thumbs: dict[int, QImage]) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            image = thumbs.get(item.data(Qt.ItemDataRole.UserRole))
+            if image is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+
+    def attachment_ids(self) -> list[int]:
+        return [self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())]
+
+    def open_item(self, item: QListWidgetItem) -> Path:
+        """Write the file to a temporary folder and open it with the system's viewer (PDF reader, photos)."""
+        attachment_id = item.data(Qt.ItemDataRole.UserRole)
+        data = self.session.ledger.attachment_data(attachment_id)
+        name = item.toolTip().split("（")[0] or f"附件{attachment_id}"
+        path = Path(tempfile.mkdtemp(prefix="alley-ledger-")) / name
+        path.write_bytes(data)
+        dialogs.open_externally(path)
+        return path
+
+    # drag and drop of files from the Explorer
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            super().dropEvent(event)
+
+
+def read_files(paths: list[Path], warn: Callable[[str], None], max_mb: int = 50) -> list[tuple[Path, bytes]]:
+    """The files' bytes; a missing, unreadable or oversized file is named to the clerk and skipped."""
+    out = []
+    for path in paths:
+        try:
+            size = path.stat().st_size
+            if size > max_mb * 1024 * 1024:
+                warn(f"文件「{path.name}」有 {size / 1024 / 1024:.0f} MB，超过 {max_mb} MB，未添加；请压缩或分开扫描")
+                continue
+            out.append((path, path.read_bytes()))
+        except OSError as error:
+            warn(f"无法读取「{path.name}」：{error.strerror or error}")
+    return out

@@ -1,0 +1,107 @@
+"""竣工验收: the acceptance of each completed plan, refused before its completion (R9), and printed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from core import browse
+from core.browse import Table
+from core.records import Acceptance, Alley, Plan
+from core.workflow import acceptance_defaults, acceptance_refusal
+from gui.forms import RecordForm
+from gui.pages.library import PLACE_FILTERS
+from gui.pages.records import RecordPage, findings_html
+
+
+class PlanKeyedPage(RecordPage):
+    """A page of records that belong one-to-one to a plan: one table row per plan (row id = plan id),
+    the form showing the plan's record, or a new one for it."""
+
+    can_create = False
+
+    def plan_record(self, plan_id: int) -> BaseModel | None:
+        raise NotImplementedError
+
+    def plan_defaults(self, plan: Plan) -> dict[str, Any]:
+        return {"plan_id": plan.id}
+
+    def load_record(self, row_id: int) -> tuple[BaseModel | None, dict[str, Any]]:
+        plan = self.session.ledger.get(Plan, row_id)
+        return self.plan_record(row_id), self.plan_defaults(plan)
+
+    def row_id_of(self, record: BaseModel) -> int | None:
+        return record.plan_id
+
+    def empty_row_id(self, row_id: int) -> int | None:
+        return row_id
+
+    def plan_of_row(self) -> Plan | None:
+        return self.session.ledger.get(Plan, self.record_id) if self.record_id is not None else None
+
+    def describe(self, record: BaseModel | None) -> str:
+        plan = self.plan_of_row()
+        if plan is None:
+            return self.model.label
+        alley = self.session.ledger.get(Alley, plan.alley_id)
+        state = "" if record is not None else self.tr("（新）")
+        return f"{alley.name} {plan.year}{self.tr('年')}{self.model.label}{state}"
+
+
+class AcceptancesPage(PlanKeyedPage):
+    name = "acceptances"
+    title = "竣工验收"
+    model = Acceptance
+    columns = browse.ACCEPTANCE_COLUMNS
+    filters = (*PLACE_FILTERS, ("year", "年度"), ("status", "状态"), ("result", "验收结论"))
+
+    def make_form(self) -> RecordForm:
+        return RecordForm(Acceptance, [
+            (self.tr("验收"), ["accepted_on", "result", "settlement_yuan", "rectified_on"]),
+            (self.tr("参建单位和代表"), ["builder_unit", "builder_rep", "designer_unit", "designer_rep",
+                                    "contractor_unit", "contractor_rep", "supervisor_unit", "supervisor_rep"]),
+            (self.tr("存在问题和整改"), ["defects", "rectification"]),
+            (self.tr("精品类安全设施：路灯"), ["lamp_positions", "lamps_installed", "lamps_working"]),
+            (self.tr("达标、精品评价"), ["standard_eval_by", "standard_eval_on", "standard_eval_result",
+                                    "boutique_eval_by", "boutique_eval_on", "boutique_eval_result"]),
+        ], self)
+
+    def load_table(self) -> Table:
+        return browse.acceptance_table(self.session.ledger)
+
+    def plan_record(self, plan_id: int) -> BaseModel | None:
+        return self.session.ledger.acceptance_for(plan_id)
+
+    def plan_defaults(self, plan: Plan) -> dict[str, Any]:
+        return acceptance_defaults(plan)
+
+    def refusal(self, record: BaseModel) -> str | None:
+        return acceptance_refusal(self.session.ledger, record)
+
+    def review_html(self, record: BaseModel | None) -> str:
+        """The R9 refusal and R5 lamp rates while the clerk types."""
+        if record is None:
+            return ""
+        refused = acceptance_refusal(self.session.ledger, record)
+        text = f"<p style='color:#b00020'><b>{self.tr('不能保存：')}</b>{refused}</p>" if refused else ""
+        plan = self.session.ledger.get(Plan, record.plan_id)
+        if plan.category == "精品类" and record.lamp_positions:
+            from core.review import review
+
+            findings = [f for f in review(self.session.ledger, plan=plan).findings if f.rule == "R5"]
+            text += findings_html(findings, tr=self.tr)
+        return text
+
+    def print_current(self):
+        """Ctrl+P: the acceptance record (竣工验收记录) with the four units' signature blocks."""
+        from core.printing.filing_packet import filing_packet_data, render_acceptance_record
+        from gui.preview import preview_document
+
+        plan = self.plan_of_row()
+        if plan is None:
+            return None
+        code = self.session.ledger.get(Alley, plan.alley_id).code
+        return preview_document(self, self.tr("竣工验收记录"),
+                                lambda ledger: filing_packet_data(ledger, code, year=plan.year),
+                                render_acceptance_record, file_name=f"竣工验收记录{code}-{plan.year}.pdf")

@@ -1,0 +1,211 @@
+"""备案归档: the filing of an accepted plan — documents checklist, scans and photos, archive fields,
+归档锁定 and the printed packet."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from core import browse
+from core.browse import Table
+from core.errors import LedgerError
+from core.records import Alley, Filing
+from core.workflow import attach_document, completeness, file_and_lock, filing_refusal
+from gui import dialogs
+from gui.attachments import FILE_FILTER, AttachmentList, read_files
+from gui.forms import RecordForm
+from gui.pages.acceptance import PlanKeyedPage
+from gui.pages.library import PLACE_FILTERS
+from gui.session import Session
+
+
+class FilingsPage(PlanKeyedPage):
+    name = "filings"
+    title = "备案归档"
+    model = Filing
+    columns = browse.FILING_COLUMNS
+    filters = (*PLACE_FILTERS, ("year", "年度"), ("status", "状态"), ("complete", "资料齐全"))
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        # documents: checklist, the files, adding and locking — below the form
+        box = QGroupBox(self.tr("备案资料"), self)
+        layout = QVBoxLayout(box)
+        self.checklist = QLabel(box)
+        self.checklist.setObjectName("checklist")
+        self.checklist.setWordWrap(True)
+        layout.addWidget(self.checklist)
+        self.files = AttachmentList(session, box)
+        self.files.files_dropped.connect(self.add_files)
+        layout.addWidget(self.files)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("资料类别"), box))
+        self.kind = QComboBox(box)
+        self.kind.setObjectName("document_kind")
+        for document in session.ledger.profile().documents:
+            self.kind.addItem(document.title, document.key)
+        self.kind.addItem(self.tr("其他文件"), "")
+        row.addWidget(self.kind, 1)
+        self.add_button = QPushButton(self.tr("添加文件…"), box)
+        self.add_button.setObjectName("add_files")
+        self.add_button.clicked.connect(lambda: self.add_files())
+        row.addWidget(self.add_button)
+        layout.addLayout(row)
+        hint = QLabel(self.tr("也可以把扫描件、照片直接拖到上面的框里；双击打开。"), box)
+        hint.setStyleSheet("color:#666")
+        layout.addWidget(hint)
+        actions = QHBoxLayout()
+        self.lock_button = QPushButton(self.tr("归档锁定"), box)
+        self.lock_button.setObjectName("lock")
+        self.lock_button.clicked.connect(self.lock)
+        self.print_button = QPushButton(self.tr("打印案卷…"), box)
+        self.print_button.clicked.connect(self.print_current)
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+        actions.addWidget(self.lock_button)
+        layout.addLayout(actions)
+        self.documents_box = box
+        side = self.findings.parentWidget().layout()
+        side.insertWidget(side.indexOf(self.findings), box)
+        self.findings.setMaximumHeight(90)
+
+    def make_form(self) -> RecordForm:
+        return RecordForm(Filing, [
+            (self.tr("竣工验收备案"), ["filing_no", "filed_on", "receiving_department", "contract_price_yuan",
+                                   "construction_permit_no", "planning_permit_no", "quality_supervisor",
+                                   "builder_contact", "builder_phone", "project_location"]),
+            (self.tr("城建档案归档"), ["archive_no", "box_no", "volume_no", "retention", "security", "location",
+                                   "archived_on", "compiler", "compiled_on", "checker", "checked_on"]),
+        ], self)
+
+    def load_table(self) -> Table:
+        return browse.filing_table(self.session.ledger)
+
+    def plan_record(self, plan_id: int) -> BaseModel | None:
+        return self.session.ledger.filing_for(plan_id)
+
+    def plan_defaults(self, plan: Any) -> dict[str, Any]:
+        settings = self.session.settings()
+        return {"plan_id": plan.id, "compiled_by": settings.lead_department if settings else ""}
+
+    def after_load(self, record: BaseModel | None) -> None:
+        self.files.show_files(record)
+        self._show_checklist(record)
+
+    def _show_checklist(self, record: BaseModel | None) -> None:
+        """The profile's required documents, ticked when the filing holds one (R9), live."""
+        filing = record if record is not None else Filing(plan_id=self.record_id)
+        state = completeness(self.session.ledger, filing)
+        lines = [f"<span style='color:#2e7d32'>✔ {html.escape(d.title)}</span>" for d in state.present]
+        lines += [f"<span style='color:#b00020'>✘ {html.escape(d.title)}</span>" for d in state.missing]
+        kinds = filing.kinds_present()
+        lines += [f"<span style='color:#555'>{'✔' if d.key in kinds else '○'} {html.escape(d.title)}（如有）</span>"
+                  for d in state.optional]
+        head = (self.tr("资料齐全") if state.complete else
+                self.tr("缺少 {0} 份必备资料").format(len(state.missing)))
+        locked = getattr(record, "locked_at", None)
+        if locked is not None:
+            head += self.tr("；已于 {0} 归档锁定，修改须填写更正原因").format(f"{locked:%Y-%m-%d}")
+        self.checklist.setText(f"<b>{head}</b><br>" + "<br>".join(lines))
+        self.lock_button.setEnabled(record is not None and locked is None)
+        if state.missing:  # the next document to add is the first one missing
+            self.kind.setCurrentIndex(max(self.kind.findData(state.missing[0].key), 0))
+
+    def review_html(self, record: BaseModel | None) -> str:
+        if record is None or record.locked_at is not None:
+            return ""
+        reasons = filing_refusal(self.session.ledger, record)
+        if not reasons:
+            return f"<span style='color:#2e7d32'>{self.tr('可以归档锁定')}</span>"
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
+        return f"<b>{self.tr('归档锁定前还需：')}</b><ul style='margin:0'>{items}</ul>"
+
+    # ---------------------------------------------------------------- documents
+    def _stored_filing(self) -> Filing | None:
+        """The filing to attach to: the one stored, created now if the plan has none yet."""
+        if self.form.is_dirty() and not self.save():
+            return None
+        filing = self.form.record
+        if filing is None:
+            draft = self.form.current
+            if draft is None:
+                self.form.reveal()
+                dialogs.warn(self, self.tr("不能添加文件"), self.form.problem_text())
+                return None
+            filing = self.session.ledger.save(draft, source="界面")
+            self.form.mark_saved(filing)
+        return filing
+
+    def add_files(self, paths: list[Path] | None = None) -> int:
+        """Store the files in the database and list them as documents of the chosen kind."""
+        if self.record_id is None:
+            return 0
+        if paths is None:
+            paths = dialogs.open_files(self, self.tr("添加备案资料"), str(Path.home()), self.tr(FILE_FILTER))
+        files = read_files(paths, lambda text: dialogs.warn(self, self.tr("添加文件"), text))
+        if not files:
+            return 0
+        filing = self._stored_filing()
+        if filing is None:
+            return 0
+        reason = ""
+        if filing.locked_at is not None:
+            reason = dialogs.ask_text(self, self.tr("更正已归档的记录"),
+                                      self.tr("该方案已归档锁定，补充资料须填写更正原因（记入操作日志）：")) or ""
+            if not reason:
+                return 0
+        kind = self.kind.currentData() or ""
+        try:
+            for path, data in files:
+                filing = attach_document(self.session.ledger, filing, data, path.name, kind=kind, reason=reason)
+                kind = ""  # one document of the kind; further files of the batch are its other papers
+        except LedgerError as error:
+            dialogs.warn(self, self.tr("添加文件"), str(error))
+            return 0
+        self.form.mark_saved(filing)
+        self.after_load(filing)
+        self.status_message.emit(self.tr("已添加 {0} 个文件").format(len(files)))
+        self.session.notify(self.name)
+        self.refresh()
+        return len(files)
+
+    def lock(self) -> bool:
+        """归档锁定: file the record and lock the plan's records for the year (refused with the reasons)."""
+        filing = self._stored_filing()
+        if filing is None:
+            return False
+        reasons = filing_refusal(self.session.ledger, filing)
+        if reasons:
+            dialogs.warn(self, self.tr("不能归档锁定"), "\n".join(reasons))
+            return False
+        if not dialogs.confirm(self, self.tr("归档锁定"), self.tr(
+                "归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？")):
+            return False
+        try:
+            locked = file_and_lock(self.session.ledger, filing)
+        except LedgerError as error:
+            dialogs.warn(self, self.tr("不能归档锁定"), str(error))
+            return False
+        self.form.mark_saved(locked)
+        self.show_record(self.record_id)
+        self.status_message.emit(self.tr("已归档锁定"))
+        self.session.notify(self.name)
+        self.refresh()
+        return True
+
+    def print_current(self):
+        """The filing packet (cover, catalogue, acceptance record, survey, photos, 备考表), previewed first."""
+        from core.printing.filing_packet import filing_packet_data, render_filing_packet
+        from gui.preview import preview_document
+
+        plan = self.plan_of_row()
+        if plan is None:
+            return None
+        code = self.session.ledger.get(Alley, plan.alley_id).code
+        return preview_document(self, self.tr("备案归档案卷"),
+                                lambda ledger: filing_packet_data(ledger, code, year=plan.year),
+                                render_filing_packet, file_name=f"备案归档案卷{code}-{plan.year}.pdf")

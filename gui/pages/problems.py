@@ -1,0 +1,141 @@
+"""问题台账 (R10): register a problem, its deadline in working days, handling, feedback, rating, 销号."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from core import browse
+from core.browse import Table
+from core.errors import LedgerError
+from core.records import Alley, Problem
+from core.workflow import close_refusal, deadline_text
+from gui import dialogs
+from gui.attachments import FILE_FILTER, AttachmentList, read_files
+from gui.fields import AlleyEditor
+from gui.forms import RecordForm
+from gui.pages.library import PLACE_FILTERS
+from gui.pages.records import RecordPage
+from gui.session import Session
+
+ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "将到期": QColor("#fff3cd")}
+
+
+class ProblemsPage(RecordPage):
+    name = "problems"
+    title = "问题台账"
+    model = Problem
+    columns = browse.PROBLEM_COLUMNS
+    filters = (*PLACE_FILTERS, ("status", "状态"), ("alert", "提醒"), ("assigned_department", "部门"),
+               ("source", "来源"))
+    required = ("alley_id",)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        alert = self.table_model.columns.index(next(c for c in self.columns if c.key == "alert")) + 1
+        self.table_model.row_colour = lambda row: ALERT_COLOURS.get(row[alert])
+        box = QGroupBox(self.tr("照片"), self)
+        layout = QVBoxLayout(box)
+        self.photos = AttachmentList(session, box)
+        self.photos.setMinimumHeight(110)
+        self.photos.files_dropped.connect(self.add_photos)
+        layout.addWidget(self.photos)
+        row = QHBoxLayout()
+        add = QPushButton(self.tr("添加照片…"), box)
+        add.setObjectName("add_photos")
+        add.clicked.connect(lambda: self.add_photos())
+        self.close_button = QPushButton(self.tr("销号"), box)
+        self.close_button.setObjectName("close_problem")
+        self.close_button.clicked.connect(self.close_problem)
+        row.addWidget(add)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        side = self.findings.parentWidget().layout()
+        side.insertWidget(side.indexOf(self.findings), box)
+
+    def make_form(self) -> RecordForm:
+        return RecordForm(Problem, [
+            (self.tr("问题"), ["alley_id", "source", "category", "reported_on", "urgency", "description"]),
+            (self.tr("交办和办理"), ["assigned_department", "assigned_on", "handled_on", "result"]),
+            (self.tr("反馈和销号"), ["feedback_on", "satisfaction", "closed_on"]),
+        ], self, custom={"alley_id": AlleyEditor([])})
+
+    def refresh(self) -> None:
+        self.form.editors["alley_id"].set_choices(browse.alley_choices(self.session.ledger))
+        super().refresh()
+
+    def load_table(self) -> Table:
+        return browse.problem_table(self.session.ledger)
+
+    def new_defaults(self) -> dict[str, Any]:
+        return {"reported_on": date.today(), "urgency": "一般", "source": "网格巡查"}
+
+    def describe(self, record: BaseModel | None) -> str:
+        if record is None:
+            return self.tr("登记新问题")
+        alley = self.session.ledger.get(Alley, record.alley_id)
+        return f"{alley.name} {record.reported_on} {self.tr('问题')}（{record.status}）"
+
+    def after_load(self, record: BaseModel | None) -> None:
+        self.photos.show_files(record)
+        self.close_button.setEnabled(record is not None and record.closed_on is None)
+
+    def refusal(self, record: BaseModel) -> str | None:
+        return close_refusal(record)
+
+    def review_html(self, record: BaseModel | None) -> str:
+        """The deadline in working days (provisional without a holiday table) and what is still due."""
+        if record is None or record.alley_id is None:
+            return ""
+        parts = [html.escape(deadline_text(self.session.ledger, record))]
+        refused = close_refusal(record)
+        if refused:
+            parts.append(f"<span style='color:#b00020'>{html.escape(refused)}</span>")
+        elif record.closed_on is None:
+            parts.append(html.escape(self.tr("下一步：{0}").format({
+                "待交办": "交办承办部门", "办理中": "办结并填写办理结果", "待反馈": "向群众反馈办理结果",
+                "待销号": "回访满意度后销号"}[record.status])))
+        return "<br>".join(parts)
+
+    def close_problem(self) -> bool:
+        """销号 today: only a handled problem whose result was fed back (R10); saved at once."""
+        if self.form.record is None:
+            return False
+        self.form.finish_editing()
+        current = self.form.current
+        if current is None:
+            dialogs.warn(self, self.tr("不能销号"), self.form.problem_text())
+            return False
+        closing = current.model_copy(update={"closed_on": max(date.today(), current.feedback_on or date.today())})
+        refused = close_refusal(closing)
+        if refused:
+            dialogs.warn(self, self.tr("不能销号"), refused)
+            return False
+        editor = self.form.editors["closed_on"]
+        editor.set_raw(editor.from_value(closing.closed_on))
+        editor.edited.emit()
+        return self.save()
+
+    def add_photos(self, paths: list[Path] | None = None) -> int:
+        record = self.form.record
+        if record is None:
+            dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存问题，再添加照片"))
+            return 0
+        if paths is None:
+            paths = dialogs.open_files(self, self.tr("添加照片"), str(Path.home()), self.tr(FILE_FILTER))
+        files = read_files(paths, lambda text: dialogs.warn(self, self.tr("添加照片"), text))
+        try:
+            for path, data in files:
+                self.session.ledger.add_attachment(data, path.name, owner=record, caption=path.name)
+        except LedgerError as error:
+            dialogs.warn(self, self.tr("添加照片"), str(error))
+            return 0
+        self.photos.show_files(record)
+        return len(files)
