@@ -8,7 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import browse
 from core.browse import Table
@@ -39,13 +52,33 @@ class FilingsPage(PlanKeyedPage):
         self.checklist.setObjectName("checklist")
         self.checklist.setWordWrap(True)
         layout.addWidget(self.checklist)
+        self.catalogue = QTableWidget(0, 5, box)
+        self.catalogue.setObjectName("catalogue")
+        self.catalogue.setHorizontalHeaderLabels([self.tr(h) for h in ("序号", "文件题名", "日期", "页数", "附件")])
+        header = self.catalogue.horizontalHeader()
+        for col in (0, 2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.catalogue.verticalHeader().setDefaultSectionSize(24)
+        self.catalogue.verticalHeader().hide()
+        self.catalogue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.catalogue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.catalogue.setMinimumHeight(150)
+        self.catalogue.itemDoubleClicked.connect(self._open_document)
+        layout.addWidget(QLabel(self.tr("卷内文件（双击打开附件）"), box))
+        layout.addWidget(self.catalogue)
         self.files = AttachmentList(session, box)
+        self.files.setMinimumHeight(120)
+        self.files.setMaximumHeight(160)
         self.files.files_dropped.connect(self.add_files)
         layout.addWidget(self.files)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("资料类别"), box))
         self.kind = QComboBox(box)
         self.kind.setObjectName("document_kind")
+        # long titles must not widen the panel past the window: the box shows what fits
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(12)
         for document in session.ledger.profile().documents:
             self.kind.addItem(document.title, document.key)
         self.kind.addItem(self.tr("其他文件"), "")
@@ -57,6 +90,7 @@ class FilingsPage(PlanKeyedPage):
         layout.addLayout(row)
         hint = QLabel(self.tr("也可以把扫描件、照片直接拖到上面的框里；双击打开。"), box)
         hint.setStyleSheet("color:#666")
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         actions = QHBoxLayout()
         self.lock_button = QPushButton(self.tr("归档锁定"), box)
@@ -69,8 +103,7 @@ class FilingsPage(PlanKeyedPage):
         actions.addWidget(self.lock_button)
         layout.addLayout(actions)
         self.documents_box = box
-        side = self.findings.parentWidget().layout()
-        side.insertWidget(side.indexOf(self.findings), box)
+        self.below_form.addWidget(box)
         self.findings.setMaximumHeight(90)
 
     def make_form(self) -> RecordForm:
@@ -80,7 +113,7 @@ class FilingsPage(PlanKeyedPage):
                                    "builder_contact", "builder_phone", "project_location"]),
             (self.tr("城建档案归档"), ["archive_no", "box_no", "volume_no", "retention", "security", "location",
                                    "archived_on", "compiler", "compiled_on", "checker", "checked_on"]),
-        ], self)
+        ], self, columns=1)
 
     def load_table(self) -> Table:
         return browse.filing_table(self.session.ledger)
@@ -94,7 +127,31 @@ class FilingsPage(PlanKeyedPage):
 
     def after_load(self, record: BaseModel | None) -> None:
         self.files.show_files(record)
+        self._show_catalogue(record)
         self._show_checklist(record)
+
+    def _show_catalogue(self, record: BaseModel | None) -> None:
+        """The filing's 卷内目录: each document with its date, pages and the stored file, if any."""
+        documents = list(record.documents) if record is not None else []
+        names = {}
+        if record is not None and record.id is not None:
+            names = {a.id: a.file_name for a, _ in self.session.ledger.attachments_of(record)}
+        self.catalogue.setRowCount(len(documents))
+        for row, d in enumerate(documents):
+            attached = names.get(d.attachment_id, self.tr("（附件）") if d.attachment_id else d.medium)
+            for col, text in enumerate((str(d.seq), d.title, d.doc_date.isoformat() if d.doc_date else "",
+                                        str(d.pages), attached)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, d.attachment_id)
+                item.setToolTip(text)
+                self.catalogue.setItem(row, col, item)
+
+    def _open_document(self, item: QTableWidgetItem) -> None:
+        attachment_id = item.data(Qt.ItemDataRole.UserRole)
+        for row in range(self.files.count()):
+            if self.files.item(row).data(Qt.ItemDataRole.UserRole) == attachment_id:
+                self.files.open_item(self.files.item(row))
+                return
 
     def _show_checklist(self, record: BaseModel | None) -> None:
         """The profile's required documents, ticked when the filing holds one (R9), live."""

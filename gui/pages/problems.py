@@ -57,8 +57,7 @@ class ProblemsPage(RecordPage):
         row.addStretch(1)
         row.addWidget(self.close_button)
         layout.addLayout(row)
-        side = self.findings.parentWidget().layout()
-        side.insertWidget(side.indexOf(self.findings), box)
+        self.below_form.addWidget(box)
 
     def make_form(self) -> RecordForm:
         return RecordForm(Problem, [

@@ -112,10 +112,15 @@ class RecordPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("搜索：名称、编码或拼音首字母（如 jfl）"))
         self.search.textChanged.connect(lambda _: self.apply_filters())
-        bar.addWidget(self.search, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
-        bar.addWidget(self.count_label)
+        search_bar = bar
+        if len(self.filters) > 4:  # many filters: the search box gets a line of its own
+            bar.addStretch(1)
+            search_bar = QHBoxLayout()
+        search_bar.addWidget(self.search, 1)
+        search_bar.addWidget(self.count_label)
+        self._bars = [bar] if search_bar is bar else [bar, search_bar]
 
         self.table = RecordTableView(self.table_model, self.name, self)
         self.table.current_record_changed.connect(self._selection_changed)
@@ -151,7 +156,15 @@ class RecordPage(Page):
         self.form.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        scrolled = QWidget(scroll)
+        scrolled_layout = QVBoxLayout(scrolled)
+        scrolled_layout.setContentsMargins(0, 0, 0, 0)
+        scrolled_layout.addWidget(self.form)
+        self.below_form = QVBoxLayout()
+        """Where a page adds its own parts under the form (documents, photos); they scroll with it."""
+        scrolled_layout.addLayout(self.below_form)
+        scroll.setWidget(scrolled)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         side_layout.addWidget(scroll, 1)
         self.findings = QTextBrowser(self)
@@ -169,7 +182,8 @@ class RecordPage(Page):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
+        for line in self._bars:
+            left_layout.addLayout(line)
         left_layout.addWidget(self.table, 1)
         splitter.addWidget(left)
         splitter.addWidget(side)
