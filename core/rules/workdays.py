@@ -16,6 +16,8 @@ import chinese_calendar
 # The years the package's tables cover: its own is_workday works them out again on every call
 # (about 20 µs, twice the whole of a problem's deadline), so the lookup below reads the tables.
 _PACKAGE_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
+PACKAGE_YEARS = _PACKAGE_YEARS
+"""Years the holiday package covers (the official 国务院 schedules published so far)."""
 
 
 def _package_workday(day: date) -> bool | None:

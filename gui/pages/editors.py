@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -9,8 +10,10 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -234,3 +237,71 @@ class MeasuresEditor(Editor):
             out.append((m["code"], "" if qty is None else format(Decimal(qty).normalize(), "f"), m.get("unit") or "",
                         "" if amount is None else str(amount)))
         return tuple(out)
+
+
+class TargetsEditor(Editor):
+    """The county's yearly targets (R8): one row per programme year — alleys to renovate, 精品 quota."""
+
+    def __init__(self, parent: QWidget | None = None):
+        box = QWidget(parent)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        table = QTableWidget(0, 3, box)
+        table.setObjectName("targets_table")
+        table.setHorizontalHeaderLabels(["年度", "改造任务(条)", "精品任务(条)"])
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        table.setMaximumHeight(170)
+        self.table = table
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("添加年度", box)
+        self.remove_button = QPushButton("删除所选年度", box)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addWidget(table)
+        layout.addLayout(buttons)
+        super().__init__(box)
+        self._quiet = False
+        table.itemChanged.connect(lambda _: None if self._quiet else self.edited.emit())
+        self.add_button.clicked.connect(self.add_year)
+        self.remove_button.clicked.connect(self.remove_year)
+
+    def add_year(self) -> None:
+        years = [int(r[0]) for r in self.raw() if r[0].isdigit()]
+        self._add_row((str(max(years) + 1) if years else str(date.today().year), "", ""))
+        self.edited.emit()
+
+    def remove_year(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.table.removeRow(row)
+        if rows:
+            self.edited.emit()
+
+    def _add_row(self, values: tuple[str, str, str]) -> None:
+        self._quiet = True
+        try:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for col, text in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        finally:
+            self._quiet = False
+
+    def raw(self) -> tuple[tuple[str, str, str], ...]:
+        def text(row: int, col: int) -> str:
+            item = self.table.item(row, col)
+            return item.text().strip() if item else ""
+        return tuple((text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount()))
+
+    def set_raw(self, value: Any) -> None:
+        self.table.setRowCount(0)
+        for row in value or ():
+            self._add_row(row)
+
+    def to_input(self, raw: Any) -> list[dict[str, Any]]:
+        return [{"year": y or None, "alleys": a or None, "boutique": b or 0} for y, a, b in raw]
+
+    def from_value(self, value: Any) -> tuple[tuple[str, str, str], ...]:
+        return tuple((str(t["year"]), str(t["alleys"]), str(t.get("boutique", 0))) for t in value or ())
