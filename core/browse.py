@@ -276,6 +276,11 @@ def problem_table(ledger: Any, *, today: date | None = None, soon_days: int = 2)
     return Table(PROBLEM_COLUMNS, rows)
 
 
+def county_size(ledger: Any) -> int:
+    """How many alleys the county has: tables of plans, surveys and problems grow with it."""
+    return ledger.db.execute("SELECT COUNT(*) FROM alleys").fetchone()[0]
+
+
 def plan_years(ledger: Any) -> list[int]:
     """The programme years that have plans, in order."""
     return [r[0] for r in ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]

@@ -67,8 +67,8 @@ class AcceptancesPage(PlanKeyedPage):
                                     "boutique_eval_by", "boutique_eval_on", "boutique_eval_result"]),
         ], self)
 
-    def load_table(self) -> Table:
-        return browse.acceptance_table(self.session.ledger)
+    def load_table(self, ledger: Any) -> Table:
+        return browse.acceptance_table(ledger)
 
     def plan_record(self, plan_id: int) -> BaseModel | None:
         return self.session.ledger.acceptance_for(plan_id)

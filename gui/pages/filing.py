@@ -115,8 +115,8 @@ class FilingsPage(PlanKeyedPage):
                                    "archived_on", "compiler", "compiled_on", "checker", "checked_on"]),
         ], self, columns=1)
 
-    def load_table(self) -> Table:
-        return browse.filing_table(self.session.ledger)
+    def load_table(self, ledger: Any) -> Table:
+        return browse.filing_table(ledger)
 
     def plan_record(self, plan_id: int) -> BaseModel | None:
         return self.session.ledger.filing_for(plan_id)

@@ -39,8 +39,8 @@ class AlleysPage(RecordPage):
             (self.tr("备注"), ["notes"]),
         ], self)
 
-    def load_table(self) -> Table:
-        return browse.alley_table(self.session.ledger)
+    def load_table(self, ledger: Any) -> Table:
+        return browse.alley_table(ledger)
 
     def after_load(self, record: BaseModel | None) -> None:
         # An alley's code is its identity in every ledger sent upward: typed once, never changed.
@@ -71,10 +71,13 @@ class _AlleyChildPage(RecordPage):
 
     required = ("alley_id",)
 
-    def refresh(self) -> None:
+    def gather(self, ledger: Any) -> dict[str, Any]:
         # the alleys on offer follow the database: one just added, or another file opened
-        self.form.editors["alley_id"].set_choices(browse.alley_choices(self.session.ledger))
-        super().refresh()
+        return {**super().gather(ledger), "alleys": browse.alley_choices(ledger)}
+
+    def apply(self, data: dict[str, Any]) -> None:
+        self.form.editors["alley_id"].set_choices(data["alleys"])
+        super().apply(data)
 
 
 class SurveysPage(_AlleyChildPage):
@@ -118,8 +121,8 @@ class SurveysPage(_AlleyChildPage):
         shine = f"{working / installed:.1%}" if installed and working is not None else "—"
         self.rates.setText(self.tr("装灯率 {0}　亮灯率 {1}").format(install, shine))
 
-    def load_table(self) -> Table:
-        return browse.survey_table(self.session.ledger)
+    def load_table(self, ledger: Any) -> Table:
+        return browse.survey_table(ledger)
 
     def new_defaults(self) -> dict[str, Any]:
         return {"surveyed_on": date.today()}
@@ -166,8 +169,8 @@ class PlansPage(_AlleyChildPage):
             (self.tr("备注"), ["notes"]),
         ], self, custom={"alley_id": AlleyEditor([]), "measures": self.measures})
 
-    def load_table(self) -> Table:
-        return browse.plan_table(self.session.ledger)
+    def load_table(self, ledger: Any) -> Table:
+        return browse.plan_table(ledger)
 
     def new_defaults(self) -> dict[str, Any]:
         return {"year": date.today().year, "category": "达标类"}

@@ -66,12 +66,15 @@ class ProblemsPage(RecordPage):
             (self.tr("反馈和销号"), ["feedback_on", "satisfaction", "closed_on"]),
         ], self, custom={"alley_id": AlleyEditor([])})
 
-    def refresh(self) -> None:
-        self.form.editors["alley_id"].set_choices(browse.alley_choices(self.session.ledger))
-        super().refresh()
+    def gather(self, ledger: Any) -> dict[str, Any]:
+        return {**super().gather(ledger), "alleys": browse.alley_choices(ledger)}
 
-    def load_table(self) -> Table:
-        return browse.problem_table(self.session.ledger)
+    def apply(self, data: dict[str, Any]) -> None:
+        self.form.editors["alley_id"].set_choices(data["alleys"])
+        super().apply(data)
+
+    def load_table(self, ledger: Any) -> Table:
+        return browse.problem_table(ledger)
 
     def new_defaults(self) -> dict[str, Any]:
         return {"reported_on": date.today(), "urgency": "一般", "source": "网格巡查"}

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.browse import Column, Table
+from core.browse import Column, Table, county_size
 from core.errors import LedgerError, LockedRecord
 from gui import dialogs
 from gui.forms import RecordForm
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
+from gui.workers import run_job
 
 SEVERITY_COLOUR = {"error": "#b00020", "warning": "#a65f00", "info": "#35607f"}
 
@@ -91,6 +92,8 @@ class RecordPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.record_id: int | None = None
+        self._generation = 0
+        self._loading = False
         self.loaded_once = False
         self._saved_on_leave = False
         self.table_model = RecordTableModel(self.columns, self)
@@ -211,7 +214,7 @@ class RecordPage(Page):
     def make_form(self) -> RecordForm:
         raise NotImplementedError
 
-    def load_table(self) -> Table:
+    def load_table(self, ledger: Any) -> Table:
         raise NotImplementedError
 
     def new_defaults(self) -> dict[str, Any]:
@@ -226,9 +229,43 @@ class RecordPage(Page):
         return self.model.label if record is None else f"{self.model.label}"
 
     # ---------------------------------------------------------------- data
+    SYNC_ALLEYS = 3000
+    """Up to this many alleys a page reads its table at once (tens of ms); a bigger county's tables
+    are read on a worker so that no page freezes the window while 10,000 rows come in."""
+
+    def gather(self, ledger: Any) -> dict[str, Any]:
+        """What the page shows, read from ``ledger`` (any thread: no widgets here)."""
+        return {"table": self.load_table(ledger)}
+
     def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if county_size(self.session.ledger) <= self.SYNC_ALLEYS:
+            self.apply(self.gather(self.session.ledger))
+            return
+        self._loading = True
+        session, gather = self.session, self.gather
+
+        def job(progress, cancelled):
+            with session.worker_ledger() as ledger:
+                return generation, gather(ledger)
+
+        def failed(message: str) -> None:
+            self._loading = False
+            self.count_label.setText(message)
+
+        run_job(self, self.tr("读取"), job, self._gathered, quiet=True, on_error=failed)
+
+    def _gathered(self, result: tuple[int, dict[str, Any]]) -> None:
+        generation, data = result
+        if generation == self._generation:  # a later refresh overtook this one: its data is newer
+            self._loading = False
+            self.apply(data)
+
+    def apply(self, data: dict[str, Any]) -> None:
+        """Show freshly read data, keeping the filters, the sort and the record on screen."""
         keep = self.record_id
-        self.table_model.set_table(self.load_table())
+        self.table_model.set_table(data["table"])
         for key, box in self.filter_boxes.items():
             current = box.currentData()
             with QSignalBlocker(box):
@@ -303,7 +340,7 @@ class RecordPage(Page):
         """Hook: adjust the form for the record just shown (e.g. codes read-only once saved)."""
 
     def is_ready(self) -> bool:
-        return self.loaded and not self._review_timer.isActive()
+        return self.loaded and not self._loading and not self._review_timer.isActive()
 
     def shutdown(self) -> None:
         self._review_timer.stop()

@@ -173,3 +173,25 @@ def test_ctrl_p_on_the_alley_page_previews_its_survey_form(qtbot, window, answer
     text = PdfReader(str(page.preview.path)).pages[0].extract_text()
     assert page.form.record.name in text
     page.preview.accept()
+
+
+def test_a_large_county_reads_its_tables_on_a_worker(qtbot, monkeypatch, window, answers):
+    """Above SYNC_ALLEYS alleys a page reads its table on a worker: the page shows when the rows come,
+    and a save re-reads in the background while the saved record stays on screen."""
+    from gui.pages.records import RecordPage
+
+    monkeypatch.setattr(RecordPage, "SYNC_ALLEYS", 0)
+    window.go_to("plans")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready, timeout=10_000)
+    assert page.table_model.total() == window.session.ledger.counts()["plans"]
+    target = page.table_model.record_id(7)
+    page.table.selectRow(7)
+    assert page.record_id == target
+    clear_and_type(qtbot, page.form.editors["notes"].widget, "后台读取测试")
+    answers.texts = ["测试"]
+    assert page.save()
+    assert not page.is_ready()  # the table is being read again
+    qtbot.waitUntil(page.is_ready, timeout=10_000)
+    assert page.record_id == target and page.table.current_record_id() == target
+    assert window.session.ledger.get(Plan, target).notes == "后台读取测试"
