@@ -15,6 +15,7 @@ Each entry is put into words: the table as the record's Chinese name (街巷, �
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -299,8 +300,22 @@ def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
         note = key if table == "ledger" else ""
         out.append(AuditLine(id_, at.replace("T", " "), who, ACTION_TITLES.get(action, action),
                              TABLE_TITLES.get(table, table), "" if note else key, tuple(described), reason,
-                             source, action, table, note))
+                             source_text(source), action, table, note))
     return out
+
+
+_DEMO = re.compile(r"^demo seed=(\d+)$")
+_IMPORT = re.compile(r"^import (.+) sha256=([0-9a-f]{12})[0-9a-f]*$")
+
+
+def source_text(source: str) -> str:
+    """Where a change came from, in words: the demo data, an imported file (with the start of its
+    SHA-256, to tell two files of one name apart), the program's forms, the command line."""
+    if match := _DEMO.match(source):
+        return f"演示数据（随机种子 {match.group(1)}）"
+    if match := _IMPORT.match(source):
+        return f"导入「{match.group(1)}」（SHA-256 {match.group(2)}…）"
+    return source
 
 
 def _pair(value: Any) -> tuple[Any, Any]:

@@ -229,3 +229,12 @@ def test_export_writes_the_filtered_entries(ledger, tmp_path):
     assert rows[0][6] == "街巷名称：槐树巷 → =槐花巷"  # text, never a formula
     assert "\n" in rows[1][6]  # every field on its own line
     assert ws.column_dimensions["G"].width > 40
+
+
+def test_the_source_of_a_change_reads_in_chinese():
+    from core.audit_view import source_text
+
+    assert source_text("demo seed=7") == "演示数据（随机种子 7）"
+    assert source_text("import 城东台账.xlsx sha256=" + "0123456789ab" * 5 + "cdef") == (
+        "导入「城东台账.xlsx」（SHA-256 0123456789ab…）")
+    assert source_text("界面") == "界面"

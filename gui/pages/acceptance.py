@@ -50,6 +50,7 @@ class PlanKeyedPage(RecordPage):
 
 
 class AcceptancesPage(PlanKeyedPage):
+    print_label = "打印验收记录…"
     name = "acceptances"
     title = "竣工验收"
     model = Acceptance

@@ -23,6 +23,7 @@ PLACE_FILTERS = (("subdistrict", "街道"), ("community", "社区"))
 
 
 class AlleysPage(RecordPage):
+    print_label = "打印调查表…"
     name = "alleys"
     title = "街巷库"
     model = Alley
@@ -81,6 +82,7 @@ class _AlleyChildPage(RecordPage):
 
 
 class SurveysPage(_AlleyChildPage):
+    print_label = "打印调查表…"
     name = "surveys"
     title = "调查摸底"
     model = Survey
@@ -146,6 +148,7 @@ class SurveysPage(_AlleyChildPage):
 
 
 class PlansPage(_AlleyChildPage):
+    print_label = "打印案卷…"
     name = "plans"
     title = "改造方案"
     model = Plan

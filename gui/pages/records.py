@@ -84,6 +84,8 @@ class RecordPage(Page):
     """(column key, label) of the filter bar's drop-downs."""
     wide_columns = 2
     read_only = False
+    print_label = ""
+    """Text of the page's print button (Ctrl+P does the same); empty: no button."""
     can_create = True
     """False where a record comes with a row chosen in the table (an acceptance with its plan)."""
     required: tuple[str, ...] = ()
@@ -146,6 +148,12 @@ class RecordPage(Page):
             b.setAutoDefault(False)
             buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
+        if self.print_label:
+            self.print_button = QPushButton(self.tr(self.print_label), self)
+            self.print_button.setObjectName("print")
+            self.print_button.setAutoDefault(False)
+            self.print_button.clicked.connect(self.print_current)
+            buttons.insertWidget(1, self.print_button)
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.browse import initials
 from core.exchange.export import export_ledger
+from core.records import Alley, Plan
 from core.store import Ledger
 from gui.tables import BATCH
 from tests.gui.conftest import type_text
@@ -252,3 +253,19 @@ def test_import_wizard_on_a_messy_ledger_from_the_welcome_page(qtbot, tmp_path, 
     window.go_to("plans")
     assert window.current_page().table_model.total() == 3
     window.close()
+
+
+def test_the_acceptance_record_and_the_filing_packet_print_from_their_pages(qtbot, window, answers):
+    for name, heading in (("acceptances", "竣工验收记录"), ("filings", "卷 内 目 录")):
+        window.go_to(name)
+        page = window.current_page()
+        qtbot.waitUntil(page.is_ready, timeout=10_000)
+        job = page.print_current()
+        qtbot.waitUntil(lambda job=job: job.done, timeout=60_000)
+        assert job.ok, answers.warnings
+        reader = PdfReader(str(page.preview.path))
+        text = "".join(p.extract_text() for p in reader.pages)
+        plan = window.session.ledger.get(Plan, page.record_id)
+        alley = window.session.ledger.get(Alley, plan.alley_id)
+        assert heading in text and alley.name in text
+        page.preview.accept()
