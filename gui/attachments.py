@@ -39,8 +39,10 @@ class AttachmentList(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWordWrap(True)
-        self.setAcceptDrops(True)
         self.setDragDropMode(QListWidget.DragDropMode.DropOnly)
+        # setMovement(Static) above switched drops off on the viewport, where a drag lands
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
         self.setMinimumHeight(THUMB + 56)
         self.itemDoubleClicked.connect(lambda item: self.open_item(item))
         self.job: Job | None = None

@@ -153,6 +153,8 @@ class SettingsPage(Page):
 
     def backup_now(self) -> Job:
         """Copy the database to the backup folder on a worker, keeping the newest N backups."""
+        if self.job is not None and not self.job.done:
+            return self.job  # one backup at a time: a second click waits for the first
         folder, keep, session = Path(self.backup_folder.text().strip()), self.backup_count.value(), self.session
         QSettings().setValue("backup/folder", str(folder))
 
@@ -166,7 +168,9 @@ class SettingsPage(Page):
                 result["path"], result["bytes"] / 1024 / 1024,
                 self.tr("；删除了 {0} 份较早的备份").format(removed) if removed else ""))
 
+        self.backup_button.setEnabled(False)
         self.job = run_job(self, self.tr("备份数据库"), job, done)
+        self.job.finished.connect(lambda *_: self.backup_button.setEnabled(True))
         return self.job
 
     def load_holidays(self, path: Path | None = None) -> bool:
