@@ -40,11 +40,16 @@ class Table:
         return 1 + [c.key for c in self.columns].index(key)
 
 
-ALLEY_COLUMNS = (
+PLACE_COLUMNS = (
     Column("code", "街巷编码", 130),
     Column("name", "街巷名称", 120),
     Column("subdistrict", "所在街道", 100),
     Column("community", "所在社区", 100),
+)
+"""Every table starts with the alley's code, name and place: the search box matches these four."""
+
+ALLEY_COLUMNS = (
+    *PLACE_COLUMNS,
     Column("area_type", "区域类型", 80),
     Column("length_m", "长度(米)", 70, "metres"),
     Column("year", "最近年度", 70, "int"),
@@ -54,10 +59,7 @@ ALLEY_COLUMNS = (
 )
 
 SURVEY_COLUMNS = (
-    Column("code", "街巷编码", 130),
-    Column("name", "街巷名称", 120),
-    Column("subdistrict", "所在街道", 100),
-    Column("community", "所在社区", 100),
+    *PLACE_COLUMNS,
     Column("surveyed_on", "调查日期", 90, "date"),
     Column("surveyor", "调查人", 70),
     Column("lamp_positions", "应设路灯", 70, "int"),
@@ -66,10 +68,7 @@ SURVEY_COLUMNS = (
 )
 
 PLAN_COLUMNS = (
-    Column("code", "街巷编码", 130),
-    Column("name", "街巷名称", 120),
-    Column("subdistrict", "所在街道", 100),
-    Column("community", "所在社区", 100),
+    *PLACE_COLUMNS,
     Column("year", "年度", 60, "int"),
     Column("category", "类别", 60),
     Column("total_investment_yuan", "总投资(万元)", 90, "wan"),
@@ -79,10 +78,7 @@ PLAN_COLUMNS = (
 )
 
 ACCEPTANCE_COLUMNS = (
-    Column("code", "街巷编码", 130),
-    Column("name", "街巷名称", 120),
-    Column("subdistrict", "所在街道", 100),
-    Column("community", "所在社区", 100),
+    *PLACE_COLUMNS,
     Column("year", "年度", 60, "int"),
     Column("category", "类别", 60),
     Column("completion_on", "竣工日期", 90, "date"),
@@ -93,10 +89,7 @@ ACCEPTANCE_COLUMNS = (
 """One row per plan (the row's id is the plan's): a clerk records the acceptance of a completed plan."""
 
 FILING_COLUMNS = (
-    Column("code", "街巷编码", 130),
-    Column("name", "街巷名称", 120),
-    Column("subdistrict", "所在街道", 100),
-    Column("community", "所在社区", 100),
+    *PLACE_COLUMNS,
     Column("year", "年度", 60, "int"),
     Column("category", "类别", 60),
     Column("accepted_on", "验收日期", 90, "date"),
@@ -108,10 +101,7 @@ FILING_COLUMNS = (
 """One row per accepted plan (the row's id is the plan's)."""
 
 PROBLEM_COLUMNS = (
-    Column("code", "街巷编码", 130),
-    Column("name", "街巷名称", 120),
-    Column("subdistrict", "所在街道", 100),
-    Column("community", "所在社区", 100),
+    *PLACE_COLUMNS,
     Column("reported_on", "发现日期", 90, "date"),
     Column("source", "来源", 80),
     Column("urgency", "紧急程度", 70),

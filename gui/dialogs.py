@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
@@ -38,6 +39,17 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
     if answer == QMessageBox.StandardButton.Discard:
         return DISCARD
     return CANCEL
+
+
+def settle_unsaved(parent: QWidget | None, what: str, save: Callable[[], bool], discard: Callable[[], None]) -> bool:
+    """Ask about unsaved changes and act on the answer: True when the clerk may go on."""
+    answer = ask_unsaved(parent, what)
+    if answer == SAVE:
+        return save()
+    if answer == DISCARD:
+        discard()
+        return True
+    return False
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -430,17 +430,21 @@ class RecordPage(Page):
         self.form.finish_editing()
         if not self.form.is_dirty():
             return True
-        answer = dialogs.ask_unsaved(self, self.describe(self.form.record))
-        self._saved_on_leave = answer == dialogs.SAVE
-        if answer == dialogs.SAVE:
+        saved = []
+
+        def save() -> bool:
+            saved.append(True)
             return self.save()
-        if answer == dialogs.DISCARD:
+
+        def discard() -> None:
             if self.record_id is not None:
                 self.show_record(self.record_id)
             else:
                 self.form.load(None, self.new_defaults())
-            return True
-        return False
+
+        leaving = dialogs.settle_unsaved(self, self.describe(self.form.record), save, discard)
+        self._saved_on_leave = bool(saved)
+        return leaving
 
     def undo(self) -> None:
         self.form.undo_stack.undo()

@@ -208,13 +208,7 @@ class SettingsPage(Page):
     def may_leave(self) -> bool:
         if not self.form.is_dirty():
             return True
-        answer = dialogs.ask_unsaved(self, self.tr("县（区）设置"))
-        if answer == dialogs.SAVE:
-            return self.save()
-        if answer == dialogs.DISCARD:
-            self.refresh()
-            return True
-        return False
+        return dialogs.settle_unsaved(self, self.tr("县（区）设置"), self.save, self.refresh)
 
     def undo(self) -> None:
         self.form.undo_stack.undo()
