@@ -103,7 +103,7 @@ class FilingsPage(PlanKeyedPage):
         actions.addWidget(self.lock_button)
         layout.addLayout(actions)
         self.documents_box = box
-        self.below_form.addWidget(box)
+        self.form_column.insertWidget(0, box)  # the documents are this page's main work: first
         self.findings.setMaximumHeight(90)
 
     def make_form(self) -> RecordForm:

@@ -174,6 +174,8 @@ class RecordPage(Page):
         self.below_form = QVBoxLayout()
         """Where a page adds its own parts under the form (documents, photos); they scroll with it."""
         scrolled_layout.addLayout(self.below_form)
+        self.form_column = scrolled_layout
+        """The scrolled column holding the form: a page may put its own parts above the form too."""
         scroll.setWidget(scrolled)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
