@@ -8,7 +8,7 @@ builds the full record only for the one a clerk opens. Nothing here imports Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
@@ -240,30 +240,38 @@ def filing_table(ledger: Any) -> Table:
     return Table(FILING_COLUMNS, rows)
 
 
-def problem_table(ledger: Any, *, today: date | None = None, soon_days: int = 2) -> Table:
+def problem_table(ledger: Any, *, today: date | None = None) -> Table:
     """Every problem with its deadline in working days (暂估 where a year has no holiday table), where it
-    stands, and 逾期 / 将到期 for the unhandled ones overdue or due within ``soon_days`` working days."""
-    from core.rules import HolidayCalendar, problem_deadline
+    stands, and a reminder: 逾期 (past its deadline unhandled), 将到期 (due within the profile's
+    ``due_soon_days``, as R10 counts), 反馈逾期 (handled but not fed back in time)."""
+    from core.rules import HolidayCalendar, feedback_deadline, problem_deadline
 
     profile = ledger.profile()
     calendar = HolidayCalendar.from_ledger(ledger)
     today = today or date.today()
-    soon = calendar.add_workdays(today, soon_days).date
+    soon = today + timedelta(days=profile.problems.due_soon_days)
     rows = []
     for (id_, code, name, sub, com, reported, source, urgency, text, department, assigned, handled, feedback,
          closed) in ledger.db.execute(_PROBLEM_SQL):
-        start = date.fromisoformat(assigned or reported)
-        due = problem_deadline(SimpleNamespace(urgency=urgency, assigned_on=start, reported_on=start), profile,
-                               calendar)
+        facts = SimpleNamespace(urgency=urgency, assigned_on=_day(assigned), reported_on=_day(reported),
+                                handled_on=_day(handled))
+        due = problem_deadline(facts, profile, calendar)
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
         status = ("已销号" if closed else "待销号" if feedback else "待反馈" if handled else
                   "办理中" if assigned else "待交办")
         alert = ""
-        if not handled and not closed:
+        if not closed and not handled:
             alert = "逾期" if today > due.date else ("将到期" if due.date <= soon else "")
+        elif not closed and not feedback:
+            reply_by = feedback_deadline(facts, profile, calendar)
+            alert = "反馈逾期" if reply_by is not None and today > reply_by.date else ""
         rows.append((id_, code, name, sub, com, reported, source, urgency, text, department, deadline, status,
                      alert))
     return Table(PROBLEM_COLUMNS, rows)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def county_size(ledger: Any) -> int:

@@ -3,7 +3,7 @@ the deadlines coming up, in total and by sub-district (街道).
 
 Everything the 统计总览 page shows is worked out here, from the same records and rules the rest of
 the program uses: funding is R7 (:func:`core.rules.funding`), problem deadlines are R10
-(:func:`core.rules.problem_deadline` on the holiday calendar), and every date comes from the policy
+(:func:`core.rules.feedback_deadline, problem_deadline` on the holiday calendar), and every date comes from the policy
 profile. Nothing here imports Qt.
 
 How a plan is counted (the same stages as the plan table's 状态):
@@ -26,7 +26,7 @@ from core.browse import alley_choices
 from core.errors import Cancelled
 from core.money import wan
 from core.records import BOUTIQUE
-from core.rules import Dataset, funding, problem_deadline, totals
+from core.rules import Dataset, feedback_deadline, funding, problem_deadline, totals
 from core.rules.funding import MONEY_KEYS
 
 TOTAL = "全县（区）合计"
@@ -106,6 +106,8 @@ class ProblemDue:
     """The deadline crosses a year without an official holiday table (Monday–Friday assumed)."""
     days: int
     """Days past the deadline (positive) or left before it (zero or negative)."""
+    step: str = ""
+    """"" for handling (办结), "反馈" for the feedback of a handled problem."""
 
     @property
     def overdue(self) -> bool:
@@ -115,7 +117,7 @@ class ProblemDue:
     def status(self) -> str:
         """超期 N 天 / 今天到期 / 还有 N 天, with 暂定 when the deadline is provisional."""
         text = f"超期 {self.days} 天" if self.days > 0 else "今天到期" if self.days == 0 else f"还有 {-self.days} 天"
-        return text + ("（期限暂定）" if self.provisional else "")
+        return f"{self.step}{text}" + ("（期限暂定）" if self.provisional else "")
 
 
 @dataclass
@@ -333,16 +335,21 @@ def _problems_due(ds: Dataset, alleys: dict[int, tuple[str, str, str]], as_of: d
     found: list[ProblemDue] = []
     open_count = 0
     for problem in ds.problems:
-        if problem.handled_on is not None or problem.closed_on is not None:
+        if problem.closed_on is not None or (problem.handled_on is not None and problem.feedback_on is not None):
             continue
         open_count += 1
-        due = problem_deadline(problem, ds.profile, ds.calendar)
+        code, name, _ = alleys.get(problem.alley_id, ("", "", ""))
+        if problem.handled_on is None:
+            due = problem_deadline(problem, ds.profile, ds.calendar)
+            step = ""
+        else:  # handled: the result is due back to the residents within the feedback days (R10)
+            due = feedback_deadline(problem, ds.profile, ds.calendar)
+            step = "反馈"
         days = (as_of - due.date).days
         if days < -soon:
             continue
-        code, name, _ = alleys.get(problem.alley_id, ("", "", ""))
         found.append(ProblemDue(problem.id or 0, code, name, problem.description, problem.urgency,
-                                problem.assigned_department, due.date, due.provisional, days))
+                                problem.assigned_department, due.date, due.provisional, days, step))
     found.sort(key=lambda p: (-p.days, p.alley_code, p.problem_id))
     return found, open_count, any(p.provisional for p in found)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.records import Alley, Plan, Survey
+from core.records import Acceptance, Alley, Plan, Survey
 from core.rules import RULES, Dataset, Finding, Funding, funding_for_plan
 from core.rules.findings import sort_key
 
@@ -26,12 +26,17 @@ class Review:
 
 
 def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = None,
-           plan: Plan | None = None, as_of: date | None = None) -> Review:
+           plan: Plan | None = None, acceptance: Acceptance | None = None, as_of: date | None = None) -> Review:
     """Run R1–R5 (and R7 for a plan) over one alley with the given draft records in place of saved ones.
+
+    With ``acceptance`` (being typed on the acceptance page) its plan is reviewed and R5 checks the
+    lamp counts as typed.
 
     ``alley`` defaults to the stored alley of the survey or plan; the alley's other surveys and
     plans come from the ledger, with the draft replacing the stored record of the same id.
     """
+    if acceptance is not None and plan is None:
+        plan = ledger.get(Plan, acceptance.plan_id)
     alley_id = alley.id if alley is not None else (plan or survey).alley_id if (plan or survey) else None
     if alley is None and alley_id is not None:
         alley = ledger.get(Alley, alley_id)
@@ -43,11 +48,13 @@ def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = N
         surveys = [s for s in surveys if s.id != survey.id or survey.id is None] + [survey]
     if plan is not None:
         plans = [p for p in plans if p.id != plan.id or plan.id is None] + [plan]
+    acceptances = [acceptance] if acceptance is not None else []
     ds = Dataset(profile=ledger.profile(), settings=ledger.settings(), as_of=as_of or date.today(),
-                 alleys=[alley], surveys=surveys, plans=plans)
+                 alleys=[alley], surveys=surveys, plans=plans, acceptances=acceptances)
     # Only the plan on screen is of interest on a plan form; on the alley or survey form, all of them.
+    own = {"", f"plans/{plan.id}" if plan else ""} | ({f"acceptances/{acceptance.id}"} if acceptance else set())
     findings = [f for rule in LIVE_RULES for f in RULES[rule](ds, None)
-                if plan is None or f.record in ("", f"plans/{plan.id}") or f.record.startswith("alleys/")]
+                if plan is None or f.record in own or f.record.startswith("alleys/")]
     money = None
     if plan is not None:
         acceptance = ledger.acceptance_for(plan.id) if plan.id is not None else None

@@ -6,25 +6,46 @@ same things with the same Chinese reasons.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from core.errors import LedgerError
 from core.profile import RequiredDocument
-from core.records import Acceptance, Filing, FilingDocument, Plan, Problem
+from core.records import Acceptance, Filing, FilingDocument, Plan, Problem, build
 from core.rules import HolidayCalendar, problem_deadline
 from core.rules.workdays import DueDate
 
 
 # ------------------------------------------------------------------ acceptance (R9)
-def acceptance_refusal(ledger: Any, acceptance: Acceptance) -> str | None:
-    """Why ``acceptance`` may not be recorded, or None: a plan is accepted only after it is completed."""
+def acceptance_refusal(ledger: Any, acceptance: Acceptance, *, today: date | None = None) -> str | None:
+    """Why ``acceptance`` may not be recorded, or None: a plan is accepted only after it is completed,
+    and not on a day still to come."""
+    today = today or date.today()
+    if acceptance.accepted_on > today:
+        return f"验收日期 {acceptance.accepted_on} 在今天（{today}）之后：请在验收当天或之后录入"
     plan = ledger.get(Plan, acceptance.plan_id)
     if plan.completion_on is None:
         return f"{plan.year}年方案还没有竣工日期，不能验收：请先在“改造方案”中填写竣工日期（R9）"
     if acceptance.accepted_on < plan.completion_on:
         return (f"验收日期 {acceptance.accepted_on} 早于竣工日期 {plan.completion_on}："
+                "竣工验收须在竣工之后（R9），请核对日期")
+    return None
+
+
+def plan_refusal(ledger: Any, plan: Plan) -> str | None:
+    """Why a change to an accepted plan may not be stored: its completion must stay on or before the
+    acceptance (R9), so the completion date cannot be cleared or moved past it."""
+    if plan.id is None:
+        return None
+    acceptance = ledger.acceptance_for(plan.id)
+    if acceptance is None:
+        return None
+    if plan.completion_on is None:
+        return f"该方案已于 {acceptance.accepted_on} 竣工验收，竣工日期不能清空（R9）"
+    if plan.completion_on > acceptance.accepted_on:
+        return (f"竣工日期 {plan.completion_on} 晚于竣工验收日期 {acceptance.accepted_on}："
                 "竣工验收须在竣工之后（R9），请核对日期")
     return None
 
@@ -85,13 +106,12 @@ def file_and_lock(ledger: Any, filing: Filing, *, today: date | None = None) -> 
     Refused with every reason at once while the acceptance or the documents are not in order.
     Later changes to the plan, its acceptance or its filing need an amendment reason.
     """
-    reasons = filing_refusal(ledger, filing)
+    filed = filing if filing.filed_on is not None else build(
+        Filing, {**filing.model_dump(), "filed_on": today or date.today()})
+    reasons = filing_refusal(ledger, filed)  # checked with the 备案日期 it will carry
     if reasons:
         raise LedgerError("不能归档锁定", details=reasons)
-    update: dict[str, Any] = {"locked_at": datetime.now().replace(microsecond=0)}
-    if filing.filed_on is None:
-        update["filed_on"] = today or date.today()
-    locked = Filing.model_validate({**filing.model_dump(), **update})
+    locked = build(Filing, {**filed.model_dump(), "locked_at": datetime.now().replace(microsecond=0)})
     return ledger.save(locked, source="归档锁定")
 
 
@@ -104,6 +124,12 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
     """
     if filing.id is None:
         filing = ledger.save(filing)
+    digest = hashlib.sha256(data).hexdigest()
+    for attachment, _ in ledger.attachments_of(filing):
+        if attachment.sha256 == digest:
+            held = next((d for d in filing.documents if d.attachment_id == attachment.id), None)
+            where = f"第 {held.seq} 件「{held.title}」" if held else f"「{attachment.file_name}」"
+            raise LedgerError(f"文件「{file_name}」与本卷{where}内容相同，已经在卷内，没有再添加")
     with ledger.transaction():
         attachment = ledger.add_attachment(data, file_name, owner=filing, caption=title or file_name, reason=reason)
         seq = max((d.seq for d in filing.documents), default=0) + 1
@@ -111,9 +137,34 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
         document = FilingDocument(seq=seq, kind=kind, title=title or _title_of(ledger, kind) or stem,
                                   doc_date=doc_date, pages=pages, attachment_id=attachment.id,
                                   medium="电子")
-        updated = Filing.model_validate({**filing.model_dump(), "documents": [*filing.model_dump()["documents"],
+        updated = build(Filing, {**filing.model_dump(), "documents": [*filing.model_dump()["documents"],
                                                                               document.model_dump()]})
         return ledger.save(updated, reason=reason, source=f"附件 {file_name}")
+
+
+def update_document(ledger: Any, filing: Filing, seq: int, changes: dict[str, Any], *, reason: str = "") -> Filing:
+    """Correct one 卷内目录 entry (title, number, issuer, date, pages, kind …); validated by the model."""
+    documents = [d.model_dump() for d in filing.documents]
+    entry = next((d for d in documents if d["seq"] == seq), None)
+    if entry is None:
+        raise LedgerError(f"卷内没有第 {seq} 件文件")
+    entry.update(changes)
+    updated = build(Filing, {**filing.model_dump(), "documents": documents})
+    return ledger.save(updated, reason=reason, source="卷内目录")
+
+
+def remove_document(ledger: Any, filing: Filing, seq: int, *, reason: str = "") -> Filing:
+    """Take one entry out of the 卷内目录 (and its file out of the filing); the audit log keeps both."""
+    entry = next((d for d in filing.documents if d.seq == seq), None)
+    if entry is None:
+        raise LedgerError(f"卷内没有第 {seq} 件文件")
+    documents = [d.model_dump() for d in filing.documents if d.seq != seq]
+    updated = build(Filing, {**filing.model_dump(), "documents": documents})
+    with ledger.transaction():
+        stored = ledger.save(updated, reason=reason, source="卷内目录")
+        if entry.attachment_id is not None and not any(d.attachment_id == entry.attachment_id for d in updated.documents):
+            ledger.remove_attachment(stored, entry.attachment_id, reason=reason)
+    return stored
 
 
 def _title_of(ledger: Any, kind: str) -> str:

@@ -16,6 +16,7 @@ from gui import dialogs
 from gui.workers import Job, run_job
 
 THUMB = 96
+FILE_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 FILE_FILTER = "扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)"
 
@@ -57,6 +58,7 @@ class AttachmentList(QListWidget):
         for attachment, caption in files:
             item = QListWidgetItem(placeholder, caption or attachment.file_name, self)
             item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+            item.setData(FILE_NAME_ROLE, attachment.file_name)
             item.setToolTip(f"{attachment.file_name}（{attachment.size / 1024:.0f} KB）")
         images = [(a.id, a.file_name) for a, _ in files if Path(a.file_name).suffix.lower() in IMAGE_TYPES]
         if images:
@@ -84,15 +86,22 @@ class AttachmentList(QListWidget):
     def attachment_ids(self) -> list[int]:
         return [self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())]
 
-    def open_item(self, item: QListWidgetItem) -> Path:
-        """Write the file to a temporary folder and open it with the system's viewer (PDF reader, photos)."""
+    def open_item(self, item: QListWidgetItem) -> Job:
+        """Write the file to a temporary folder (on a worker: scans run to tens of MB) and open it with
+        the system's viewer (PDF reader, photo viewer), under its own name."""
         attachment_id = item.data(Qt.ItemDataRole.UserRole)
-        data = self.session.ledger.attachment_data(attachment_id)
-        name = item.toolTip().split("（")[0] or f"附件{attachment_id}"
-        path = Path(tempfile.mkdtemp(prefix="alley-ledger-")) / name
-        path.write_bytes(data)
-        dialogs.open_externally(path)
-        return path
+        name = item.data(FILE_NAME_ROLE) or f"附件{attachment_id}"
+        session = self.session
+
+        def job(progress, cancelled):
+            with session.worker_ledger() as ledger:
+                data = ledger.attachment_data(attachment_id)
+            path = Path(tempfile.mkdtemp(prefix="alley-ledger-")) / name
+            path.write_bytes(data)
+            return path
+
+        self.job = run_job(self, self.tr("打开文件"), job, dialogs.open_externally, quiet=True)
+        return self.job
 
     # drag and drop of files from the Explorer
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -124,19 +124,23 @@ def test_open_problems_overdue_and_due_soon_with_provisional_deadlines(ledger):
     # worked example: assigned Friday 2025-09-26, general → due Monday 2025-10-13
     ledger.add(Problem(alley_id=alley.id, description="井盖松动", reported_on=date(2025, 9, 26),
                        assigned_on=date(2025, 9, 26), urgency="一般", assigned_department="市政管理所"))
-    ledger.add(Problem(alley_id=alley.id, description="已办结的问题", reported_on=date(2025, 9, 26),
+    ledger.add(Problem(alley_id=alley.id, description="已办结未反馈", reported_on=date(2025, 9, 26),
                        handled_on=date(2025, 9, 29)))
+    ledger.add(Problem(alley_id=alley.id, description="已反馈", reported_on=date(2025, 9, 26),
+                       handled_on=date(2025, 9, 29), feedback_on=date(2025, 9, 30)))
     # 2031 has no official holiday table: Monday–Friday, provisional
     ledger.add(Problem(alley_id=alley.id, description="路灯不亮", reported_on=date(2031, 3, 3)))
     ledger.add(Problem(alley_id=alley.id, description="远未到期", reported_on=date(2031, 3, 9), urgency="复杂"))
     ov = gather_overview(ledger, 2031, as_of=date(2031, 3, 10))
-    assert ov.open_problems == 3
-    overdue, soon = ov.problems
+    assert ov.open_problems == 4  # the one fed back is done; the one handled but not fed back is not
+    late_reply, overdue, soon = ov.problems
+    assert late_reply.description == "已办结未反馈" and late_reply.due == date(2025, 10, 9)  # 2 working days
+    assert late_reply.status.startswith("反馈超期")
     assert overdue.description == "井盖松动" and overdue.due == date(2025, 10, 13) and not overdue.provisional
     assert overdue.overdue and overdue.status.startswith("超期")
     assert soon.description == "路灯不亮" and soon.due == date(2031, 3, 12) and soon.provisional
     assert soon.status == "还有 2 天（期限暂定）"
-    assert ov.provisional and (ov.overdue_problems, ov.due_soon_problems) == (1, 1)
+    assert ov.provisional and (ov.overdue_problems, ov.due_soon_problems) == (2, 1)
 
 
 def test_year_without_plans(ledger):

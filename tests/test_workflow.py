@@ -75,3 +75,49 @@ def test_the_deadline_reads_in_working_days(ledger):
     assert deadline_text(ledger, urgent) == "办结期限 2025-09-26（紧急：当日办结）"
     far = problem.model_copy(update={"reported_on": date(2031, 3, 3)})
     assert "暂估：2031 年尚无节假日表" in deadline_text(ledger, far)
+
+
+def test_an_accepted_plan_keeps_its_completion_on_or_before_the_acceptance(ledger, plan):
+    from core.workflow import plan_refusal
+
+    ledger.save(Acceptance(plan_id=plan.id, accepted_on=date(2023, 10, 25), result="合格"))
+    cleared = Plan.model_validate({**plan.model_dump(), "completion_on": None})
+    assert "竣工日期不能清空" in plan_refusal(ledger, cleared)
+    later = Plan.model_validate({**plan.model_dump(), "completion_on": date(2023, 10, 30)})
+    assert "晚于竣工验收日期 2023-10-25" in plan_refusal(ledger, later)
+    assert plan_refusal(ledger, plan) is None
+
+
+def test_an_acceptance_dated_in_the_future_is_refused(ledger, plan):
+    future = Acceptance(plan_id=plan.id, accepted_on=date(2023, 11, 5), result="合格")
+    assert "在今天（2023-11-01）之后" in acceptance_refusal(ledger, future, today=date(2023, 11, 1))
+
+
+def test_locking_checks_the_filing_date_it_will_carry(ledger, plan, profile):
+    ledger.save(Acceptance(plan_id=plan.id, accepted_on=date(2023, 10, 25), result="合格"))
+    filing = ledger.save(Filing(plan_id=plan.id))
+    for n, doc in enumerate(d for d in profile.documents if d.required):
+        filing = attach_document(ledger, filing, f"scan {n}".encode(), f"{doc.key}.pdf", kind=doc.key)
+    with pytest.raises(LedgerError) as refused:
+        file_and_lock(ledger, filing, today=date(2023, 10, 20))  # filed before the acceptance
+    assert "备案日期 2023-10-20 早于竣工验收日期 2023-10-25" in str(refused.value)
+    assert ledger.filing_for(plan.id).locked_at is None
+
+
+def test_one_file_cannot_stand_for_two_documents_and_the_catalogue_can_be_corrected(ledger, plan):
+    from core.workflow import remove_document, update_document
+
+    filing = ledger.save(Filing(plan_id=plan.id))
+    filing = attach_document(ledger, filing, b"the same scan", "备案表.pdf", kind="filing_form")
+    with pytest.raises(LedgerError, match="内容相同"):
+        attach_document(ledger, filing, b"the same scan", "验收报告.pdf", kind="acceptance_report")
+    filing = attach_document(ledger, filing, b"another scan", "报告.pdf", kind="acceptance_report")
+    filing = update_document(ledger, filing, 2, {"pages": 12, "doc_date": date(2023, 10, 25)})
+    assert (filing.documents[1].pages, filing.documents[1].doc_date) == (12, date(2023, 10, 25))
+    with pytest.raises(LedgerError):
+        update_document(ledger, filing, 2, {"pages": -1})
+    filing = remove_document(ledger, filing, 1)
+    assert [d.title for d in filing.documents] == ["竣工验收报告（建设、设计、施工、监理单位签字盖章）"]
+    assert [a.file_name for a, _ in ledger.attachments_of(filing)] == ["报告.pdf"]
+    removed = ledger.audit(table="filings", record_id=filing.id, limit=1)[0]
+    assert removed.changes["attachments"][0]["file_name"] == "备案表.pdf"

@@ -164,6 +164,8 @@ def _located_messages(model: type[BaseModel], error: ValidationError) -> list[tu
     for item in error.errors(include_url=False):
         label = _label(model, tuple(item.get("loc", ())))
         kind = item.get("type", "")
+        if item.get("input", "") is None and kind not in ("value_error", "assertion_error"):
+            kind = "missing"  # a blank the model needs: "必须填写", not "应为整数，实际为「None」"
         ctx = dict(item.get("ctx") or {})
         if kind == "value_error":
             text = str(ctx.get("error", item.get("msg", "")))

@@ -137,6 +137,8 @@ def parse_holiday_rows(rows: list[tuple[object, str, str]], source: str) -> tupl
             day = None
         if day is None:
             raise LedgerError(f"「{day_text}」无法识别为日期", Place(file=source, row=number, column="日期"))
+        if day in days:
+            raise LedgerError(f"日期 {day} 重复出现（第一次在前面的行）", place)
         kind = kind_text.strip()
         if kind in ("休", "放假", "假", "休息", "节假日"):
             days[day] = False
@@ -144,8 +146,6 @@ def parse_holiday_rows(rows: list[tuple[object, str, str]], source: str) -> tupl
             days[day] = True
         else:
             raise LedgerError(f"类型「{kind_text}」应为“休”或“班”", Place(file=source, row=number, column="类型"))
-        if day in names and names[day] != name:
-            raise LedgerError(f"日期 {day} 重复出现", place)
         names[day] = name.strip()
     if not days:
         raise LedgerError("节假日表是空的", Place(file=source))

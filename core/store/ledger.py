@@ -701,6 +701,26 @@ class Ledger:
                     reason=reason)])
         return Attachment(attachment_id, digest, file_name, mime, len(data))
 
+    def remove_attachment(self, owner: Record, attachment_id: int, *, reason: str = "") -> None:
+        """Unlink a file from ``owner`` (the file's bytes stay for the audit trail and other owners).
+
+        A record of a filed plan needs ``reason``; the unlinking is audited like the linking.
+        """
+        self._guard_locked(owner, reason)
+        table = spec_for(owner).table
+        with self.transaction():
+            row = self.db.execute(
+                "SELECT a.file_name, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id "
+                "WHERE l.owner_table = ? AND l.owner_id = ? AND l.attachment_id = ?",
+                [table, owner.id, attachment_id]).fetchone()
+            if row is None:
+                raise NotFound(f"{owner.label}没有附件 {attachment_id}")
+            self.db.execute("DELETE FROM attachment_links WHERE owner_table = ? AND owner_id = ? AND attachment_id = ?",
+                            [table, owner.id, attachment_id])
+            self._write_audit([self._audit_row(
+                "update", table, owner.id, self._record_key(owner),
+                {"attachments": [{"file_name": row[0], "sha256": row[1]}, None]}, reason=reason)])
+
     def attachment_data(self, attachment_id: int) -> bytes:
         """The bytes of a stored file, checked against its SHA-256."""
         row = self.db.execute("SELECT data, sha256 FROM attachments WHERE id = ?", [attachment_id]).fetchone()

@@ -9,7 +9,9 @@ from pydantic import BaseModel
 from core import browse
 from core.browse import Table
 from core.records import Acceptance, Alley, Plan
+from core.review import review
 from core.workflow import acceptance_defaults, acceptance_refusal
+from gui import dialogs
 from gui.forms import RecordForm
 from gui.pages.library import PLACE_FILTERS
 from gui.pages.records import RecordPage, findings_html
@@ -36,6 +38,12 @@ class PlanKeyedPage(RecordPage):
 
     def empty_row_id(self, row_id: int) -> int | None:
         return row_id
+
+    def save(self) -> bool:
+        if self.record_id is None and self.form.is_dirty():
+            dialogs.warn(self, self.tr("不能保存"), self.tr("请先在左边的表中选择一个改造方案"))
+            return False
+        return super().save()
 
     def plan_of_row(self) -> Plan | None:
         return self.session.ledger.get(Plan, self.record_id) if self.record_id is not None else None
@@ -86,13 +94,8 @@ class AcceptancesPage(PlanKeyedPage):
             return ""
         refused = acceptance_refusal(self.session.ledger, record)
         text = f"<p style='color:#b00020'><b>{self.tr('不能保存：')}</b>{refused}</p>" if refused else ""
-        plan = self.session.ledger.get(Plan, record.plan_id)
-        if plan.category == "精品类" and record.lamp_positions:
-            from core.review import review
-
-            findings = [f for f in review(self.session.ledger, plan=plan).findings if f.rule == "R5"]
-            text += findings_html(findings, tr=self.tr)
-        return text
+        findings = [f for f in review(self.session.ledger, acceptance=record).findings if f.rule == "R5"]
+        return text + findings_html(findings, tr=self.tr)
 
     def print_current(self):
         """Ctrl+P: the acceptance record (竣工验收记录) with the four units' signature blocks."""

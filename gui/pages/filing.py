@@ -26,14 +26,23 @@ from PySide6.QtWidgets import (
 from core import browse
 from core.browse import Table
 from core.errors import LedgerError
+from core.exchange.values import parse_date
 from core.records import Alley, Filing
-from core.workflow import attach_document, completeness, file_and_lock, filing_refusal
+from core.workflow import (
+    attach_document,
+    completeness,
+    file_and_lock,
+    filing_refusal,
+    remove_document,
+    update_document,
+)
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
 from gui.forms import RecordForm
 from gui.pages.acceptance import PlanKeyedPage
 from gui.pages.library import PLACE_FILTERS
 from gui.session import Session
+from gui.workers import Job, run_job
 
 
 class FilingsPage(PlanKeyedPage):
@@ -45,6 +54,7 @@ class FilingsPage(PlanKeyedPage):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
+        self.job: Job | None = None
         # documents: checklist, the files, adding and locking — below the form
         box = QGroupBox(self.tr("备案资料"), self)
         layout = QVBoxLayout(box)
@@ -61,12 +71,24 @@ class FilingsPage(PlanKeyedPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.catalogue.verticalHeader().setDefaultSectionSize(24)
         self.catalogue.verticalHeader().hide()
-        self.catalogue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.catalogue.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                       | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.catalogue.itemChanged.connect(self._document_edited)
+        self._filling = False
         self.catalogue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.catalogue.setMinimumHeight(150)
-        self.catalogue.itemDoubleClicked.connect(self._open_document)
-        layout.addWidget(QLabel(self.tr("卷内文件（双击打开附件）"), box))
+        layout.addWidget(QLabel(self.tr("卷内文件（题名、日期、页数可直接修改）"), box))
         layout.addWidget(self.catalogue)
+        catalogue_actions = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("打开附件"), box)
+        self.open_button.clicked.connect(self._open_selected)
+        self.remove_button = QPushButton(self.tr("移出所选文件"), box)
+        self.remove_button.setObjectName("remove_document")
+        self.remove_button.clicked.connect(self.remove_selected_document)
+        catalogue_actions.addWidget(self.open_button)
+        catalogue_actions.addWidget(self.remove_button)
+        catalogue_actions.addStretch(1)
+        layout.addLayout(catalogue_actions)
         self.files = AttachmentList(session, box)
         self.files.setMinimumHeight(120)
         self.files.setMaximumHeight(160)
@@ -136,22 +158,35 @@ class FilingsPage(PlanKeyedPage):
         names = {}
         if record is not None and record.id is not None:
             names = {a.id: a.file_name for a, _ in self.session.ledger.attachments_of(record)}
-        self.catalogue.setRowCount(len(documents))
-        for row, d in enumerate(documents):
-            attached = names.get(d.attachment_id, self.tr("（附件）") if d.attachment_id else d.medium)
-            for col, text in enumerate((str(d.seq), d.title, d.doc_date.isoformat() if d.doc_date else "",
-                                        str(d.pages), attached)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, d.attachment_id)
-                item.setToolTip(text)
-                self.catalogue.setItem(row, col, item)
+        self._filling = True
+        try:
+            self.catalogue.setRowCount(len(documents))
+            for row, d in enumerate(documents):
+                attached = names.get(d.attachment_id, self.tr("（附件）") if d.attachment_id else d.medium)
+                for col, text in enumerate((str(d.seq), d.title, d.doc_date.isoformat() if d.doc_date else "",
+                                            str(d.pages), attached)):
+                    item = QTableWidgetItem(text)
+                    item.setData(Qt.ItemDataRole.UserRole, d.attachment_id)
+                    item.setToolTip(text)
+                    if col in (0, 4):
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.catalogue.setItem(row, col, item)
+        finally:
+            self._filling = False
 
-    def _open_document(self, item: QTableWidgetItem) -> None:
-        attachment_id = item.data(Qt.ItemDataRole.UserRole)
+    def _open_document(self, item: QTableWidgetItem | None):
+        """Open the document's stored file in the system's viewer (paper-only documents have none)."""
+        attachment_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         for row in range(self.files.count()):
             if self.files.item(row).data(Qt.ItemDataRole.UserRole) == attachment_id:
-                self.files.open_item(self.files.item(row))
-                return
+                return self.files.open_item(self.files.item(row))
+        dialogs.warn(self, self.tr("打开附件"), self.tr("这件文件只有纸质原件，没有扫描件"))
+        return None
+
+    def _open_selected(self) -> None:
+        row = self.catalogue.currentRow()
+        if row >= 0:
+            self._open_document(self.catalogue.item(row, 4))
 
     def _show_checklist(self, record: BaseModel | None) -> None:
         """The profile's required documents, ticked when the filing holds one (R9), live."""
@@ -197,38 +232,108 @@ class FilingsPage(PlanKeyedPage):
             self.form.mark_saved(filing)
         return filing
 
-    def add_files(self, paths: list[Path] | None = None) -> int:
-        """Store the files in the database and list them as documents of the chosen kind."""
+    def _amendment_reason(self, filing: Filing, what: str) -> str | None:
+        """"" for an open filing; for a locked one the amendment reason (None: the clerk cancelled)."""
+        if filing.locked_at is None:
+            return ""
+        return dialogs.ask_text(self, self.tr("更正已归档的记录"),
+                                self.tr("该方案已归档锁定，{0}须填写更正原因（记入操作日志）：").format(what))
+
+    def add_files(self, paths: list[Path] | None = None) -> Job | None:
+        """Store the files in the database and list them as documents of the chosen kind, on a worker
+        (a 45 MB scan takes a quarter of a second); all of them or, on a refusal, none."""
         if self.record_id is None:
-            return 0
+            return None
         if paths is None:
             paths = dialogs.open_files(self, self.tr("添加备案资料"), str(Path.home()), self.tr(FILE_FILTER))
-        files = read_files(paths, lambda text: dialogs.warn(self, self.tr("添加文件"), text))
-        if not files:
-            return 0
+        if not paths:
+            return None
         filing = self._stored_filing()
         if filing is None:
-            return 0
-        reason = ""
-        if filing.locked_at is not None:
-            reason = dialogs.ask_text(self, self.tr("更正已归档的记录"),
-                                      self.tr("该方案已归档锁定，补充资料须填写更正原因（记入操作日志）：")) or ""
-            if not reason:
-                return 0
-        kind = self.kind.currentData() or ""
+            return None
+        reason = self._amendment_reason(filing, self.tr("补充资料"))
+        if reason is None:
+            return None
+        kind, plan_id, session = self.kind.currentData() or "", filing.plan_id, self.session
+        problems: list[str] = []
+
+        def job(progress, cancelled):
+            files = read_files(paths, problems.append)
+            with session.worker_ledger() as ledger, ledger.transaction():
+                stored, first = ledger.filing_for(plan_id), kind
+                for n, (path, data) in enumerate(files):
+                    progress(int(100 * n / len(files)), path.name)
+                    stored = attach_document(ledger, stored, data, path.name, kind=first, reason=reason)
+                    first = ""  # one document of the kind; the batch's other files are its other papers
+                return stored, len(files)
+
+        def done(result) -> None:
+            stored, count = result
+            if problems:
+                dialogs.warn(self, self.tr("添加文件"), "\n".join(problems))
+            self.form.mark_saved(stored)
+            self.after_load(stored)
+            self.status_message.emit(self.tr("已添加 {0} 个文件").format(count))
+            self.session.notify(self.name)
+            self.refresh()
+
+        self.job = run_job(self, self.tr("添加备案资料"), job, done)
+        return self.job
+
+    def _document_edited(self, item: QTableWidgetItem) -> None:
+        """A 卷内目录 cell corrected by the clerk: title, date or pages, checked by the model."""
+        if self._filling or self.form.record is None:
+            return
+        seq = int(self.catalogue.item(item.row(), 0).text())
+        field = {1: "title", 2: "doc_date", 3: "pages"}.get(item.column())
+        if field is None:
+            return
+        filing = self.form.record
+        value: Any = item.text().strip()
+        if field == "doc_date":
+            try:
+                value = parse_date(value) if value else None
+            except ValueError:
+                value = "?"
+            if value == "?" or (item.text().strip() and value is None):
+                dialogs.warn(self, self.tr("卷内目录"), self.tr("「{0}」无法识别为日期").format(item.text()))
+                self._show_catalogue(filing)
+                return
+        reason = self._amendment_reason(filing, self.tr("修改卷内目录"))
+        if reason is None:
+            self._show_catalogue(filing)
+            return
         try:
-            for path, data in files:
-                filing = attach_document(self.session.ledger, filing, data, path.name, kind=kind, reason=reason)
-                kind = ""  # one document of the kind; further files of the batch are its other papers
+            stored = update_document(self.session.ledger, filing, seq, {field: value}, reason=reason)
         except LedgerError as error:
-            dialogs.warn(self, self.tr("添加文件"), str(error))
-            return 0
-        self.form.mark_saved(filing)
-        self.after_load(filing)
-        self.status_message.emit(self.tr("已添加 {0} 个文件").format(len(files)))
+            dialogs.warn(self, self.tr("卷内目录"), str(error))
+            self._show_catalogue(filing)
+            return
+        self.form.mark_saved(stored)
+        self.after_load(stored)
+
+    def remove_selected_document(self) -> bool:
+        """Take the selected document out of the 卷内目录 (its file too); the audit log keeps it."""
+        filing, row = self.form.record, self.catalogue.currentRow()
+        if filing is None or row < 0:
+            return False
+        seq = int(self.catalogue.item(row, 0).text())
+        title = self.catalogue.item(row, 1).text()
+        if not dialogs.confirm(self, self.tr("移出卷内文件"), self.tr("把第 {0} 件「{1}」移出卷内吗？").format(seq, title)):
+            return False
+        reason = self._amendment_reason(filing, self.tr("移出文件"))
+        if reason is None:
+            return False
+        try:
+            stored = remove_document(self.session.ledger, filing, seq, reason=reason)
+        except LedgerError as error:
+            dialogs.warn(self, self.tr("移出卷内文件"), str(error))
+            return False
+        self.form.mark_saved(stored)
+        self.after_load(stored)
         self.session.notify(self.name)
         self.refresh()
-        return len(files)
+        return True
 
     def lock(self) -> bool:
         """归档锁定: file the record and lock the plan's records for the year (refused with the reasons)."""

@@ -14,6 +14,7 @@ from core.browse import Table
 from core.money import wan
 from core.records import MILESTONES, Alley, Plan, Survey
 from core.review import review
+from core.workflow import plan_refusal
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.editors import MeasuresEditor, PipesEditor
@@ -174,6 +175,9 @@ class PlansPage(_AlleyChildPage):
 
     def load_table(self, ledger: Any) -> Table:
         return browse.plan_table(ledger)
+
+    def refusal(self, record: BaseModel) -> str | None:
+        return plan_refusal(self.session.ledger, record)
 
     def new_defaults(self) -> dict[str, Any]:
         return {"year": date.today().year, "category": "达标类"}

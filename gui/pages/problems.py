@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from core import browse
 from core.browse import Table
-from core.errors import LedgerError
 from core.records import Alley, Problem
 from core.workflow import close_refusal, deadline_text
 from gui import dialogs
@@ -23,8 +22,9 @@ from gui.forms import RecordForm
 from gui.pages.library import PLACE_FILTERS
 from gui.pages.records import RecordPage
 from gui.session import Session
+from gui.workers import Job, run_job
 
-ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "将到期": QColor("#fff3cd")}
+ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "反馈逾期": QColor("#fde2e2"), "将到期": QColor("#fff3cd")}
 
 
 class ProblemsPage(RecordPage):
@@ -125,19 +125,30 @@ class ProblemsPage(RecordPage):
         editor.edited.emit()
         return self.save()
 
-    def add_photos(self, paths: list[Path] | None = None) -> int:
+    def add_photos(self, paths: list[Path] | None = None) -> Job | None:
+        """Store photos with the problem, on a worker (a phone's photos run to several MB each)."""
         record = self.form.record
         if record is None:
             dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存问题，再添加照片"))
-            return 0
+            return None
         if paths is None:
             paths = dialogs.open_files(self, self.tr("添加照片"), str(Path.home()), self.tr(FILE_FILTER))
-        files = read_files(paths, lambda text: dialogs.warn(self, self.tr("添加照片"), text))
-        try:
-            for path, data in files:
-                self.session.ledger.add_attachment(data, path.name, owner=record, caption=path.name)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("添加照片"), str(error))
-            return 0
-        self.photos.show_files(record)
-        return len(files)
+        if not paths:
+            return None
+        session, problems = self.session, []
+
+        def job(progress, cancelled):
+            files = read_files(paths, problems.append)
+            with session.worker_ledger() as ledger, ledger.transaction():
+                for path, data in files:
+                    ledger.add_attachment(data, path.name, owner=record, caption=path.name)
+            return len(files)
+
+        def done(count: int) -> None:
+            if problems:
+                dialogs.warn(self, self.tr("添加照片"), "\n".join(problems))
+            self.photos.show_files(record)
+            self.status_message.emit(self.tr("已添加 {0} 张照片").format(count))
+
+        self.job = run_job(self, self.tr("添加照片"), job, done)
+        return self.job

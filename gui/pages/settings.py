@@ -155,7 +155,11 @@ class SettingsPage(Page):
         """Copy the database to the backup folder on a worker, keeping the newest N backups."""
         if self.job is not None and not self.job.done:
             return self.job  # one backup at a time: a second click waits for the first
-        folder, keep, session = Path(self.backup_folder.text().strip()), self.backup_count.value(), self.session
+        text = self.backup_folder.text().strip()
+        if not text:  # a blank folder would mean "wherever the program was started": use the default
+            text = str(self.session.path.parent / "备份")
+            self.backup_folder.setText(text)
+        folder, keep, session = Path(text), self.backup_count.value(), self.session
         QSettings().setValue("backup/folder", str(folder))
 
         def job(progress, cancelled):

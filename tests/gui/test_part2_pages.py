@@ -34,6 +34,7 @@ def test_a_photo_dropped_on_a_filing_is_stored_listed_and_shown_as_a_thumbnail(q
     drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(page.files.viewport(), drop)
+    qtbot.waitUntil(lambda: page.job is not None and page.job.done, timeout=10_000)
     filing = window.session.ledger.filing_for(plan_id)
     assert len(filing.documents) == before + 1 and filing.documents[-1].title == "现场照片"
     audit = window.session.ledger.audit(table="filings", record_id=filing.id, limit=2)
@@ -109,3 +110,25 @@ def test_settings_targets_backup_and_holiday_table(qtbot, window, answers, tmp_p
     bad.write_text("day,kind\n", encoding="utf-8")
     assert not page.load_holidays(bad)
     assert "第1行应为表头" in answers.warnings[-1][1]
+
+
+def test_the_catalogue_is_corrected_and_a_wrong_file_taken_out(qtbot, window, answers, tmp_path):
+    window.go_to("filings")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready, timeout=10_000)
+    plan_id = page.record_id
+    answers.texts = ["页数录错"]
+    item = page.catalogue.item(0, 3)
+    item.setText("9")  # as the clerk types into the cell
+    filing = window.session.ledger.filing_for(plan_id)
+    assert filing.documents[0].pages == 9
+    assert window.session.ledger.audit(table="filings", record_id=filing.id, limit=1)[0].reason == "页数录错"
+    answers.texts = [None]  # cancelled: the cell goes back
+    page.catalogue.item(0, 1).setText("改错的题名")
+    assert page.catalogue.item(0, 1).text() == window.session.ledger.filing_for(plan_id).documents[0].title
+    count = page.catalogue.rowCount()
+    page.catalogue.setCurrentCell(count - 1, 1)
+    answers.texts = ["放错的文件"]
+    assert page.remove_selected_document()
+    assert len(window.session.ledger.filing_for(plan_id).documents) == count - 1
+    assert page.catalogue.rowCount() == count - 1

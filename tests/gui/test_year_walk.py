@@ -97,13 +97,21 @@ def test_one_alley_through_the_year(qtbot, window, answers, tmp_path):
         scan = tmp_path / f"{document.key}.pdf"
         scan.write_bytes(b"%PDF-1.4 scan " + str(n).encode())
         page.kind.setCurrentIndex(page.kind.findData(document.key))
-        assert page.add_files([scan]) == 1, answers.warnings
+        job = page.add_files([scan])
+        qtbot.waitUntil(lambda job=job: job.done, timeout=10_000)
+        assert job.ok, answers.warnings
     filing = ledger.filing_for(plan.id)
     assert {d.kind for d in filing.documents} == {d.key for d in required}
     assert "资料齐全" in page.checklist.text()
     assert page.catalogue.rowCount() == len(required) and page.files.count() == len(required)
-    page.files.open_item(page.files.item(0))
+    opening = page.files.open_item(page.files.item(0))
+    qtbot.waitUntil(lambda: opening.done, timeout=10_000)
     assert answers.opened[-1].read_bytes().startswith(b"%PDF-1.4 scan")
+    assert answers.opened[-1].name == f"{required[0].key}.pdf"  # opened under its own name
+    # the same scan again is refused: one file cannot stand for two documents
+    again = page.add_files([tmp_path / f"{required[0].key}.pdf"])
+    qtbot.waitUntil(lambda: again.done, timeout=10_000)
+    assert not again.ok and "内容相同" in answers.warnings[-1][1]
     assert page.lock()
     filing = ledger.filing_for(plan.id)
     assert filing.locked_at is not None and filing.filed_on == date.today()

@@ -101,3 +101,11 @@ def test_text_is_stripped_and_alley_codes_have_no_spaces():
     alley = build(Alley, {"code": " 4501230001 ", "name": " 槐树巷\n", "subdistrict": "城东街道"})
     assert (alley.code, alley.name) == ("4501230001", "槐树巷")
     assert "不能含空格" in messages(Alley, {"code": "4501 0001", "name": "x", "subdistrict": "y"})
+
+
+def test_a_blank_that_is_needed_reads_as_must_fill_not_as_none():
+    from core.records import YearTarget
+    from core.records.common import validate_fields
+
+    _, problems = validate_fields(YearTarget, {"year": None, "alleys": None})
+    assert problems == {"year": ["「年度」必须填写"], "alleys": ["「改造任务(条)」必须填写"]}

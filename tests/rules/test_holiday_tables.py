@@ -73,3 +73,13 @@ def test_the_package_calendar_answers_as_the_package_does_and_nothing_outside_it
         day += timedelta(days=1)
     assert _package_workday(date(first - 1, 12, 31)) is None
     assert _package_workday(date(last + 1, 1, 1)) is None
+
+
+def test_a_day_listed_twice_is_refused_with_its_row():
+    from core.errors import LedgerError
+    from core.rules.workdays import parse_holiday_rows
+
+    rows = [("2031-01-01", "休", "元旦"), ("2031-01-01", "班", "元旦")]
+    with pytest.raises(LedgerError, match="日期 2031-01-01 重复出现") as refused:
+        parse_holiday_rows(rows, "2031.csv")
+    assert "第3行" in str(refused.value)
