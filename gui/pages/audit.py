@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -37,6 +38,16 @@ from gui.workers import Job, run_job
 
 _Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)
+
+
+class _Calendar(QCalendarWidget):
+    """The pop-up calendar of a date filter still at 不限 opens on this month, not on January 2000."""
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        if self.selectedDate() == NO_DATE:
+            today = QDate.currentDate()
+            self.setCurrentPage(today.year(), today.month())
+        super().showEvent(event)
 """The date edits' lowest date, shown as 不限 (no limit)."""
 COLUMNS = (("时间", 140), ("操作人", 70), ("操作", 90), ("记录类别", 80), ("记录", 120), ("修改内容", 460),
            ("原因", 120), ("来源", 120))
@@ -190,6 +201,7 @@ class AuditPage(Page):
         edit = QDateEdit(self)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
+        edit.setCalendarWidget(_Calendar(edit))
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("不限"))  # shown while the date is the lowest one

@@ -132,3 +132,19 @@ def test_the_catalogue_is_corrected_and_a_wrong_file_taken_out(qtbot, window, an
     assert page.remove_selected_document()
     assert len(window.session.ledger.filing_for(plan_id).documents) == count - 1
     assert page.catalogue.rowCount() == count - 1
+
+
+def test_an_open_date_filter_calendar_starts_on_this_month(qtbot, window):
+    from PySide6.QtCore import QDate, QPoint
+
+    window.go_to("audit")
+    page = window.current_page()
+    edit = page.since
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(edit.width() - 8, edit.height() // 2))
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible, timeout=3000)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert edit.text() == "不限"  # opening the calendar chose nothing
+    calendar.window().close()
