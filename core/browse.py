@@ -103,14 +103,15 @@ FILING_COLUMNS = (
 PROBLEM_COLUMNS = (
     *PLACE_COLUMNS,
     Column("reported_on", "发现日期", 90, "date"),
-    Column("source", "来源", 80),
+    Column("alert", "提醒", 70),
+    Column("status", "状态", 70),
+    Column("deadline", "办结期限", 110),
     Column("urgency", "紧急程度", 70),
+    Column("source", "来源", 80),
     Column("description", "问题描述", 220),
     Column("assigned_department", "承办部门", 100),
-    Column("deadline", "办结期限", 110),
-    Column("status", "状态", 70),
-    Column("alert", "提醒", 60),
 )
+"""The reminder and the state come right after the date: what a clerk scans the ledger for."""
 
 _ALLEY_SQL = """
 WITH latest AS (
@@ -265,8 +266,8 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
         elif not closed and not feedback:
             reply_by = feedback_deadline(facts, profile, calendar)
             alert = "反馈逾期" if reply_by is not None and today > reply_by.date else ""
-        rows.append((id_, code, name, sub, com, reported, source, urgency, text, department, deadline, status,
-                     alert))
+        rows.append((id_, code, name, sub, com, reported, alert, status, deadline, urgency, source, text,
+                     department))
     return Table(PROBLEM_COLUMNS, rows)
 
 

@@ -59,12 +59,14 @@ def test_overdue_and_due_soon_problems_stand_out_and_filter(qtbot, window):
     alerts.setCurrentIndex(alerts.findData("逾期"))
     model = page.table_model
     rows = [model.row_values(r) for r in range(model.rowCount())]
-    assert overdue.id in [r[0] for r in rows] and all(r[-1] == "逾期" for r in rows)
+    alert = [c.key for c in model.columns].index("alert") + 1
+    status = [c.key for c in model.columns].index("status") + 1
+    assert overdue.id in [r[0] for r in rows] and all(r[alert] == "逾期" for r in rows)
     colour = model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert colour == QColor("#fde2e2")
     statuses = page.filter_boxes["status"]
     statuses.setCurrentIndex(statuses.findData("待交办"))
-    assert all(model.row_values(r)[-2] == "待交办" for r in range(model.rowCount()))
+    assert all(model.row_values(r)[status] == "待交办" for r in range(model.rowCount()))
 
 
 def test_settings_targets_backup_and_holiday_table(qtbot, window, answers, tmp_path):
