@@ -285,6 +285,11 @@ def plan_years(ledger: Any) -> list[int]:
     return [r[0] for r in ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
 
 
+def default_year(years: list[int], today: date) -> int:
+    """The year a clerk most likely works on: this year if it has plans, else the latest before it."""
+    return max((y for y in years if y <= today.year), default=max(years, default=today.year))
+
+
 def alley_choices(ledger: Any) -> list[tuple[int, str, str, str]]:
     """(id, code, name, sub-district) of every alley, for pickers."""
     return [tuple(r) for r in ledger.db.execute("SELECT id, code, name, subdistrict FROM alleys ORDER BY code")]

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from core.browse import alley_choices
+from core.browse import alley_choices, default_year
+from core.browse import plan_years as years_with_plans
 from core.errors import Cancelled
 from core.money import wan
 from core.records import BOUTIQUE
@@ -155,16 +156,6 @@ class Overview:
     def funding_lines(self) -> list[tuple[str, int]]:
         """(Chinese name, yuan) of the funding figures, in the order the page shows them."""
         return [(title.format(region=self.region_name), self.funding[key]) for key, title in FUNDING_TITLES.items()]
-
-
-def years_with_plans(ledger: Any) -> list[int]:
-    """The programme years that have plans, ascending."""
-    return [r[0] for r in ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
-
-
-def default_year(years: list[int], today: date) -> int:
-    """The year a clerk most likely works on: this year if it has plans, else the latest before it."""
-    return max((y for y in years if y <= today.year), default=max(years, default=today.year))
 
 
 def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,

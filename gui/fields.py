@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
-from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from core.browse import default_year
 from core.exchange.values import parse_date
 
 LONG_TEXT = 1000
@@ -397,6 +398,18 @@ class AlleyEditor(Editor):
 
     def set_read_only(self, on: bool) -> None:
         self.widget.setEnabled(not on)
+
+
+def fill_years(combo: QComboBox, planned: list[int], today: date) -> None:
+    """Offer the years that have plans and this year; keep the year chosen, else the year worked on."""
+    years = sorted({*planned, today.year})
+    current = combo.currentData()
+    with QSignalBlocker(combo):
+        combo.clear()
+        for year in years:
+            combo.addItem(QCoreApplication.translate("YearChoice", "{0} 年").format(year), year)
+        wanted = current if current in years else default_year(planned, today)
+        combo.setCurrentIndex(combo.findData(wanted))
 
 
 # ------------------------------------------------------------------ choosing an editor

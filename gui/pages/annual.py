@@ -11,12 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.browse import Column, Table, plan_years
 from core.money import wan
 from gui import dialogs
+from gui.fields import fill_years
 from gui.pages.records import Page
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
@@ -81,17 +82,7 @@ class AnnualListPage(Page):
         return self._ready
 
     def refresh(self) -> None:
-        planned = plan_years(self.session.ledger)
-        this_year = date.today().year
-        years = sorted({*planned, this_year})
-        current = self.year.currentData()
-        with QSignalBlocker(self.year):
-            self.year.clear()
-            for y in years:
-                self.year.addItem(self.tr("{0} 年").format(y), y)
-            # the year being worked on: this year if it has plans, else the latest year that has
-            wanted = current if current in years else max((y for y in planned if y <= this_year), default=this_year)
-            self.year.setCurrentIndex(self.year.findData(wanted))
+        fill_years(self.year, plan_years(self.session.ledger), date.today())
         self.load_year()
 
     def load_year(self) -> None:

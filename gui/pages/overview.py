@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QRectF, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.browse import plan_years
 from core.money import wan
-from core.overview import Overview, default_year, years_with_plans
+from core.overview import Overview
 from gui import dialogs
+from gui.fields import fill_years
 from gui.pages.records import Page
 from gui.session import Session
 from gui.workers import Job, run_job
@@ -354,16 +356,7 @@ class OverviewPage(Page):
         return self._ready
 
     def refresh(self) -> None:
-        planned = years_with_plans(self.session.ledger)
-        today = date.today()
-        years = sorted({*planned, today.year})
-        current = self.year.currentData()
-        with QSignalBlocker(self.year):
-            self.year.clear()
-            for y in years:
-                self.year.addItem(self.tr("{0} 年").format(y), y)
-            wanted = current if current in years else default_year(planned, today)
-            self.year.setCurrentIndex(self.year.findData(wanted))
+        fill_years(self.year, plan_years(self.session.ledger), date.today())
         self.load_year()
 
     def load_year(self) -> Job | None:
