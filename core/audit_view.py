@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.errors import Cancelled
+from core.errors import checker
 from core.money import wan
 from core.records import CountySettings
 from core.store.mapping import SPEC_BY_TABLE
@@ -204,12 +204,10 @@ def export_audit(ledger: Any, flt: AuditFilter, out: Path, *, progress: Callable
 
     total = read_page(ledger, flt, limit=0, count=True).total or 0
     rows: list[list[Any]] = []
+    step = checker(progress, cancel, "导出已取消，没有生成文件")
     for n, line in enumerate(iter_lines(ledger, flt), 1):
         if n % 2000 == 0:
-            if cancel is not None and cancel():
-                raise Cancelled("导出已取消，没有生成文件")
-            if progress is not None:
-                progress(int(50 * n / max(total, 1)), "读取操作日志")
+            step(int(50 * n / max(total, 1)), "读取操作日志")
         rows.append([n, line.at, line.who, line.action, line.kind, line.record,
                      line.summary(limit=None, sep="\n"), line.reason, line.source])
     settings = ledger.settings()

@@ -7,6 +7,7 @@ exits 1. Anything else that escapes is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -78,3 +79,17 @@ class Cancelled(LedgerError):
 
     def __init__(self, message: str = "已取消，未作任何修改"):
         super().__init__(message)
+
+
+def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None,
+            message: str = "已取消，没有生成文件") -> Callable[[int, str], None]:
+    """A ``step(percent, text)`` for a long job: reports progress, and raises :class:`Cancelled`
+    with ``message`` once ``cancel()`` turns true."""
+
+    def step(percent: int, text: str) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled(message)
+        if progress is not None:
+            progress(percent, text)
+
+    return step

@@ -24,7 +24,7 @@ from typing import Any
 
 from core.browse import alley_choices, default_year
 from core.browse import plan_years as years_with_plans
-from core.errors import Cancelled
+from core.errors import checker
 from core.money import wan
 from core.records import BOUTIQUE
 from core.rules import Dataset, feedback_deadline, funding, problem_deadline, totals
@@ -167,7 +167,7 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
     county): run it on a worker. ``cancel()`` is asked between the steps.
     """
     as_of = as_of or date.today()
-    step = _Steps(progress, cancel)
+    step = checker(progress, cancel, "统计已取消")
     ds = Dataset.from_ledger(ledger, as_of=as_of)
     profile = ds.profile
     settings = ds.settings
@@ -218,17 +218,6 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
         funding=money, funding_by_subdistrict=money_by_sub,
         deadlines=deadlines, problems=problems, open_problems=open_count, provisional=provisional,
     )
-
-
-class _Steps:
-    def __init__(self, progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None):
-        self.progress, self.cancel = progress, cancel
-
-    def __call__(self, percent: int, text: str) -> None:
-        if self.cancel is not None and self.cancel():
-            raise Cancelled("统计已取消")
-        if self.progress is not None:
-            self.progress(percent, text)
 
 
 def _days_status(due: date, as_of: date, pending: int) -> str:

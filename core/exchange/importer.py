@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from core.errors import Cancelled, InvalidRecord, LedgerError
+from core.errors import InvalidRecord, LedgerError, checker
 from core.exchange.columns import Column
 from core.exchange.headers import HeaderMatch, header_key, header_table, match_header
 from core.exchange.reader import FormulaWithoutValue, RawSheet, limits, read_sheets
@@ -501,10 +501,7 @@ _UNPARSED = object()
 
 def _check(cancel: Callable[[], bool] | None, progress: Callable[[int, str], None] | None, percent: int,
            text: str) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled("导入已取消，没有写入任何数据")
-    if progress is not None:
-        progress(percent, text)
+    checker(progress, cancel, "导入已取消，没有写入任何数据")(percent, text)
 
 
 def _shown(raw: Any) -> str:

@@ -16,7 +16,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from core.errors import Cancelled, LedgerError
+from core import errors
+from core.errors import LedgerError
 from core.paths import resources_dir
 
 FONT = "WenQuanYiMicroHei"
@@ -171,15 +172,8 @@ class NumberedCanvas(Canvas):
 
 
 def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None):
-    """A ``step(percent, text)`` that reports progress and raises :class:`Cancelled` on request."""
-
-    def step(percent: int, text: str) -> None:
-        if cancel is not None and cancel():
-            raise Cancelled("打印已取消，没有生成文件")
-        if progress is not None:
-            progress(percent, text)
-
-    return step
+    """The progress-and-cancel step of a printing job (see :func:`core.errors.checker`)."""
+    return errors.checker(progress, cancel, "打印已取消，没有生成文件")
 
 
 def write_atomically(out: Path, build: Callable[[Path], None]) -> None:
