@@ -245,7 +245,9 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
     """Every problem with its deadline in working days (暂估 where a year has no holiday table), where it
     stands, and a reminder: 逾期 (past its deadline unhandled), 将到期 (due within the profile's
     ``due_soon_days``, as R10 counts), 反馈逾期 (handled but not fed back in time)."""
-    from core.rules import HolidayCalendar, feedback_deadline, problem_deadline
+    from core.records.problem import problem_status
+    from core.rules import HolidayCalendar, problem_deadline
+    from core.rules.problems import next_due
 
     profile = ledger.profile()
     calendar = HolidayCalendar.from_ledger(ledger)
@@ -254,19 +256,20 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
     rows = []
     for (id_, code, name, sub, com, reported, source, urgency, text, department, assigned, handled, feedback,
          closed) in ledger.db.execute(_PROBLEM_SQL):
-        facts = SimpleNamespace(urgency=urgency, assigned_on=_day(assigned), reported_on=_day(reported),
-                                handled_on=_day(handled))
+        facts = SimpleNamespace(urgency=urgency, reported_on=_day(reported), assigned_on=_day(assigned),
+                                handled_on=_day(handled), feedback_on=_day(feedback), closed_on=_day(closed))
         due = problem_deadline(facts, profile, calendar)
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
-        status = ("已销号" if closed else "待销号" if feedback else "待反馈" if handled else
-                  "办理中" if assigned else "待交办")
         alert = ""
-        if not closed and not handled:
-            alert = "逾期" if today > due.date else ("将到期" if due.date <= soon else "")
-        elif not closed and not feedback:
-            reply_by = feedback_deadline(facts, profile, calendar)
-            alert = "反馈逾期" if reply_by is not None and today > reply_by.date else ""
-        rows.append((id_, code, name, sub, com, reported, alert, status, deadline, urgency, source, text,
+        pending = next_due(facts, profile, calendar)
+        if pending is not None:
+            step_due, step = pending
+            if today > step_due.date:
+                alert = "逾期" if step == "办结" else "反馈逾期"
+            elif step == "办结" and step_due.date <= soon:
+                alert = "将到期"
+        rows.append((id_, code, name, sub, com, reported, alert,
+                     problem_status(assigned, handled, feedback, closed), deadline, urgency, source, text,
                      department))
     return Table(PROBLEM_COLUMNS, rows)
 

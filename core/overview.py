@@ -27,8 +27,9 @@ from core.browse import plan_years as years_with_plans
 from core.errors import checker
 from core.money import wan
 from core.records import BOUTIQUE
-from core.rules import Dataset, feedback_deadline, funding, problem_deadline, totals
+from core.rules import Dataset, funding, totals
 from core.rules.funding import MONEY_KEYS
+from core.rules.problems import next_due
 
 TOTAL = "全县（区）合计"
 """The name of the county-wide row."""
@@ -315,16 +316,13 @@ def _problems_due(ds: Dataset, alleys: dict[int, tuple[str, str, str]], as_of: d
     found: list[ProblemDue] = []
     open_count = 0
     for problem in ds.problems:
-        if problem.closed_on is not None or (problem.handled_on is not None and problem.feedback_on is not None):
+        pending = next_due(problem, ds.profile, ds.calendar)
+        if pending is None:
             continue
         open_count += 1
         code, name, _ = alleys.get(problem.alley_id, ("", "", ""))
-        if problem.handled_on is None:
-            due = problem_deadline(problem, ds.profile, ds.calendar)
-            step = ""
-        else:  # handled: the result is due back to the residents within the feedback days (R10)
-            due = feedback_deadline(problem, ds.profile, ds.calendar)
-            step = "反馈"
+        due, step = pending
+        step = "" if step == "办结" else step  # the status reads 超期 N 天, or 反馈超期 N 天
         days = (as_of - due.date).days
         if days < -soon:
             continue

@@ -55,12 +55,17 @@ class Problem(Record):
     @property
     def status(self) -> str:
         """Where the problem stands: 待交办 / 办理中 / 待反馈 / 待销号 / 已销号."""
-        if self.closed_on:
-            return "已销号"
-        if self.feedback_on:
-            return "待销号"
-        if self.handled_on:
-            return "待反馈"
-        if self.assigned_on:
-            return "办理中"
-        return "待交办"
+        return problem_status(self.assigned_on, self.handled_on, self.feedback_on, self.closed_on)
+
+
+def problem_status(assigned_on: object, handled_on: object, feedback_on: object, closed_on: object) -> str:
+    """Where a problem stands from the dates of its steps (the last step taken decides)."""
+    if closed_on:
+        return "已销号"
+    if feedback_on:
+        return "待销号"
+    if handled_on:
+        return "待反馈"
+    if assigned_on:
+        return "办理中"
+    return "待交办"

@@ -28,6 +28,18 @@ def feedback_deadline(problem: Problem, profile: Profile, calendar: HolidayCalen
     return calendar.add_workdays(problem.handled_on, profile.problems.feedback_working_days)
 
 
+def next_due(problem: Problem, profile: Profile, calendar: HolidayCalendar) -> tuple[DueDate, str] | None:
+    """The deadline a problem is working towards and its step: handling ("办结") until handled, then the
+    feedback ("反馈"); None once fed back or closed."""
+    if problem.closed_on is not None:
+        return None
+    if problem.handled_on is None:
+        return problem_deadline(problem, profile, calendar), "办结"
+    if problem.feedback_on is None:
+        return feedback_deadline(problem, profile, calendar), "反馈"  # type: ignore[return-value]
+    return None
+
+
 def _provisional_note(due: DueDate) -> str:
     if not due.provisional:
         return ""
