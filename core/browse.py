@@ -220,7 +220,7 @@ def acceptance_table(ledger: Any) -> Table:
 
 def filing_table(ledger: Any) -> Table:
     """Every accepted (or already filed) plan with its filing's state (row id: the plan's)."""
-    required = [d.key for d in ledger.profile().documents if d.required]
+    required = [d.key for d in ledger.profile().required_documents()]
     kinds: dict[int, set[str]] = {}
     for filing_id, kind in ledger.db.execute("SELECT filing_id, kind FROM filing_documents WHERE kind != ''"):
         kinds.setdefault(filing_id, set()).add(kind)

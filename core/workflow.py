@@ -73,8 +73,9 @@ class Completeness:
 def completeness(ledger: Any, filing: Filing) -> Completeness:
     """The required documents present and missing, and the optional ones (R9)."""
     kinds = filing.kinds_present()
-    documents = ledger.profile().documents
-    required = [d for d in documents if d.required]
+    profile = ledger.profile()
+    required = profile.required_documents()
+    documents = profile.documents
     return Completeness(
         present=[d for d in required if d.key in kinds],
         missing=[d for d in required if d.key not in kinds],

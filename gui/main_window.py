@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.browse import county_size
 from gui import dialogs
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- navigation
     def _needs_welcome(self) -> bool:
-        return self.session.settings() is None or self.session.ledger.counts()["alleys"] == 0
+        return self.session.settings() is None or county_size(self.session.ledger) == 0
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()  # type: ignore[return-value]  (a Page once navigation started)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, get_args
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import wan
-from core.profile import Profile
-from core.records.survey import PIPE_KINDS
+from core.profile import Measure, Profile
+from core.records.survey import PIPE_KINDS, PipeCondition
 from gui.fields import Editor
 
-CONDITIONS = ("良好", "积泥淤堵", "破损渗漏", "损坏严重", "管径偏小")
-GROUPS = ("一清", "二拆", "三改", "四补")
+CONDITIONS: tuple[str, ...] = get_args(PipeCondition)
+GROUPS: tuple[str, ...] = get_args(Measure.model_fields["group"].annotation)
 
 
 class PipesEditor(Editor):

@@ -68,7 +68,7 @@ def print_survey_form(page: RecordPage, code: str | None):
                             render_survey_form, file_name=f"调查摸底表{code or ''}.pdf")
 
 
-class _AlleyChildPage(RecordPage):
+class AlleyChildPage(RecordPage):
     """A page whose records belong to an alley picked in the form (surveys, plans, problems)."""
 
     required = ("alley_id",)
@@ -82,7 +82,7 @@ class _AlleyChildPage(RecordPage):
         super().apply(data)
 
 
-class SurveysPage(_AlleyChildPage):
+class SurveysPage(AlleyChildPage):
     print_label = "打印调查表…"
     name = "surveys"
     title = "调查摸底"
@@ -148,7 +148,7 @@ class SurveysPage(_AlleyChildPage):
         return print_survey_form(self, alley.code if alley is not None else None)
 
 
-class PlansPage(_AlleyChildPage):
+class PlansPage(AlleyChildPage):
     print_label = "打印案卷…"
     name = "plans"
     title = "改造方案"

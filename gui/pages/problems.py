@@ -19,26 +19,24 @@ from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
-from gui.pages.library import PLACE_FILTERS
-from gui.pages.records import RecordPage
+from gui.pages.library import PLACE_FILTERS, AlleyChildPage
 from gui.session import Session
 from gui.workers import Job, run_job
 
 ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "反馈逾期": QColor("#fde2e2"), "将到期": QColor("#fff3cd")}
 
 
-class ProblemsPage(RecordPage):
+class ProblemsPage(AlleyChildPage):
     name = "problems"
     title = "问题台账"
     model = Problem
     columns = browse.PROBLEM_COLUMNS
     filters = (*PLACE_FILTERS, ("status", "状态"), ("alert", "提醒"), ("assigned_department", "部门"),
                ("source", "来源"))
-    required = ("alley_id",)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        alert = self.table_model.columns.index(next(c for c in self.columns if c.key == "alert")) + 1
+        alert = 1 + [c.key for c in self.columns].index("alert")
         self.table_model.row_colour = lambda row: ALERT_COLOURS.get(row[alert])
         box = QGroupBox(self.tr("照片"), self)
         layout = QVBoxLayout(box)
@@ -65,13 +63,6 @@ class ProblemsPage(RecordPage):
             (self.tr("交办和办理"), ["assigned_department", "assigned_on", "handled_on", "result"]),
             (self.tr("反馈和销号"), ["feedback_on", "satisfaction", "closed_on"]),
         ], self, custom={"alley_id": AlleyEditor([])})
-
-    def gather(self, ledger: Any) -> dict[str, Any]:
-        return {**super().gather(ledger), "alleys": browse.alley_choices(ledger)}
-
-    def apply(self, data: dict[str, Any]) -> None:
-        self.form.editors["alley_id"].set_choices(data["alleys"])
-        super().apply(data)
 
     def load_table(self, ledger: Any) -> Table:
         return browse.problem_table(ledger)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.browse import county_size
 from core.demo import make_demo
 from gui.pages.records import Page
 from gui.session import Session
@@ -42,14 +43,14 @@ class WelcomePage(Page):
         self.job = None
 
     def refresh(self) -> None:
-        counts = self.session.ledger.counts()
+        alleys = county_size(self.session.ledger)
         county = self.session.county_name()
         self.intro.setText(self.tr(
             "数据库：{0}\n县（区）：{1}；街巷 {2} 条。\n\n"
             "第一次使用，请先设置本县（区）信息；想先看看程序怎么用，可以装入演示数据（之后另建数据库再正式录入）；"
             "已有 Excel 工作台账的，可以直接导入。"
-        ).format(self.session.path, county or self.tr("未设置"), counts["alleys"]))
-        self.demo_button.setEnabled(counts["alleys"] == 0)
+        ).format(self.session.path, county or self.tr("未设置"), alleys))
+        self.demo_button.setEnabled(alleys == 0)
 
     def load_demo(self, alleys: int = 300) -> None:
         path = self.session.path
