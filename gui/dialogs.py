@@ -58,12 +58,17 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text.strip() if ok and text.strip() else None
 
 
-def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:
-    """Where to save a file (the clerk picks), or None when cancelled."""
+def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str, *,
+              suffix: str = "") -> Path | None:
+    """Where to save a file (the clerk picks), or None when cancelled; ``suffix`` (e.g. ".xlsx") is
+    added when the clerk typed a name without it."""
     from PySide6.QtWidgets import QFileDialog
 
     chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
-    return Path(chosen) if chosen else None
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if not suffix or path.suffix.lower() == suffix else path.with_suffix(suffix)
 
 
 def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> Path | None:

@@ -218,9 +218,8 @@ class ImportWizard(QDialog):
         if source is None:
             return None
         name = Path(source.file).stem + "-拒收行.xlsx"
-        out = dialogs.save_file(self, self.tr("保存拒收的行"), name, self.tr("Excel 工作簿 (*.xlsx)"))
+        out = dialogs.save_file(self, self.tr("保存拒收的行"), name, self.tr("Excel 工作簿 (*.xlsx)"), suffix=".xlsx")
         if out is None:
             return None
-        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
         write_rejects(source, out)
         return out

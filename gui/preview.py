@@ -112,11 +112,10 @@ class PreviewDialog(QDialog):
         self.next.setEnabled(index < self.pages - 1)
 
     def save_as(self) -> Path | None:
-        target = dialogs.save_file(self, self.tr("另存为 PDF"), self.suggested_name, self.tr("PDF 文件 (*.pdf)"))
+        target = dialogs.save_file(self, self.tr("另存为 PDF"), self.suggested_name, self.tr("PDF 文件 (*.pdf)"),
+                                   suffix=".pdf")
         if target is None:
             return None
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
         try:
             shutil.copyfile(self.path, target)
         except OSError as error:

@@ -135,10 +135,10 @@ class AnnualListPage(Page):
         data = self.data
         if data is None:
             return None
-        out = dialogs.save_file(self, self.tr("导出年度清单"), f"{data.title}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        out = dialogs.save_file(self, self.tr("导出年度清单"), f"{data.title}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"),
+                                suffix=".xlsx")
         if out is None:
             return None
-        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
 
         def job(progress, cancelled):
             from core.exchange.export import export_annual_list
@@ -177,10 +177,11 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
     """Ask where, then write the whole work ledger (every alley and year) on a worker."""
     settings = session.settings()
     name = f"{settings.name if settings else ''}背街小巷工作台账.xlsx"
-    out = dialogs.save_file(parent, QCoreApplication.translate("AnnualListPage", "导出工作台账"), name, QCoreApplication.translate("AnnualListPage", "Excel 工作簿 (*.xlsx)"))
+    title = QCoreApplication.translate("AnnualListPage", "导出工作台账")
+    kinds = QCoreApplication.translate("AnnualListPage", "Excel 工作簿 (*.xlsx)")
+    out = dialogs.save_file(parent, title, name, kinds, suffix=".xlsx")
     if out is None:
         return None
-    out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
 
     def job(progress, cancelled):
         from core.exchange.export import export_ledger as core_export_ledger
@@ -189,6 +190,7 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
             return core_export_ledger(ledger, out, progress=progress, cancel=cancelled)
 
     def done(result) -> None:
-        parent.statusBar().showMessage(QCoreApplication.translate("AnnualListPage", "已导出 {0} 行到 {1}").format(result.rows, result.path), 8000)
+        done_text = QCoreApplication.translate("AnnualListPage", "已导出 {0} 行到 {1}")
+        parent.statusBar().showMessage(done_text.format(result.rows, result.path), 8000)
 
-    return run_job(parent, QCoreApplication.translate("AnnualListPage", "导出工作台账"), job, done)
+    return run_job(parent, title, job, done)

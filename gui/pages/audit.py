@@ -286,10 +286,9 @@ class AuditPage(Page):
         flt = self.current_filter()
         county = self.session.county_name()
         suggested = f"{county}操作日志{date.today():%Y%m%d}.xlsx"
-        out = dialogs.save_file(self, self.tr("导出操作日志"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
+        out = dialogs.save_file(self, self.tr("导出操作日志"), suggested, self.tr("Excel 工作簿 (*.xlsx)"), suffix=".xlsx")
         if out is None:
             return None
-        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
         session = self.session
 
         def job(progress, cancelled):

@@ -450,10 +450,9 @@ class OverviewPage(Page):
         if self.data is None:
             return None
         suggested = f"{self.data.county}{self.data.year}年{chart.title}.png"
-        out = dialogs.save_file(self, self.tr("导出图片"), suggested, self.tr("PNG 图片 (*.png)"))
+        out = dialogs.save_file(self, self.tr("导出图片"), suggested, self.tr("PNG 图片 (*.png)"), suffix=".png")
         if out is None:
             return None
-        out = out if out.suffix.lower() == ".png" else out.with_suffix(".png")
         if not chart.image().save(str(out), "PNG"):
             dialogs.warn(self, self.tr("导出图片"), self.tr("无法写入「{0}」，请换一个位置或文件名").format(out))
             return None

@@ -61,8 +61,12 @@ class Answers:
     def ask_text(self, parent, title, label) -> str | None:
         return self.texts.pop(0) if self.texts else None
 
-    def file(self, *args) -> Path | None:
-        return self.files.pop(0) if self.files else None
+    def file(self, *args, suffix: str = "") -> Path | None:
+        """The next path given, with the suffix added as dialogs.save_file adds it (tested there)."""
+        path = self.files.pop(0) if self.files else None
+        if path is not None and suffix and path.suffix.lower() != suffix:
+            path = path.with_suffix(suffix)
+        return path
 
     def files_many(self, *args) -> list[Path]:
         return self.many.pop(0) if self.many else []

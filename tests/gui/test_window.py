@@ -251,3 +251,15 @@ def test_another_language_needs_only_a_translation_file(qtbot, tmp_path, demo_co
         assert page.save_button.text() == "保存"  # not translated in this file: stays Chinese
     finally:
         QApplication.removeTranslator(translator)
+
+
+def test_a_name_typed_without_its_suffix_gets_it(monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui import dialogs
+
+    typed = [str(tmp_path / "清单"), str(tmp_path / "清单.XLSX"), ""]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (typed.pop(0), "")))
+    assert dialogs.save_file(None, "导出", "", "Excel (*.xlsx)", suffix=".xlsx") == tmp_path / "清单.xlsx"
+    assert dialogs.save_file(None, "导出", "", "Excel (*.xlsx)", suffix=".xlsx") == tmp_path / "清单.XLSX"
+    assert dialogs.save_file(None, "导出", "", "Excel (*.xlsx)", suffix=".xlsx") is None  # cancelled
