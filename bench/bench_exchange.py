@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_core import repeated, save_results, timed  # noqa: E402
+from bench.bench_core import calibration, repeated, save_results, timed  # noqa: E402
 
 
 def bare_read(path: Path) -> tuple[float, float]:
@@ -33,14 +33,6 @@ def bare_read(path: Path) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def calibration() -> float:
-    """Seconds this machine takes for ``sum(range(10**7))``: the scale to read the figures against
-    (the VM's speed drifts, and figures from different days differ by that much)."""
-    import time
-
-    start = time.perf_counter()
-    sum(range(10**7))
-    return time.perf_counter() - start
 
 
 def main() -> None:

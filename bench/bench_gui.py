@@ -27,16 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_core import repeated, save_results, timed  # noqa: E402
+from bench.bench_core import calibration, repeated, save_results, timed  # noqa: E402
 
 TARGETS = {"start": 2.0, "key": 0.100, "block": 0.200}
 SEARCHES = ("jfl", "城东", "4501230099", "hsx", "解放路", "cdjd rmsq")
 
 
-def calibrate() -> float:
-    start = time.perf_counter()
-    sum(range(10**7))
-    return time.perf_counter() - start
 
 
 def search_timings(db: Path) -> tuple[float, list[float]]:
@@ -146,11 +142,11 @@ def main() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")  # the program's QSettings, not the user's
     shot = folder / "start.png"
-    loop_before = calibrate()
+    loop_before = calibration()
     runs, peak = repeated(["gui", "--db", str(db), "--screenshot", str(shot), "--page", "alleys"], options.runs)
     first, keys = search_timings(db)
     blocking = blocking_timings(db)
-    loop_after = calibrate()
+    loop_after = calibration()
 
     print(f"{options.alleys} alleys; calibration loop sum(range(10**7)) {loop_before:.2f} s before, "
           f"{loop_after:.2f} s after\n")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -144,7 +144,6 @@ class Overview:
     open_problems: int = 0
     provisional: bool = False
     """Some problem deadline was counted without an official holiday table."""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def overdue_problems(self) -> int:

@@ -83,9 +83,6 @@ class AttachmentList(QListWidget):
             if image is not None:
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
 
-    def attachment_ids(self) -> list[int]:
-        return [self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())]
-
     def open_item(self, item: QListWidgetItem) -> Job:
         """Write the file to a temporary folder (on a worker: scans run to tens of MB) and open it with
         the system's viewer (PDF reader, photo viewer), under its own name."""

@@ -15,8 +15,7 @@ import chinese_calendar
 
 # The years the package's tables cover: its own is_workday works them out again on every call
 # (about 20 µs, twice the whole of a problem's deadline), so the lookup below reads the tables.
-_PACKAGE_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
-PACKAGE_YEARS = _PACKAGE_YEARS
+PACKAGE_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
 """Years the holiday package covers (the official 国务院 schedules published so far)."""
 
 
@@ -24,7 +23,7 @@ def _package_workday(day: date) -> bool | None:
     """The package's answer for ``day`` (``chinese_calendar.is_workday``: a make-up working day, or a
     weekday that is no holiday), or None when its tables do not cover the year.
     """
-    if day.year not in _PACKAGE_YEARS:
+    if day.year not in PACKAGE_YEARS:
         return None
     return day in chinese_calendar.workdays or (day.weekday() < 5 and day not in chinese_calendar.holidays)
 

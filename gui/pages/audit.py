@@ -9,7 +9,6 @@ tens of milliseconds on the window's own connection; the export reads them all o
 from __future__ import annotations
 
 import html
-import time
 from datetime import date
 from typing import Any
 
@@ -63,16 +62,13 @@ class AuditModel(QAbstractTableModel):
         self.after: int | None = None
         self.total = 0
         self.filter = AuditFilter()
-        self.last_read_ms = 0.0
 
     def load(self, flt: AuditFilter) -> None:
         """Show the newest entries matching ``flt`` (and count them all)."""
-        started = time.perf_counter()
         first = read_page(self.page.session.ledger, flt, count=True)
         self.beginResetModel()
         self.filter, self.lines, self.after, self.total = flt, first.lines, first.after, first.total or 0
         self.endResetModel()
-        self.last_read_ms = (time.perf_counter() - started) * 1000
 
     def line(self, row: int) -> AuditLine:
         return self.lines[row]
@@ -89,9 +85,7 @@ class AuditModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index) -> None:
         if self.after is None:
             return
-        started = time.perf_counter()
         more = read_page(self.page.session.ledger, self.filter, after=self.after)
-        self.last_read_ms = (time.perf_counter() - started) * 1000
         if more.lines:
             self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines) + len(more.lines) - 1)
             self.lines.extend(more.lines)

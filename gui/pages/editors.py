@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, get_args
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -115,7 +115,6 @@ class MeasuresEditor(Editor):
     """The plan's measures from the profile's catalogue, grouped 一清/二拆/三改/四补, with quantities
     and estimated investment; the sum of the estimates is shown below as the clerk types."""
 
-    total_changed = Signal(object)
 
     def __init__(self, profile: Profile, parent: QWidget | None = None):
         box = QWidget(parent)
@@ -193,7 +192,6 @@ class MeasuresEditor(Editor):
             f"已选 {chosen} 项措施，估算投资合计 {total:,} 元（{wan(total)} 万元）" if total is not None
             else f"已选 {chosen} 项措施，估算投资有不是数字的金额"
         )
-        self.total_changed.emit(total)
 
     def raw(self) -> tuple[tuple[str, str, str, str], ...]:
         out = []

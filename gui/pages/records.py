@@ -236,7 +236,7 @@ class RecordPage(Page):
 
     def describe(self, record: BaseModel | None) -> str:
         """The heading above the form."""
-        return self.model.label if record is None else f"{self.model.label}"
+        return self.model.label
 
     # ---------------------------------------------------------------- data
     SYNC_ALLEYS = 3000
