@@ -6,6 +6,7 @@ so the rules run over a small dataset of that alley only: a few milliseconds, no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,7 +27,8 @@ class Review:
 
 
 def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = None,
-           plan: Plan | None = None, acceptance: Acceptance | None = None, as_of: date | None = None) -> Review:
+           plan: Plan | None = None, acceptance: Acceptance | None = None, as_of: date | None = None,
+           rules: Sequence[str] = LIVE_RULES, money: bool = True) -> Review:
     """Run R1–R5 (and R7 for a plan) over one alley with the given draft records in place of saved ones.
 
     With ``acceptance`` (being typed on the acceptance page) its plan is reviewed and R5 checks the
@@ -53,10 +55,11 @@ def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = N
                  alleys=[alley], surveys=surveys, plans=plans, acceptances=acceptances)
     # Only the plan on screen is of interest on a plan form; on the alley or survey form, all of them.
     own = {"", f"plans/{plan.id}" if plan else ""} | ({f"acceptances/{acceptance.id}"} if acceptance else set())
-    findings = [f for rule in LIVE_RULES for f in RULES[rule](ds, None)
+    findings = [f for rule in rules for f in RULES[rule](ds, None)
                 if plan is None or f.record in own or f.record.startswith("alleys/")]
-    money = None
-    if plan is not None:
-        acceptance = ledger.acceptance_for(plan.id) if plan.id is not None else None
-        money = funding_for_plan(plan, acceptance, ds.profile, ds.as_of)
-    return Review(sorted(findings, key=sort_key), money)
+    funding = None
+    if plan is not None and money:
+        if acceptance is None and plan.id is not None:
+            acceptance = ledger.acceptance_for(plan.id)
+        funding = funding_for_plan(plan, acceptance, ds.profile, ds.as_of)
+    return Review(sorted(findings, key=sort_key), funding)

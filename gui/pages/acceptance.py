@@ -94,7 +94,7 @@ class AcceptancesPage(PlanKeyedPage):
             return ""
         refused = acceptance_refusal(self.session.ledger, record)
         text = f"<p style='color:#b00020'><b>{self.tr('不能保存：')}</b>{refused}</p>" if refused else ""
-        findings = [f for f in review(self.session.ledger, acceptance=record).findings if f.rule == "R5"]
+        findings = review(self.session.ledger, acceptance=record, rules=("R5",), money=False).findings
         return text + findings_html(findings, tr=self.tr)
 
     def print_current(self):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from core import browse
 from core.browse import Table
 from core.records import Alley, Problem
+from core.rules import HolidayCalendar
 from core.workflow import close_refusal, deadline_text
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
@@ -35,6 +36,7 @@ class ProblemsPage(AlleyChildPage):
                ("source", "来源"))
 
     def __init__(self, session: Session, parent: QWidget | None = None):
+        self.calendar: HolidayCalendar | None = None
         super().__init__(session, parent)
         alert = 1 + [c.key for c in self.columns].index("alert")
         self.table_model.row_colour = lambda row: ALERT_COLOURS.get(row[alert])
@@ -67,6 +69,12 @@ class ProblemsPage(AlleyChildPage):
     def load_table(self, ledger: Any) -> Table:
         return browse.problem_table(ledger)
 
+    def apply(self, data: dict[str, Any]) -> None:
+        # the holiday calendar for the deadlines shown as the clerk types, read once per refresh
+        # (loading a year's holiday table in 设置 refreshes every page)
+        self.calendar = HolidayCalendar.from_ledger(self.session.ledger)
+        super().apply(data)
+
     def new_defaults(self) -> dict[str, Any]:
         return {"reported_on": date.today(), "urgency": "一般", "source": "网格巡查"}
 
@@ -87,7 +95,7 @@ class ProblemsPage(AlleyChildPage):
         """The deadline in working days (provisional without a holiday table) and what is still due."""
         if record is None or record.alley_id is None:
             return ""
-        parts = [html.escape(deadline_text(self.session.ledger, record))]
+        parts = [html.escape(deadline_text(self.session.ledger, record, self.calendar))]
         refused = close_refusal(record)
         if refused:
             parts.append(f"<span style='color:#b00020'>{html.escape(refused)}</span>")
