@@ -27,6 +27,7 @@ from xlsxwriter.exceptions import FileCreateError
 from core.errors import Cancelled, LedgerError
 from core.exchange.columns import COLUMNS, HEADERS
 from core.exchange.values import parse_date
+from core.printing.annual_columns import COLUMNS as LIST_COLUMNS
 from core.store.ledger import gc_paused
 
 if TYPE_CHECKING:
@@ -129,7 +130,6 @@ def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None
 def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, str], None] | None = None,
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the annual project list (the same rows as the printed list) with a totals row."""
-    from core.printing.annual_list import COLUMNS as LIST_COLUMNS  # brings reportlab: only when needed
 
     headers = [h.format(region=data.region_name) for h, _, _ in LIST_COLUMNS]
     kinds = ["int", "text", "text", "text", "text", "metres", "metres", "text", "text", "wan", "wan",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from core.browse import Column, Table, plan_years
 from core.money import wan
+from core.printing.annual_columns import COLUMNS
 from gui import dialogs
 from gui.fields import fill_years
 from gui.pages.records import Page
@@ -27,13 +28,6 @@ if TYPE_CHECKING:
     from core.printing.annual_list import AnnualList
     from gui.preview import PreviewDialog
 
-# (header, width in mm) of the printed list's columns (core.printing.annual_list.COLUMNS, kept in step
-# by a test): the page shows the list exactly as it prints without loading reportlab at start.
-LIST_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 9), ("街巷名称", 22), ("所在街道", 18), ("所在社区", 18), ("起止点", 28), ("长度(米)", 13),
-    ("宽度(米)", 12), ("类别", 11), ("主要改造内容", 40), ("总投资(万元)", 17), ("{region}补助(万元)", 17),
-    ("计划开工", 16), ("计划完工", 16), ("建设单位", 26), ("备注", 14),
-)
 NUMERIC = {"长度(米)", "宽度(米)", "总投资(万元)", "{region}补助(万元)"}
 
 
@@ -67,7 +61,7 @@ class AnnualListPage(Page):
         region = session.ledger.profile().profile.region_name
         columns = tuple(Column(f"c{i}", title.format(region=region), int(width * 4.2),
                                "int" if title in NUMERIC else "text")
-                        for i, (title, width) in enumerate(LIST_COLUMNS))
+                        for i, (title, width, _) in enumerate(COLUMNS))
         self.columns = columns
         self.table_model = RecordTableModel(columns, self)
         self.table = RecordTableView(self.table_model, "annual", self)

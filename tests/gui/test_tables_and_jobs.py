@@ -206,12 +206,6 @@ def test_a_cancelled_export_writes_nothing_and_the_window_stays_responsive(qtbot
     assert answers.warnings == []  # a cancel is not an error
 
 
-def test_the_annual_list_page_has_the_printed_columns():
-    from core.printing.annual_list import COLUMNS
-    from gui.pages.annual import LIST_COLUMNS
-
-    assert [(title, width) for title, width, _ in COLUMNS] == list(LIST_COLUMNS)
-
 
 def test_import_wizard_on_a_messy_ledger_from_the_welcome_page(qtbot, tmp_path, answers):
     """A new county imports a sub-district's messy ledger: title and unit lines, merged two-row header,
