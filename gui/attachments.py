@@ -83,6 +83,11 @@ class AttachmentList(QListWidget):
             if image is not None:
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
 
+    def file_names(self) -> dict[int, str]:
+        """The files listed: attachment id → file name."""
+        return {self.item(r).data(Qt.ItemDataRole.UserRole): self.item(r).data(FILE_NAME_ROLE)
+                for r in range(self.count())}
+
     def open_item(self, item: QListWidgetItem) -> Job:
         """Write the file to a temporary folder (on a worker: scans run to tens of MB) and open it with
         the system's viewer (PDF reader, photo viewer), under its own name."""

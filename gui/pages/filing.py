@@ -155,9 +155,7 @@ class FilingsPage(PlanKeyedPage):
     def _show_catalogue(self, record: BaseModel | None) -> None:
         """The filing's 卷内目录: each document with its date, pages and the stored file, if any."""
         documents = list(record.documents) if record is not None else []
-        names = {}
-        if record is not None and record.id is not None:
-            names = {a.id: a.file_name for a, _ in self.session.ledger.attachments_of(record)}
+        names = self.files.file_names()  # the record's files, listed by after_load just before
         self._filling = True
         try:
             self.catalogue.setRowCount(len(documents))
