@@ -276,8 +276,8 @@ def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
     decoded = [(row, json.loads(row[7]) if row[7] else {}) for row in rows]
     alley_ids = {x for _, changes in decoded for x in _ids(changes.get("alley_id"))}
     plan_ids = {x for _, changes in decoded for x in _ids(changes.get("plan_id"))}
-    codes = _lookup(ledger, "SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
-    plans = _lookup(ledger, "SELECT p.id, a.code || '/' || p.year FROM plans p JOIN alleys a ON a.id = p.alley_id "
+    codes = ledger.lookup("SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
+    plans = ledger.lookup("SELECT p.id, a.code || '/' || p.year FROM plans p JOIN alleys a ON a.id = p.alley_id "
                     "WHERE p.id IN ({})", plan_ids)
     measures = _measure_names(ledger)
     out = []
@@ -324,15 +324,6 @@ def _pair(value: Any) -> tuple[Any, Any]:
 
 def _ids(pair: Any) -> list[int]:
     return [v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, int)]
-
-
-def _lookup(ledger: Any, sql: str, ids: set[int]) -> dict[int, str]:
-    wanted = sorted(ids)
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start:start + 900]
-        found.update(ledger.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall())
-    return found
 
 
 def _measure_names(ledger: Any) -> dict[str, str]:

@@ -470,9 +470,8 @@ class Ledger:
         plan_ids = {pid for r in records if (pid := self._plan_id_of(r)) is not None}
         if not plan_ids:
             return
-        # The filed plans are few; naming every plan of a 40,000-row import in one IN (...) would
-        # pass SQLite's limit on bound parameters (32,766 in a default build).
-        locked = dict(self.db.execute("SELECT plan_id, locked_at FROM filings WHERE locked_at IS NOT NULL"))
+        locked = self.lookup("SELECT plan_id, locked_at FROM filings WHERE locked_at IS NOT NULL AND plan_id IN ({})",
+                             plan_ids)
         hit = next((plan_id for plan_id in sorted(plan_ids) if plan_id in locked), None)
         if hit is not None:
             raise LockedRecord(
@@ -767,8 +766,8 @@ class Ledger:
         """Human keys (alley code, or code/year for plan records) of many records, in two queries."""
         alley_ids = {r.alley_id for r in records if isinstance(r, (Survey, Plan, Problem))}
         plan_ids = {r.plan_id for r in records if isinstance(r, (Acceptance, Filing, ProgressEntry))}
-        codes = self._lookup("SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
-        plans = self._lookup(
+        codes = self.lookup("SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
+        plans = self.lookup(
             "SELECT p.id, a.code || '/' || p.year FROM plans p JOIN alleys a ON a.id = p.alley_id WHERE p.id IN ({})",
             plan_ids)
         keys = []
@@ -785,7 +784,9 @@ class Ledger:
                 keys.append("")
         return keys
 
-    def _lookup(self, sql: str, ids: set[Any]) -> dict[Any, Any]:
+    def lookup(self, sql: str, ids: set[Any]) -> dict[Any, Any]:
+        """Rows of ``sql`` (two columns, ``IN ({})`` for the ids) as a dict, asked in chunks that stay
+        under SQLite's limit on bound parameters."""
         wanted = sorted(i for i in ids if i is not None)
         found: dict[Any, Any] = {}
         for start in range(0, len(wanted), 900):  # SQLite's limit on bound parameters
