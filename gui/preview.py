@@ -178,8 +178,9 @@ class PreviewDialog(QDialog):
 
 
 def preview_document(parent: QWidget, title: str, gather, render, *, file_name: str) -> Job:
-    """Make a PDF on a worker — ``gather(ledger)`` reads what it shows, ``render(data, out, progress=,
-    cancel=)`` lays it out (the same core functions as ``alley-ledger print``) — then open the preview.
+    """Make a PDF on a worker — ``gather(ledger)`` reads what it shows (or ``gather`` is that data
+    already), ``render(data, out, progress=, cancel=)`` lays it out (the same core functions as
+    ``alley-ledger print``) — then open the preview.
 
     The preview dialog is kept as ``parent.preview`` (tests look at it).
     """
@@ -188,8 +189,11 @@ def preview_document(parent: QWidget, title: str, gather, render, *, file_name: 
     out = folder / file_name
 
     def job(progress, cancelled):
-        with session.worker_ledger() as ledger:
-            data = gather(ledger)
+        if callable(gather):
+            with session.worker_ledger() as ledger:
+                data = gather(ledger)
+        else:
+            data = gather  # gathered already (the 年度清单 page has its list)
         render(data, out, progress=progress, cancel=cancelled)
         return out
 
