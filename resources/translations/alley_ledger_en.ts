@@ -4,60 +4,65 @@
 <context>
     <name>AcceptancesPage</name>
     <message>
-        <location filename="../../gui/pages/later.py" line="38"/>
+        <location filename="../../gui/pages/acceptance.py" line="70"/>
         <source>验收</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="39"/>
-        <source>参建单位</source>
+        <location filename="../../gui/pages/acceptance.py" line="71"/>
+        <source>参建单位和代表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="41"/>
-        <source>问题和整改</source>
+        <location filename="../../gui/pages/acceptance.py" line="73"/>
+        <source>存在问题和整改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="42"/>
-        <source>路灯</source>
+        <location filename="../../gui/pages/acceptance.py" line="74"/>
+        <source>精品类安全设施：路灯</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="43"/>
-        <source>评价</source>
+        <location filename="../../gui/pages/acceptance.py" line="75"/>
+        <source>达标、精品评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/acceptance.py" line="109"/>
+        <source>竣工验收记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AlleysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="34"/>
+        <location filename="../../gui/pages/library.py" line="36"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="36"/>
+        <location filename="../../gui/pages/library.py" line="38"/>
         <source>人口和商户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="37"/>
+        <location filename="../../gui/pages/library.py" line="39"/>
         <source>街巷长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="38"/>
+        <location filename="../../gui/pages/library.py" line="40"/>
         <source>起止点坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="39"/>
+        <location filename="../../gui/pages/library.py" line="41"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="50"/>
+        <location filename="../../gui/pages/library.py" line="52"/>
         <source>新街巷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,104 +70,217 @@
 <context>
     <name>AnnualListPage</name>
     <message>
-        <location filename="../../gui/pages/annual.py" line="49"/>
+        <location filename="../../gui/pages/annual.py" line="42"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="58"/>
+        <location filename="../../gui/pages/annual.py" line="51"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="60"/>
+        <location filename="../../gui/pages/annual.py" line="53"/>
         <source>打印预览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="91"/>
-        <source>{0} 年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/annual.py" line="103"/>
+        <location filename="../../gui/pages/annual.py" line="86"/>
         <source>正在读取……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="112"/>
+        <location filename="../../gui/pages/annual.py" line="95"/>
         <source>读取年度清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="120"/>
+        <location filename="../../gui/pages/annual.py" line="110"/>
         <source>县定任务 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="120"/>
+        <location filename="../../gui/pages/annual.py" line="110"/>
         <source>未填写年度任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="121"/>
+        <location filename="../../gui/pages/annual.py" line="111"/>
         <source>精品任务 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="124"/>
+        <location filename="../../gui/pages/annual.py" line="114"/>
         <source>，比任务少 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="126"/>
+        <location filename="../../gui/pages/annual.py" line="116"/>
         <source>列入清单 {0} 条（达标类 {1}，精品类 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="128"/>
+        <location filename="../../gui/pages/annual.py" line="118"/>
         <source>总投资 {0} 万元，{1}补助 {2} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="132"/>
+        <location filename="../../gui/pages/annual.py" line="122"/>
         <source>另有 {0} 个方案未批复，未列入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../gui/pages/annual.py" line="130"/>
         <location filename="../../gui/pages/annual.py" line="140"/>
-        <location filename="../../gui/pages/annual.py" line="150"/>
         <source>导出年度清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="140"/>
-        <location filename="../../gui/pages/annual.py" line="182"/>
+        <location filename="../../gui/pages/annual.py" line="130"/>
+        <location filename="../../gui/pages/annual.py" line="161"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="151"/>
-        <location filename="../../gui/pages/annual.py" line="194"/>
+        <location filename="../../gui/pages/annual.py" line="141"/>
+        <location filename="../../gui/pages/annual.py" line="173"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="174"/>
-        <source>生成年度清单 PDF</source>
+        <location filename="../../gui/pages/annual.py" line="160"/>
+        <source>导出工作台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../gui/attachments.py" line="77"/>
+        <source>读取照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="182"/>
-        <location filename="../../gui/pages/annual.py" line="196"/>
-        <source>导出工作台账</source>
+        <location filename="../../gui/attachments.py" line="105"/>
+        <source>打开文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="126"/>
+        <source>全部记录类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="134"/>
+        <source>街巷编码或名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="145"/>
+        <location filename="../../gui/pages/audit.py" line="254"/>
+        <source>全部操作人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="148"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="151"/>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="154"/>
+        <source>清除筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="161"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="183"/>
+        <source>选中一条记录，这里显示修改的全部内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="201"/>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="239"/>
+        <source>共 {0} 条（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="270"/>
+        <source>原因：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="272"/>
+        <source>来源：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="283"/>
+        <location filename="../../gui/pages/audit.py" line="294"/>
+        <source>导出操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="283"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/audit.py" line="295"/>
+        <source>已导出 {0} 条到 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="106"/>
+        <source>{0} {1} 年 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="111"/>
+        <source>正在统计……</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountyChart</name>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="177"/>
+        <source>年度任务 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="181"/>
+        <source>精品任务 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="187"/>
+        <source>未填写年度任务（设置 → 年度任务）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../gui/fields.py" line="185"/>
+        <location filename="../../gui/fields.py" line="186"/>
         <source>从日历选择</source>
         <translation type="unfinished"></translation>
     </message>
@@ -170,13 +288,187 @@
 <context>
     <name>FilingsPage</name>
     <message>
-        <location filename="../../gui/pages/later.py" line="60"/>
-        <source>备案</source>
+        <location filename="../../gui/pages/filing.py" line="59"/>
+        <source>备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="62"/>
-        <source>归档</source>
+        <location filename="../../gui/pages/filing.py" line="80"/>
+        <source>卷内文件（题名、日期、页数可直接修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="83"/>
+        <location filename="../../gui/pages/filing.py" line="181"/>
+        <source>打开附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="85"/>
+        <source>移出所选文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="98"/>
+        <source>资料类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="106"/>
+        <source>其他文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="108"/>
+        <source>添加文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="113"/>
+        <source>也可以把扫描件、照片直接拖到上面的框里；双击打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="118"/>
+        <location filename="../../gui/pages/filing.py" line="345"/>
+        <source>归档锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="121"/>
+        <source>打印案卷…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="133"/>
+        <source>竣工验收备案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="136"/>
+        <source>城建档案归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="163"/>
+        <source>（附件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="181"/>
+        <source>这件文件只有纸质原件，没有扫描件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="198"/>
+        <source>资料齐全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="199"/>
+        <source>缺少 {0} 份必备资料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="202"/>
+        <source>；已于 {0} 归档锁定，修改须填写更正原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="227"/>
+        <source>不能添加文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="237"/>
+        <source>更正已归档的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="238"/>
+        <source>该方案已归档锁定，{0}须填写更正原因（记入操作日志）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="246"/>
+        <location filename="../../gui/pages/filing.py" line="278"/>
+        <source>添加备案资料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="252"/>
+        <source>补充资料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="271"/>
+        <source>添加文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="274"/>
+        <source>已添加 {0} 个文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="297"/>
+        <location filename="../../gui/pages/filing.py" line="307"/>
+        <source>卷内目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="297"/>
+        <source>「{0}」无法识别为日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="300"/>
+        <source>修改卷内目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="320"/>
+        <location filename="../../gui/pages/filing.py" line="328"/>
+        <source>移出卷内文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="320"/>
+        <source>把第 {0} 件「{1}」移出卷内吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="322"/>
+        <source>移出文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="343"/>
+        <location filename="../../gui/pages/filing.py" line="351"/>
+        <source>不能归档锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="346"/>
+        <source>归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="355"/>
+        <source>已归档锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="369"/>
+        <source>备案归档案卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FundingChart</name>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="242"/>
+        <source>{0} 个方案，总投资 {1} 万元（金额单位：万元）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -198,109 +490,109 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="85"/>
+        <location filename="../../gui/import_wizard.py" line="86"/>
         <source>有拒收的行时全部不导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="96"/>
+        <location filename="../../gui/import_wizard.py" line="97"/>
         <source>保存拒收的行…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="105"/>
+        <location filename="../../gui/import_wizard.py" line="106"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="106"/>
-        <location filename="../../gui/import_wizard.py" line="125"/>
+        <location filename="../../gui/import_wizard.py" line="107"/>
+        <location filename="../../gui/import_wizard.py" line="126"/>
         <source>检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="109"/>
+        <location filename="../../gui/import_wizard.py" line="110"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="125"/>
+        <location filename="../../gui/import_wizard.py" line="126"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="126"/>
+        <location filename="../../gui/import_wizard.py" line="127"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="133"/>
+        <location filename="../../gui/import_wizard.py" line="134"/>
         <source>选择工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="134"/>
+        <location filename="../../gui/import_wizard.py" line="135"/>
         <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="151"/>
+        <location filename="../../gui/import_wizard.py" line="152"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="159"/>
+        <location filename="../../gui/import_wizard.py" line="160"/>
         <source>检查工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="164"/>
+        <location filename="../../gui/import_wizard.py" line="165"/>
         <source>文件「{0}」：新增 {1} 行，更新 {2} 行，不变 {3} 行，拒收 {4} 行；跳过空行、合计行等 {5} 行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="168"/>
+        <location filename="../../gui/import_wizard.py" line="169"/>
         <source>工作表「{0}」：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="169"/>
+        <location filename="../../gui/import_wizard.py" line="170"/>
         <source>已读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="169"/>
+        <location filename="../../gui/import_wizard.py" line="170"/>
         <source>未读取（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="171"/>
+        <location filename="../../gui/import_wizard.py" line="172"/>
         <source>程序不认识的列（数值会随记录保存并在导出时带上）：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="202"/>
+        <location filename="../../gui/import_wizard.py" line="203"/>
         <source>导入工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="208"/>
+        <location filename="../../gui/import_wizard.py" line="209"/>
         <source>已导入：新增 {0} 行，更新 {1} 行；不变 {2} 行，拒收 {3} 行。
 导入前的数据库已备份到：{4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="210"/>
+        <location filename="../../gui/import_wizard.py" line="211"/>
         <source>（没有写入，不需要备份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="220"/>
+        <location filename="../../gui/import_wizard.py" line="221"/>
         <source>保存拒收的行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="220"/>
+        <location filename="../../gui/import_wizard.py" line="221"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -308,12 +600,12 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../gui/workers.py" line="69"/>
+        <location filename="../../gui/workers.py" line="70"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/workers.py" line="89"/>
+        <location filename="../../gui/workers.py" line="92"/>
         <source>正在取消……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,43 +613,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>未设置县（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>最近打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>编辑(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>打印(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>转到(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>巷账数据库 (*.db);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,114 +657,263 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="59"/>
-        <source>{0} 各年度进展（完整的统计总览在第二部分提供）</source>
+        <location filename="../../gui/pages/overview.py" line="266"/>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="300"/>
+        <source>近期期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="307"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="307"/>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="307"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="307"/>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="342"/>
+        <source>导出图片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="344"/>
+        <source>把这张图保存为 PNG 图片，可插入报告或通报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="368"/>
+        <source>正在统计 {0} 年……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="377"/>
+        <source>统计总览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="385"/>
+        <source>{0} {1} 年背街小巷改造进展（统计至 {2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="394"/>
+        <source>未填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="395"/>
+        <source>条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="395"/>
+        <source>设置 → 年度任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="398"/>
+        <source>占任务 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="400"/>
+        <source>不合格 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="404"/>
+        <source>评为精品 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="406"/>
+        <source>扣回 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="419"/>
+        <source>（暂定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="420"/>
+        <source>问题：{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="439"/>
+        <source>未办结问题 {0} 条，其中超期 {1} 条，即将到期 {2} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="442"/>
+        <source>；部分期限所在年份尚无节假日安排，按周一至周五暂定，请在“设置”中导入该年节假日表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="453"/>
+        <location filename="../../gui/pages/overview.py" line="457"/>
+        <source>导出图片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="453"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="457"/>
+        <source>无法写入「{0}」，请换一个位置或文件名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="459"/>
+        <source>已导出图片到 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanKeyedPage</name>
+    <message>
+        <location filename="../../gui/pages/acceptance.py" line="44"/>
+        <source>不能保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/acceptance.py" line="44"/>
+        <source>请先在左边的表中选择一个改造方案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/acceptance.py" line="56"/>
+        <source>（新）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="128"/>
+        <location filename="../../gui/pages/library.py" line="165"/>
         <source>方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="129"/>
+        <location filename="../../gui/pages/library.py" line="166"/>
         <source>改造内容（一清二拆三改四补）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="130"/>
+        <location filename="../../gui/pages/library.py" line="167"/>
         <source>投资（元）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="133"/>
+        <location filename="../../gui/pages/library.py" line="170"/>
         <source>参建单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="135"/>
+        <location filename="../../gui/pages/library.py" line="172"/>
         <source>进度节点（计划 / 实际）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="136"/>
+        <location filename="../../gui/pages/library.py" line="173"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="148"/>
+        <location filename="../../gui/pages/library.py" line="187"/>
         <source>新改造方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="159"/>
+        <location filename="../../gui/pages/library.py" line="198"/>
         <source>资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="167"/>
+        <location filename="../../gui/pages/library.py" line="206"/>
         <source>措施估算合计 {0} 万元，与总投资 {1} 万元不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="218"/>
+        <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/preview.py" line="54"/>
+        <location filename="../../gui/preview.py" line="55"/>
         <source>打印预览 — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="70"/>
+        <location filename="../../gui/preview.py" line="71"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="71"/>
+        <location filename="../../gui/preview.py" line="72"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="75"/>
+        <location filename="../../gui/preview.py" line="76"/>
         <source>共 {0} 页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="76"/>
+        <location filename="../../gui/preview.py" line="77"/>
         <source>放大</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="77"/>
+        <location filename="../../gui/preview.py" line="78"/>
         <source>缩小</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="78"/>
+        <location filename="../../gui/preview.py" line="79"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="80"/>
+        <location filename="../../gui/preview.py" line="81"/>
         <source>另存为 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="82"/>
+        <location filename="../../gui/preview.py" line="83"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="114"/>
+        <location filename="../../gui/preview.py" line="115"/>
         <location filename="../../gui/preview.py" line="122"/>
         <source>另存为 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="114"/>
+        <location filename="../../gui/preview.py" line="115"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,7 +923,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="161"/>
+        <location filename="../../gui/preview.py" line="168"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,25 +931,74 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../gui/pages/later.py" line="80"/>
+        <location filename="../../gui/pages/problems.py" line="43"/>
+        <source>照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="50"/>
+        <source>添加照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="53"/>
+        <source>销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="64"/>
         <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="81"/>
+        <location filename="../../gui/pages/problems.py" line="65"/>
         <source>交办和办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/later.py" line="82"/>
+        <location filename="../../gui/pages/problems.py" line="66"/>
         <source>反馈和销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="83"/>
+        <source>登记新问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="103"/>
+        <source>下一步：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="115"/>
+        <location filename="../../gui/pages/problems.py" line="120"/>
+        <source>不能销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="131"/>
+        <location filename="../../gui/pages/problems.py" line="134"/>
+        <location filename="../../gui/pages/problems.py" line="148"/>
+        <location filename="../../gui/pages/problems.py" line="152"/>
+        <source>添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="131"/>
+        <source>请先保存问题，再添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="150"/>
+        <source>已添加 {0} 张照片</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../gui/forms.py" line="32"/>
+        <location filename="../../gui/forms.py" line="41"/>
         <source>修改「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
@@ -516,68 +1006,74 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="103"/>
+        <location filename="../../gui/pages/records.py" line="111"/>
         <source>全部{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="110"/>
+        <location filename="../../gui/pages/records.py" line="118"/>
         <source>搜索：名称、编码或拼音首字母（如 jfl）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="129"/>
+        <location filename="../../gui/pages/records.py" line="142"/>
         <source>新建</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="130"/>
+        <location filename="../../gui/pages/records.py" line="143"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="132"/>
+        <location filename="../../gui/pages/records.py" line="145"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="133"/>
+        <location filename="../../gui/pages/records.py" line="146"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="234"/>
+        <location filename="../../gui/pages/records.py" line="267"/>
+        <source>读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="302"/>
         <source>{0} / {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="277"/>
+        <location filename="../../gui/pages/records.py" line="363"/>
         <source>（未保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="314"/>
-        <location filename="../../gui/pages/records.py" line="326"/>
+        <location filename="../../gui/pages/records.py" line="401"/>
+        <location filename="../../gui/pages/records.py" line="412"/>
+        <location filename="../../gui/pages/records.py" line="421"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="314"/>
+        <location filename="../../gui/pages/records.py" line="401"/>
         <source>请先改正以下问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="322"/>
+        <location filename="../../gui/pages/records.py" line="417"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="323"/>
+        <location filename="../../gui/pages/records.py" line="418"/>
         <source>更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="330"/>
+        <location filename="../../gui/pages/records.py" line="426"/>
         <source>已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,7 +1081,7 @@
 <context>
     <name>RecordTableView</name>
     <message>
-        <location filename="../../gui/tables.py" line="260"/>
+        <location filename="../../gui/tables.py" line="265"/>
         <source>复制选中行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,91 +1089,220 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="73"/>
+        <location filename="../../gui/pages/settings.py" line="47"/>
         <source>县（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="78"/>
+        <location filename="../../gui/pages/settings.py" line="48"/>
+        <source>年度任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="58"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="91"/>
-        <location filename="../../gui/pages/overview.py" line="96"/>
+        <location filename="../../gui/pages/settings.py" line="65"/>
+        <source>数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="71"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="72"/>
+        <source>打开其他数据库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="78"/>
+        <source>备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="85"/>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="89"/>
+        <source>备份文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="93"/>
+        <source> 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="95"/>
+        <source>保留最近</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="96"/>
+        <source>立即备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="105"/>
+        <source>节假日表（问题办理期限按工作日计算）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="110"/>
+        <source>已有</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="111"/>
+        <source>导入某年节假日表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="141"/>
+        <source>{0}—{1} 年：国务院公布的放假安排（随程序提供）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="143"/>
+        <source>另已导入：{0} 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="144"/>
+        <source>没有节假日表的年份按周一至周五估算，期限标“暂估”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="149"/>
+        <source>选择备份文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="171"/>
+        <source>已备份到 {0}（{1:.1f} MB）{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="173"/>
+        <source>；删除了 {0} 份较早的备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="176"/>
+        <source>备份数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="182"/>
+        <location filename="../../gui/pages/settings.py" line="190"/>
+        <source>导入节假日表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="183"/>
+        <source>节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="193"/>
+        <source>已导入 {0} 年节假日表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="200"/>
+        <location filename="../../gui/pages/settings.py" line="205"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="99"/>
+        <location filename="../../gui/pages/settings.py" line="208"/>
         <source>已保存县（区）设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="106"/>
+        <location filename="../../gui/pages/settings.py" line="215"/>
         <source>县（区）设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubdistrictChart</name>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="210"/>
+        <source>本年度没有改造方案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="212"/>
+        <source>开工 {0} · 竣工 {1} · 验收 {2} · 备案 {3} / 计划 {4}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="66"/>
+        <location filename="../../gui/pages/library.py" line="96"/>
         <source>调查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="67"/>
+        <location filename="../../gui/pages/library.py" line="97"/>
         <source>规模和人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="68"/>
+        <location filename="../../gui/pages/library.py" line="98"/>
         <source>二拆：违法建设</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="70"/>
+        <location filename="../../gui/pages/library.py" line="100"/>
         <source>一清：环境卫生</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="72"/>
+        <location filename="../../gui/pages/library.py" line="102"/>
         <source>三改：道路</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="74"/>
+        <location filename="../../gui/pages/library.py" line="104"/>
         <source>三改：线缆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="75"/>
+        <location filename="../../gui/pages/library.py" line="105"/>
         <source>地下管网</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="76"/>
+        <location filename="../../gui/pages/library.py" line="106"/>
         <source>四补：安全设施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="78"/>
+        <location filename="../../gui/pages/library.py" line="108"/>
         <source>四补：绿化、文化、停车</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="79"/>
+        <location filename="../../gui/pages/library.py" line="109"/>
         <source>问题和诉求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="95"/>
+        <location filename="../../gui/pages/library.py" line="125"/>
         <source>装灯率 {0}&#x3000;亮灯率 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="105"/>
+        <location filename="../../gui/pages/library.py" line="135"/>
         <source>新调查摸底</source>
         <translation type="unfinished"></translation>
     </message>
@@ -685,27 +1310,27 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="22"/>
+        <location filename="../../gui/pages/welcome.py" line="23"/>
         <source>欢迎使用巷账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="29"/>
+        <location filename="../../gui/pages/welcome.py" line="30"/>
         <source>设置本县（区）信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="30"/>
+        <location filename="../../gui/pages/welcome.py" line="31"/>
         <source>装入演示数据（300 条街巷）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="31"/>
+        <location filename="../../gui/pages/welcome.py" line="32"/>
         <source>导入 Excel 工作台账…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="48"/>
+        <location filename="../../gui/pages/welcome.py" line="49"/>
         <source>数据库：{0}
 县（区）：{1}；街巷 {2} 条。
 
@@ -713,18 +1338,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="51"/>
+        <location filename="../../gui/pages/welcome.py" line="52"/>
         <source>未设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="64"/>
+        <location filename="../../gui/pages/welcome.py" line="65"/>
         <source>已装入演示数据：街巷 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/welcome.py" line="68"/>
+        <location filename="../../gui/pages/welcome.py" line="69"/>
         <source>装入演示数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YearChoice</name>
+    <message>
+        <location filename="../../gui/fields.py" line="410"/>
+        <source>{0} 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../gui/pages/library.py" line="67"/>
+        <source>调查摸底表</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../gui/preview.py" line="204"/>
+        <source>生成 {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
