@@ -44,6 +44,13 @@ from gui.pages.library import PLACE_FILTERS
 from gui.session import Session
 from gui.workers import Job, run_job
 
+# The 卷内目录 as the packet prints it: (document field, heading); the file column comes last.
+# The number and issuer come last: the panel is narrow, and the title is what a clerk reads first.
+CATALOGUE = (("seq", "序号"), ("title", "文件题名"), ("doc_date", "日期"), ("pages", "页数"), ("file", "附件"),
+             ("doc_no", "文件编号"), ("issuer", "责任者"))
+EDITABLE = {"doc_no", "issuer", "title", "doc_date", "pages"}
+FILE_COLUMN = [field for field, _ in CATALOGUE].index("file")
+
 
 class FilingsPage(PlanKeyedPage):
     name = "filings"
@@ -62,13 +69,14 @@ class FilingsPage(PlanKeyedPage):
         self.checklist.setObjectName("checklist")
         self.checklist.setWordWrap(True)
         layout.addWidget(self.checklist)
-        self.catalogue = QTableWidget(0, 5, box)
+        self.catalogue = QTableWidget(0, len(CATALOGUE), box)
         self.catalogue.setObjectName("catalogue")
-        self.catalogue.setHorizontalHeaderLabels([self.tr(h) for h in ("序号", "文件题名", "日期", "页数", "附件")])
+        self.catalogue.setHorizontalHeaderLabels([self.tr(h) for _, h in CATALOGUE])
         header = self.catalogue.horizontalHeader()
-        for col in (0, 2, 3, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        title_column = [field for field, _ in CATALOGUE].index("title")
+        header.setSectionResizeMode(title_column, QHeaderView.ResizeMode.Interactive)
+        self.catalogue.setColumnWidth(title_column, 220)
         self.catalogue.verticalHeader().setDefaultSectionSize(24)
         self.catalogue.verticalHeader().hide()
         self.catalogue.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -77,7 +85,7 @@ class FilingsPage(PlanKeyedPage):
         self._filling = False
         self.catalogue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.catalogue.setMinimumHeight(150)
-        layout.addWidget(QLabel(self.tr("卷内文件（题名、日期、页数可直接修改）"), box))
+        layout.addWidget(QLabel(self.tr("卷内文件（双击可修改文件编号、责任者、题名、日期、页数）"), box))
         layout.addWidget(self.catalogue)
         catalogue_actions = QHBoxLayout()
         self.open_button = QPushButton(self.tr("打开附件"), box)
@@ -161,12 +169,12 @@ class FilingsPage(PlanKeyedPage):
             self.catalogue.setRowCount(len(documents))
             for row, d in enumerate(documents):
                 attached = names.get(d.attachment_id, self.tr("（附件）") if d.attachment_id else d.medium)
-                for col, text in enumerate((str(d.seq), d.title, d.doc_date.isoformat() if d.doc_date else "",
-                                            str(d.pages), attached)):
+                cells = [(field, attached if field == "file" else _cell(getattr(d, field))) for field, _ in CATALOGUE]
+                for col, (field, text) in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setData(Qt.ItemDataRole.UserRole, d.attachment_id)
                     item.setToolTip(text)
-                    if col in (0, 4):
+                    if field not in EDITABLE:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.catalogue.setItem(row, col, item)
         finally:
@@ -184,7 +192,7 @@ class FilingsPage(PlanKeyedPage):
     def _open_selected(self) -> None:
         row = self.catalogue.currentRow()
         if row >= 0:
-            self._open_document(self.catalogue.item(row, 4))
+            self._open_document(self.catalogue.item(row, FILE_COLUMN))
 
     def _show_checklist(self, record: BaseModel | None) -> None:
         """The profile's required documents, ticked when the filing holds one (R9), live."""
@@ -279,12 +287,12 @@ class FilingsPage(PlanKeyedPage):
         return self.job
 
     def _document_edited(self, item: QTableWidgetItem) -> None:
-        """A 卷内目录 cell corrected by the clerk: title, date or pages, checked by the model."""
+        """A 卷内目录 cell corrected by the clerk (number, issuer, title, date, pages), checked by the model."""
         if self._filling or self.form.record is None:
             return
         seq = int(self.catalogue.item(item.row(), 0).text())
-        field = {1: "title", 2: "doc_date", 3: "pages"}.get(item.column())
-        if field is None:
+        field = CATALOGUE[item.column()][0]
+        if field not in EDITABLE:
             return
         filing = self.form.record
         value: Any = item.text().strip()
@@ -316,7 +324,7 @@ class FilingsPage(PlanKeyedPage):
         if filing is None or row < 0:
             return False
         seq = int(self.catalogue.item(row, 0).text())
-        title = self.catalogue.item(row, 1).text()
+        title = self.catalogue.item(row, [f for f, _ in CATALOGUE].index("title")).text()
         if not dialogs.confirm(self, self.tr("移出卷内文件"), self.tr("把第 {0} 件「{1}」移出卷内吗？").format(seq, title)):
             return False
         reason = self._amendment_reason(filing, self.tr("移出文件"))
@@ -369,3 +377,10 @@ class FilingsPage(PlanKeyedPage):
         return preview_document(self, self.tr("备案归档案卷"),
                                 lambda ledger: filing_packet_data(ledger, code, year=plan.year),
                                 render_filing_packet, file_name=f"备案归档案卷{code}-{plan.year}.pdf")
+
+
+def _cell(value: Any) -> str:
+    """A document field as the catalogue shows it."""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -119,15 +119,21 @@ def test_the_catalogue_is_corrected_and_a_wrong_file_taken_out(qtbot, window, an
     page = window.current_page()
     qtbot.waitUntil(page.is_ready, timeout=10_000)
     plan_id = page.record_id
+    from gui.pages.filing import CATALOGUE
+
+    column = {field: n for n, (field, _) in enumerate(CATALOGUE)}
     answers.texts = ["页数录错"]
-    item = page.catalogue.item(0, 3)
-    item.setText("9")  # as the clerk types into the cell
+    page.catalogue.item(0, column["pages"]).setText("9")  # as the clerk types into the cell
     filing = window.session.ledger.filing_for(plan_id)
     assert filing.documents[0].pages == 9
     assert window.session.ledger.audit(table="filings", record_id=filing.id, limit=1)[0].reason == "页数录错"
+    answers.texts = ["文号补录"]
+    page.catalogue.item(0, column["doc_no"]).setText("示建〔2022〕8号")
+    assert window.session.ledger.filing_for(plan_id).documents[0].doc_no == "示建〔2022〕8号"
     answers.texts = [None]  # cancelled: the cell goes back
-    page.catalogue.item(0, 1).setText("改错的题名")
-    assert page.catalogue.item(0, 1).text() == window.session.ledger.filing_for(plan_id).documents[0].title
+    page.catalogue.item(0, column["title"]).setText("改错的题名")
+    title = page.catalogue.item(0, column["title"]).text()
+    assert title == window.session.ledger.filing_for(plan_id).documents[0].title
     count = page.catalogue.rowCount()
     page.catalogue.setCurrentCell(count - 1, 1)
     answers.texts = ["放错的文件"]
