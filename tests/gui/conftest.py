@@ -106,6 +106,8 @@ def window(qtbot, demo_copy, answers) -> Iterator:
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    w.activateWindow()  # keyboard shortcuts go to the active window (offscreen, or a real screen)
+    qtbot.waitActive(w)
     yield w
     for page in w.pages.values():  # nothing asks on the way out
         if hasattr(page, "form"):
