@@ -59,16 +59,28 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str, *,
-              suffix: str = "") -> Path | None:
-    """Where to save a file (the clerk picks), or None when cancelled; ``suffix`` (e.g. ".xlsx") is
-    added when the clerk typed a name without it."""
+              suffix: str | tuple[str, ...] = "") -> Path | None:
+    """Where to save a file (the clerk picks), or None when cancelled.
+
+    ``suffix`` (".xlsx", or several such as (".xlsx", ".csv") for a filter of several kinds) is
+    added when the clerk typed a name without one of them: the suffix of the kind chosen in the
+    dialog, else the first.
+    """
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    chosen, kind = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
     if not chosen:
         return None
-    path = Path(chosen)
-    return path if not suffix or path.suffix.lower() == suffix else path.with_suffix(suffix)
+    return with_suffix(Path(chosen), suffix, kind)
+
+
+def with_suffix(path: Path, suffix: str | tuple[str, ...], kind: str = "") -> Path:
+    """``path`` as :func:`save_file` returns it for the file kind ``kind`` ("Excel 工作簿 (*.xlsx)")."""
+    suffixes = (suffix,) if isinstance(suffix, str) else suffix
+    if not suffixes or not suffixes[0] or path.suffix.lower() in suffixes:
+        return path
+    wanted = next((s for s in suffixes if f"*{s})" in kind or f"*{s} " in kind), suffixes[0])
+    return path.with_name(path.name + wanted)
 
 
 def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> Path | None:

@@ -122,14 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all-or-nothing", action="store_true", help="有任何一行拒收就什么也不导入")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("export", parents=[common], help="导出 Excel（工作台账、年度清单）")
+    p = sub.add_parser("export", parents=[common], help="导出 Excel 或 CSV（工作台账、年度清单）")
     esub = p.add_subparsers(dest="export_command", metavar="表格", required=True)
     w = esub.add_parser("ledger", parents=[common], help="工作台账（每条街巷每个年度一行）")
-    w.add_argument("out", type=Path, help="输出的 .xlsx 文件")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM）")
     w.set_defaults(handler=cmd_export_ledger)
     w = esub.add_parser("annual-list", parents=[common], help="年度改造项目清单")
     w.add_argument("--year", type=int, required=True, help="年度")
-    w.add_argument("out", type=Path, help="输出的 .xlsx 文件")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM）")
     w.set_defaults(handler=cmd_export_annual_list)
 
     p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")

@@ -1,6 +1,9 @@
 """Writing the work ledger and the annual project list as real spreadsheets (domain.md §5).
 
-Both are written by XlsxWriter in its constant-memory mode, which streams each row to disk, so
+The file's suffix decides the format: ``.xlsx`` (the spreadsheet clerks send upward) or ``.csv``
+(for other programs: UTF-8 with a byte-order mark, which Chinese Excel needs to show the text).
+
+Workbooks are written by XlsxWriter in its constant-memory mode, which streams each row to disk, so
 10,000 rows are written without holding the whole sheet in memory. Text that begins with =, +, -
 or @ is stored as text, never a formula.
 
@@ -13,6 +16,7 @@ tests and writes the small rejected-rows file.
 from __future__ import annotations
 
 import contextlib
+import csv
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +30,7 @@ from xlsxwriter.exceptions import FileCreateError
 
 from core.errors import Cancelled, LedgerError
 from core.exchange.columns import COLUMNS, HEADERS
-from core.exchange.values import parse_date
+from core.exchange.values import FORMULA_START, parse_date
 from core.printing.annual_columns import COLUMNS as LIST_COLUMNS
 from core.store.ledger import gc_paused
 
@@ -35,7 +39,6 @@ if TYPE_CHECKING:
 
 WAN_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
-FORMULA_START = ("=", "+", "-", "@")
 _TITLE = {"font_name": "宋体", "font_size": 14, "bold": True}
 _HEADER = {"font_name": "宋体", "font_size": 10, "bold": True, "pattern": 1, "bg_color": "#E8E8E8",
            "border": 1, "border_color": "#808080", "align": "center", "valign": "vcenter", "text_wrap": True}
@@ -115,7 +118,7 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
 
 def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> ExportResult:
-    """Write the work ledger to ``out`` (.xlsx) with the canonical headers of §5 in order."""
+    """Write the work ledger to ``out`` (.xlsx or .csv) with the canonical headers of §5 in order."""
     settings = ledger.settings()
     county = settings.name if settings else ""
     rows, extra = ledger_rows(ledger)
@@ -156,12 +159,22 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
     return ExportResult(str(out), len(rows), [])
 
 
+SUFFIXES = (".xlsx", ".csv")
+"""The formats an export can be written in, chosen by the output file's suffix."""
+
+
 def _write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
                  widths: Sequence[float], rows: Iterable[Sequence[Any]], *, totals: Sequence[Any] | None = None,
                  note: str = "", progress: Callable[[int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> None:
+    suffix = out.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LedgerError(f"不能导出为「{out.name}」：文件名应以 .xlsx（Excel 工作簿）或 .csv（逗号分隔文本）结尾")
     rows = list(rows)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        _write_csv(out, headers, kinds, rows, totals, progress, cancel)
+        return
     tmp = out.with_name(out.name + ".part")
     workbook = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True,  # each row goes to disk as soon as the next one starts
@@ -220,6 +233,63 @@ def _fill_sheet(workbook: Any, sheet: str, title: str, headers: Sequence[str], k
         cells.write(n + 2, row, kinds)
     if totals is not None:
         cells.write(total + 2, totals, kinds)
+
+
+def _write_csv(out: Path, headers: Sequence[str], kinds: Sequence[str], rows: list[Sequence[Any]],
+               totals: Sequence[Any] | None, progress: Callable[[int, str], None] | None,
+               cancel: Callable[[], bool] | None) -> None:
+    """The header and the rows as CSV: UTF-8 with a byte-order mark and CRLF line ends, as Excel
+    expects; money in 万元 exactly (at least two decimals), dates as 2023-06-15.
+
+    A CSV cell has no type, so Excel would evaluate text that begins with =, +, - or @: such text
+    is written after an apostrophe (the usual guard), which the import removes again.
+    """
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(headers)
+            total = len(rows)
+            for n, row in enumerate(rows):
+                if n % 1000 == 0:
+                    if cancel is not None and cancel():
+                        raise Cancelled("导出已取消，没有生成文件")
+                    if progress is not None:
+                        progress(int(90 * n / max(total, 1)), "写入 CSV")
+                writer.writerow([_csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)])
+            if totals is not None:
+                writer.writerow([_csv_text(value, kind) for value, kind in zip(totals, kinds, strict=True)])
+        tmp.replace(out)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise LedgerError(f"无法写入「{out}」：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise LedgerError(f"无法写入「{out}」：{error.strerror or error}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(100, "完成")
+
+
+_CENT = Decimal("0.01")
+
+
+def _csv_text(value: Any, kind: str) -> str:
+    """One cell of a CSV export (see :func:`_write_csv`)."""
+    if value is None or value == "":
+        return ""
+    if kind == "wan" and not isinstance(value, str):
+        wan = Decimal(value) / 10000
+        return format(wan.quantize(_CENT) if wan == wan.quantize(_CENT) else wan.normalize(), "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
+    return str(value)
 
 
 def _discard(workbook: Any, tmp: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import LedgerError, Place
+from core.exchange.values import FORMULA_START
 from core.paths import package_data_dir
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx (an OLE container)
@@ -215,6 +216,14 @@ def _is_encrypted_ole(path: Path) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in data
 
 
+def _unguarded(cell: str) -> str:
+    """A CSV cell without the apostrophe an export puts before text such as "=..." or "-123" so
+    that Excel does not evaluate it (see ``core.exchange.export``)."""
+    if cell[:1] == "'" and cell[1:2] in FORMULA_START:
+        return cell[1:]
+    return cell
+
+
 def _read_csv(path: Path, place: Place, lim: Limits) -> RawSheet:
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
@@ -228,7 +237,7 @@ def _read_csv(path: Path, place: Place, lim: Limits) -> RawSheet:
     if "\x00" in text:
         raise LedgerError("这不是文本表格（CSV）文件", place)
     try:
-        rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text))]
+        rows: list[list[Any]] = [[_unguarded(cell) for cell in r] for r in csv.reader(io.StringIO(text))]
     except csv.Error as error:
         raise LedgerError(f"CSV 格式错误：{error}", place) from None
     return RawSheet(path.stem, _trim(rows, path.stem, place, lim), [])

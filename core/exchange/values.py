@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+FORMULA_START = ("=", "+", "-", "@")
+"""Text beginning with one of these would be taken as a formula by a spreadsheet program."""
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),

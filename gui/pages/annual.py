@@ -127,8 +127,8 @@ class AnnualListPage(Page):
         data = self.data
         if data is None:
             return None
-        out = dialogs.save_file(self, self.tr("导出年度清单"), f"{data.title}.xlsx", self.tr("Excel 工作簿 (*.xlsx)"),
-                                suffix=".xlsx")
+        out = dialogs.save_file(self, self.tr("导出年度清单"), f"{data.title}.xlsx",
+                                self.tr("Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)"), suffix=(".xlsx", ".csv"))
         if out is None:
             return None
 
@@ -158,8 +158,8 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
     settings = session.settings()
     name = f"{settings.name if settings else ''}背街小巷工作台账.xlsx"
     title = QCoreApplication.translate("AnnualListPage", "导出工作台账")
-    kinds = QCoreApplication.translate("AnnualListPage", "Excel 工作簿 (*.xlsx)")
-    out = dialogs.save_file(parent, title, name, kinds, suffix=".xlsx")
+    kinds = QCoreApplication.translate("AnnualListPage", "Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)")
+    out = dialogs.save_file(parent, title, name, kinds, suffix=(".xlsx", ".csv"))
     if out is None:
         return None
 

@@ -189,3 +189,38 @@ def test_funding_of_a_year_without_plans_and_other_odd_input_give_no_traceback(d
                  ["--db", str(db), "print", "annual-list", "--year", "2023", str(tmp_path)]):
         code, _, err = run(capsys, *argv)
         assert code == 1 and err.startswith("错误：") and "Traceback" not in err, argv
+
+
+def test_export_and_import_through_the_command_line(db, tmp_path, capsys):
+    ledger = run_json(capsys, "--db", db, "export", "ledger", tmp_path / "台账.xlsx")
+    assert set(ledger) >= {"path", "rows", "extra_columns"} and ledger["rows"] > 300
+    as_csv = run_json(capsys, "--db", db, "export", "ledger", tmp_path / "台账.csv")
+    assert as_csv["rows"] == ledger["rows"]
+    listed = run_json(capsys, "--db", db, "export", "annual-list", "--year", "2023", tmp_path / "清单.csv")
+    assert listed["year"] == 2023 and listed["rows"] > 0
+    run(capsys, "--db", tmp_path / "new.db", "init", "--county", "示例县", "--code", "450123")
+    dry = run_json(capsys, "--db", tmp_path / "new.db", "import", tmp_path / "台账.csv", "--dry-run")
+    assert (dry["new"], dry["rejected"], dry["committed"]) == (ledger["rows"], 0, False)
+    done = run_json(capsys, "--db", tmp_path / "new.db", "import", tmp_path / "台账.csv")
+    assert done["committed"] and Path(done["backup"]).exists()
+    again = run_json(capsys, "--db", tmp_path / "new.db", "import", tmp_path / "台账.xlsx")
+    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, ledger["rows"])
+    code, _, err = run(capsys, "--db", db, "export", "ledger", tmp_path / "台账.xls")
+    assert code == 1 and "应以 .xlsx" in err and not (tmp_path / "台账.xls").exists()
+
+
+def test_an_import_with_rejected_rows_exits_1_and_saves_them(db, tmp_path, capsys):
+    from openpyxl import Workbook, load_workbook
+
+    book = Workbook()
+    book.active.append(["街巷名称", "所在街道", "年度", "类别", "竣工日期"])
+    book.active.append(["槐树巷", "城东街道", 2023, "达标", "2023年6月1日"])
+    book.active.append(["井头街", "城东街道", 2023, "达标", "2023年13月5日"])
+    book.save(tmp_path / "台账.xlsx")
+    code, out, _ = run(capsys, "--db", db, "import", tmp_path / "台账.xlsx", "--rejects", tmp_path / "拒收.xlsx", "--json")
+    result = json.loads(out)
+    assert code == 1 and (result["new"], result["rejected"]) == (1, 1)
+    assert result["rejections"] == [{"sheet": "Sheet", "row": 3, "column": "竣工日期", "value": "2023年13月5日",
+                                     "reason": "无法识别为日期：2023年13月5日"}]
+    saved = list(load_workbook(tmp_path / "拒收.xlsx").active.iter_rows(values_only=True))
+    assert len(saved) == 2 and "第3行「竣工日期」" in saved[1][2]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
+from core.errors import LedgerError
 from core.exchange.columns import HEADERS
 from core.exchange.export import export_annual_list, export_ledger
 from core.printing.annual_list import annual_list_data
@@ -77,3 +79,64 @@ def test_annual_list_sheet_has_the_rows_and_a_totals_row(ledger, tmp_path):
     assert rows[-1][0] == "合计"
     assert round(rows[-1][9] * 10000) == data.total_investment_yuan
     assert isinstance(rows[0][11], datetime)
+
+
+def _csv_rows(path):
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_a_csv_ledger_opens_in_chinese_excel_and_keeps_values_exact(ledger, tmp_path):
+    alley = ledger.alleys()[0]
+    ledger.save(alley.model_copy(update={"chief": "=HYPERLINK(\"http://x\")", "chief_phone": "-123"}))
+    plan = next(p for p in ledger.plans(year=2023) if p.total_investment_yuan)
+    ledger.save(plan.model_copy(update={"total_investment_yuan": 1_234_567}), reason="测试")  # 123.4567 万元
+    result = export_ledger(ledger, tmp_path / "ledger.csv")
+    raw = (tmp_path / "ledger.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Chinese Excel needs
+    assert b"\r\n" in raw
+    rows = _csv_rows(tmp_path / "ledger.csv")
+    assert tuple(rows[0]) == HEADERS and len(rows) - 1 == result.rows
+    code = ledger.alley_codes_by_id()[plan.alley_id]
+    row = next(r for r in rows if r[0] == code and r[13] == "2023")
+    assert row[16] == "123.4567"
+    assert row[22] == plan.contract_on.isoformat()
+    other = next(r for r in rows[1:] if r[16] and r[0] != code)
+    assert len(other[16].split(".")[1]) >= 2  # 万元 with two decimals at least
+    first = next(r for r in rows if r[0] == alley.code)
+    assert first[11] == "'=HYPERLINK(\"http://x\")" and first[12] == "'-123"  # not evaluated by Excel
+
+
+def test_a_csv_export_imports_back_to_the_same_file(ledger, tmp_path):
+    from core.exchange.importer import commit_import, preview_import
+    from core.records import CountySettings
+    from core.store import Ledger
+
+    alley = ledger.alleys()[0]
+    ledger.save(alley.model_copy(update={"chief": "=1+1", "start_point": "+86路口", "extra": {"片区": "老城"}}))
+    export_ledger(ledger, tmp_path / "first.csv")
+    with Ledger.open(tmp_path / "empty.db") as empty:
+        empty.save_settings(CountySettings(name="示例县", code="450123"))
+        preview = preview_import(empty, tmp_path / "first.csv")
+        assert preview.count("rejected") == 0 and preview.unknown_columns == ["片区"]
+        commit_import(empty, preview)
+        assert empty.alley(alley.code).chief == "=1+1"
+        export_ledger(empty, tmp_path / "second.csv")
+    assert (tmp_path / "first.csv").read_bytes() == (tmp_path / "second.csv").read_bytes()
+
+
+def test_the_annual_list_as_csv_ends_with_its_totals(ledger, tmp_path):
+    data = annual_list_data(ledger, 2023)
+    export_annual_list(data, tmp_path / "list.csv")
+    rows = _csv_rows(tmp_path / "list.csv")
+    assert [r[1] for r in rows[1:-1]] == data.names
+    assert rows[-1][0] == "合计"
+    assert Decimal(rows[-1][9]) * 10000 == data.total_investment_yuan
+
+
+def test_an_export_to_another_kind_of_file_is_refused_and_writes_nothing(ledger, tmp_path):
+    with pytest.raises(LedgerError, match=r"ledger\.xls.*\.xlsx.*\.csv"):
+        export_ledger(ledger, tmp_path / "out" / "ledger.xls")
+    assert not (tmp_path / "out").exists()

@@ -61,12 +61,10 @@ class Answers:
     def ask_text(self, parent, title, label) -> str | None:
         return self.texts.pop(0) if self.texts else None
 
-    def file(self, *args, suffix: str = "") -> Path | None:
+    def file(self, *args, suffix: str | tuple[str, ...] = "") -> Path | None:
         """The next path given, with the suffix added as dialogs.save_file adds it (tested there)."""
         path = self.files.pop(0) if self.files else None
-        if path is not None and suffix and path.suffix.lower() != suffix:
-            path = path.with_suffix(suffix)
-        return path
+        return dialogs.with_suffix(path, suffix) if path is not None else None
 
     def files_many(self, *args) -> list[Path]:
         return self.many.pop(0) if self.many else []

@@ -206,6 +206,20 @@ def test_a_cancelled_export_writes_nothing_and_the_window_stays_responsive(qtbot
     assert answers.warnings == []  # a cancel is not an error
 
 
+def test_the_ledger_can_be_exported_as_csv_for_other_programs(qtbot, window, answers, tmp_path):
+    from gui.pages.annual import export_ledger as gui_export
+
+    out = tmp_path / "台账.csv"
+    answers.files = [out]
+    job = gui_export(window, window.session)
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert job.ok and answers.warnings == []
+    text = out.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff街巷编码,街巷名称,所在街道")
+    assert len(text.splitlines()) - 1 == job.result.rows
+    assert "台账.csv" in window.statusBar().currentMessage()
+
+
 
 def test_import_wizard_on_a_messy_ledger_from_the_welcome_page(qtbot, tmp_path, answers):
     """A new county imports a sub-district's messy ledger: title and unit lines, merged two-row header,

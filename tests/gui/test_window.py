@@ -263,3 +263,9 @@ def test_a_name_typed_without_its_suffix_gets_it(monkeypatch, tmp_path):
     assert dialogs.save_file(None, "导出", "", "Excel (*.xlsx)", suffix=".xlsx") == tmp_path / "清单.xlsx"
     assert dialogs.save_file(None, "导出", "", "Excel (*.xlsx)", suffix=".xlsx") == tmp_path / "清单.XLSX"
     assert dialogs.save_file(None, "导出", "", "Excel (*.xlsx)", suffix=".xlsx") is None  # cancelled
+    both = "Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)"
+    assert dialogs.with_suffix(tmp_path / "台账", (".xlsx", ".csv"), "CSV 文本，UTF-8 (*.csv)") == tmp_path / "台账.csv"
+    assert dialogs.with_suffix(tmp_path / "台账", (".xlsx", ".csv"), "Excel 工作簿 (*.xlsx)") == tmp_path / "台账.xlsx"
+    assert dialogs.with_suffix(tmp_path / "台账.csv", (".xlsx", ".csv"), both) == tmp_path / "台账.csv"
+    # a dot inside the name is kept: 2023.12 is not a suffix to replace
+    assert dialogs.with_suffix(tmp_path / "台账2023.12", (".xlsx", ".csv"), "") == tmp_path / "台账2023.12.xlsx"
