@@ -164,6 +164,9 @@ def _preview(ledger: Any, path: Path, progress: Callable[[int, str], None] | Non
     reports, results, unknown_all, headers = [], [], [], {}
     skipped = 0
     for sheet in sheets:
+        if sheet.skip:
+            reports.append(SheetReport(sheet.name, False, sheet.skip))
+            continue
         found = _find_header(sheet)
         if found is None:
             reason = "空表" if not sheet.rows else "没有找到台账表头（街巷名称、所在街道、年度等）"

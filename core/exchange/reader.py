@@ -43,11 +43,15 @@ class FormulaWithoutValue(str):
 
 @dataclass
 class RawSheet:
-    """One sheet's cells as Python values; ``merged`` lists (row, col, last_row, last_col), 0-based."""
+    """One sheet's cells as Python values; ``merged`` lists (row, col, last_row, last_col), 0-based.
+
+    ``skip`` says why a sheet is not read at all (hidden, or a chart), else is empty.
+    """
 
     name: str
     rows: list[list[Any]]
     merged: list[tuple[int, int, int, int]]
+    skip: str = ""
 
 
 def read_sheets(path: Path) -> list[RawSheet]:
@@ -76,12 +80,21 @@ def read_sheets(path: Path) -> list[RawSheet]:
             raise LedgerError("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码后再导入", place)
     else:
         raise LedgerError("这不是 Excel、WPS 或 CSV 表格文件（无法识别文件格式）", place)
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
-        for name in workbook.sheet_names:
+        for meta in workbook.sheets_metadata:
+            name = meta.name
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                sheets.append(RawSheet(name, [], [], skip="不是数据工作表（图表或宏表）"))
+                continue
+            if meta.visible != SheetVisibleEnum.Visible:
+                # A hidden sheet often holds an old copy of the ledger: importing it unseen could
+                # overwrite newer values or make the visible rows duplicates.
+                sheets.append(RawSheet(name, [], [], skip="隐藏的工作表，未导入（如需导入，请在 Excel 或 WPS 中取消隐藏）"))
+                continue
             sheet = workbook.get_sheet_by_name(name)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
             sheets.append(RawSheet(name, _collect(sheet.iter_rows(), name, place, lim), merged))
@@ -172,7 +185,7 @@ def _find_formulas(path: Path, sheets: list[RawSheet]) -> None:
         order = [targets.get(s.get(f"{rel}id"), "") for s in workbook.iter(f"{main}sheet")]
         for sheet, target in zip(sheets, order, strict=False):
             member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if member not in names:
+            if sheet.skip or member not in names:
                 continue
             data = archive.read(member)
             if b"<f" not in data:  # no formulas at all: nothing to parse

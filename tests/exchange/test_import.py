@@ -306,7 +306,9 @@ def test_an_old_xls_ledger_imports(empty):
     assert alleys["竹园街"].length_m == 350.0 and alleys["榕树巷"].community == "和平社区"
 
 
-def test_a_ledger_saved_again_by_libreoffice_imports_to_the_same_records(demo, empty, tmp_path):
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_ledger_saved_again_by_libreoffice_imports_to_the_same_records(demo, empty, tmp_path, kind):
+    """Saved by a second real spreadsheet program, as .xlsx or as its own .ods."""
     import subprocess
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -314,9 +316,9 @@ def test_a_ledger_saved_again_by_libreoffice_imports_to_the_same_records(demo, e
         pytest.skip("LibreOffice (libreoffice-calc-nogui) is not installed; scripts/bootstrap.sh installs it")
     export_ledger(demo, tmp_path / "ledger.xlsx")
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-                    "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"), str(tmp_path / "ledger.xlsx")],
+                    "--convert-to", kind, "--outdir", str(tmp_path / "lo"), str(tmp_path / "ledger.xlsx")],
                    check=True, capture_output=True, timeout=180)
-    preview = preview_import(empty, tmp_path / "lo" / "ledger.xlsx")
+    preview = preview_import(empty, tmp_path / "lo" / f"ledger.{kind}")
     assert preview.count("rejected") == 0
     commit_import(empty, preview)
     export_ledger(empty, tmp_path / "again.xlsx")
@@ -373,3 +375,30 @@ def test_a_changed_acceptance_of_a_filed_plan_is_rejected_in_the_preview(demo, t
     (rejected,) = [r for r in preview.rows if r.status == "rejected"]
     assert "验收信息不能通过导入修改" in rejected.rejections[0].reason
     assert preview.count("updated") == 0
+
+
+def test_hidden_columns_are_read_and_hidden_sheets_are_reported_not_imported(empty, tmp_path):
+    """A hidden column is still part of the ledger; a hidden sheet (often last year's copy) is not
+    imported unseen: it would overwrite newer values or make the visible rows duplicates."""
+    wb = Workbook()
+    old = wb.active
+    old.title = "旧版"
+    old.append(["街巷名称", "所在街道", "年度", "类别", "总投资(万元)"])
+    old.append(["槐树巷", "城东街道", 2024, "达标", 10])
+    old.sheet_state = "hidden"
+    current = wb.create_sheet("2024年台账")
+    current.append(["街巷名称", "所在街道", "所在社区", "年度", "类别", "总投资(万元)"])
+    current.append(["槐树巷", "城东街道", "和平社区", 2024, "达标", 35])
+    current.column_dimensions["C"].hidden = True
+    wb.create_chartsheet("图表")
+    wb.save(tmp_path / "hidden.xlsx")
+    preview = preview_import(empty, tmp_path / "hidden.xlsx")
+    reports = {s.name: (s.used, s.reason) for s in preview.sheets}
+    assert reports["旧版"][0] is False and "隐藏" in reports["旧版"][1]
+    assert reports["2024年台账"][0] is True
+    assert reports["图表"][0] is False and "不是数据工作表" in reports["图表"][1]
+    assert [(r.sheet, r.status) for r in preview.rows] == [("2024年台账", "new")]
+    commit_import(empty, preview)
+    alley = empty.alleys()[0]
+    assert alley.community == "和平社区"  # from the hidden column
+    assert empty.plans()[0].total_investment_yuan == 350_000  # the visible sheet's value, not the old 10 万元
