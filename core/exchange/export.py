@@ -32,6 +32,7 @@ from core.errors import Cancelled, LedgerError
 from core.exchange.columns import COLUMNS, HEADERS
 from core.exchange.values import FORMULA_START, parse_date
 from core.printing.annual_columns import COLUMNS as LIST_COLUMNS
+from core.records import Acceptance, Alley, Plan
 from core.store.ledger import gc_paused
 
 if TYPE_CHECKING:
@@ -74,13 +75,16 @@ _KINDS = ("alley", "plan", "acceptance", "filing")
 
 def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
     names = {m.code: m.name for m in ledger.profile().measures}
-    plans_by_alley: dict[int, list[Any]] = {}
-    for plan in ledger.plans():
-        plans_by_alley.setdefault(plan.alley_id, []).append(plan)
-    acceptances = {a.plan_id: a for a in ledger.acceptances()}
-    filings = {plan_id: _FilingNo(number) for plan_id, number in ledger.filing_numbers().items()}
-    # Each record kind's fields read at once, then laid out in the ledger's column order.
     fields = {kind: [c.field for c in COLUMNS if c.record == kind] for kind in _KINDS}
+    # Only the fields the ledger shows are read (half the time of whole records).
+    plans_by_alley: dict[int, list[Any]] = {}
+    plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "measures.code"]
+    for plan in sorted(ledger.all(Plan, fields=plan_fields), key=attrgetter("year")):
+        plans_by_alley.setdefault(plan.alley_id, []).append(plan)
+    acceptances = {a.plan_id: a for a in ledger.all(Acceptance, fields=[*fields["acceptance"], "plan_id"])}
+    filings = {plan_id: _FilingNo(number) for plan_id, number in ledger.filing_numbers().items()}
+    alleys = sorted(ledger.all(Alley, fields=[*fields["alley"], "extra"]), key=attrgetter("code"))
+    # Each record kind's fields read at once, then laid out in the ledger's column order.
     getters = [_getter(fields[kind]) for kind in _KINDS]
     blanks = [(None,) * len(fields[kind]) for kind in _KINDS]
     layout = [(_KINDS.index(c.record), fields[c.record].index(c.field)) for c in COLUMNS]
@@ -89,7 +93,7 @@ def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
     seen: set[str] = set()
     rows = []
     extras = []
-    for alley in ledger.alleys():
+    for alley in alleys:
         for plan in plans_by_alley.get(alley.id, [None]):
             records = (alley, plan, acceptances.get(plan.id) if plan else None, filings.get(plan.id) if plan else None)
             parts = [blank if record is None else get(record)
