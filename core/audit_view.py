@@ -200,7 +200,7 @@ def export_audit(ledger: Any, flt: AuditFilter, out: Path, *, progress: Callable
     ledger export: title row (with the filter in words), frozen header, widths that fit Chinese, every
     changed field on its own line. Returns an :class:`core.exchange.export.ExportResult`.
     """
-    from core.exchange.export import ExportResult, _write_sheet
+    from core.exchange.export import ExportResult, write_sheet
 
     total = read_page(ledger, flt, limit=0, count=True).total or 0
     rows: list[list[Any]] = []
@@ -212,7 +212,7 @@ def export_audit(ledger: Any, flt: AuditFilter, out: Path, *, progress: Callable
                      line.summary(limit=None, sep="\n"), line.reason, line.source])
     settings = ledger.settings()
     county = settings.name if settings else ""
-    _write_sheet(out, "操作日志", f"{county}巷账操作日志", EXPORT_HEADERS, ["int"] + ["text"] * 8, _EXPORT_WIDTHS,
+    write_sheet(out, "操作日志", f"{county}巷账操作日志", EXPORT_HEADERS, ["int"] + ["text"] * 8, _EXPORT_WIDTHS,
                  rows, note=f"筛选：{flt.describe()}；共 {len(rows)} 条",
                  progress=(lambda p, text: progress(50 + p // 2, text)) if progress else None, cancel=cancel)
     return ExportResult(str(out), len(rows), [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,8 +80,9 @@ def with_suffix(path: Path, suffix: str | tuple[str, ...], kind: str = "") -> Pa
     suffixes = (suffix,) if isinstance(suffix, str) else suffix
     if not suffixes or not suffixes[0] or path.suffix.lower() in suffixes:
         return path
-    wanted = next((s for s in suffixes if f"*{s})" in kind or f"*{s} " in kind), suffixes[0])
-    return path.with_name(path.name + wanted)
+    offered = [s.lower() for s in re.findall(r"\*(\.\w+)", kind)]
+    wanted = next((s for s in offered if s in suffixes), suffixes[0])
+    return path.with_name(path.name.rstrip(".") + wanted)  # Windows drops trailing dots anyway
 
 
 def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> Path | None:

@@ -17,6 +17,8 @@ class Column:
     field: str
     kind: Kind = "text"
     width: float = 12
+    lines: bool = False
+    """Text whose line breaks are kept on import (a note), where in other cells they are stray."""
 
     @property
     def is_money(self) -> bool:
@@ -52,6 +54,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("验收日期", "acceptance", "accepted_on", "date", width=12),
     Column("验收结果", "acceptance", "result", "result", width=9),
     Column("备案编号", "filing", "filing_no", width=14),
-    Column("备注", "plan", "notes", width=20),
+    Column("备注", "plan", "notes", width=20, lines=True),
 )
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
-from collections.abc import Callable, Iterable, Sequence
+import errno
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from core.errors import Cancelled, LedgerError
+from core.errors import LedgerError, checker
 from core.exchange.columns import COLUMNS, HEADERS
-from core.exchange.values import FORMULA_START, parse_date
+from core.exchange.values import FORMULA_START, apostrophe_kept, guarded, parse_date
 from core.printing.annual_columns import COLUMNS as LIST_COLUMNS
 from core.records import Acceptance, Alley, Plan
 from core.store.ledger import gc_paused
@@ -123,33 +124,34 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
 def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the work ledger to ``out`` (.xlsx or .csv) with the canonical headers of §5 in order."""
+    check_target(out)
     settings = ledger.settings()
     county = settings.name if settings else ""
     rows, extra = ledger_rows(ledger)
     headers = list(HEADERS) + extra
     kinds = [c.kind for c in COLUMNS] + ["text"] * len(extra)
     widths = [c.width for c in COLUMNS] + [14] * len(extra)
-    _write_sheet(out, "工作台账", f"{county}城市背街小巷整治改造提升工作台账", headers, kinds, widths, rows,
+    write_sheet(out, "工作台账", f"{county}城市背街小巷整治改造提升工作台账", headers, kinds, widths, rows,
                  progress=progress, cancel=cancel)
     return ExportResult(str(out), len(rows), extra)
 
 
 def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, str], None] | None = None,
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
-    """Write the annual project list (the same rows as the printed list) with a totals row."""
-
+    """Write the annual project list (the same rows as the printed list) with a totals row; money
+    exact, so the rows add up to the totals (the printed list shows each rounded to 0.01 万元)."""
+    check_target(out)
     headers = [h.format(region=data.region_name) for h, _, _ in LIST_COLUMNS]
     kinds = ["int", "text", "text", "text", "text", "metres", "metres", "text", "text", "wan", "wan",
              "date", "date", "text", "text"]
     widths = [6, 14, 12, 12, 22, 9, 9, 7, 30, 12, 12, 11, 11, 22, 16]
     rows: list[list[Any]] = []
-    for row in data.rows:
+    for row, yuan in zip(data.rows, data.row_yuan, strict=True):
         values: list[Any] = list(row)
         values[0] = int(values[0])
         for i in (5, 6):
             values[i] = float(values[i]) if values[i] else None
-        for i in (9, 10):
-            values[i] = Decimal(values[i]) * 10000 if values[i] else None  # back to yuan for _wan_cell
+        values[9], values[10] = yuan
         for i in (11, 12):
             values[i] = parse_date(values[i]) if values[i] else None
         rows.append(values)
@@ -158,7 +160,7 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
                          data.total_subsidy_yuan, "", "", "", ""]
     note = f"金额单位：万元；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条" if data.target is not None \
         else "金额单位：万元"
-    _write_sheet(out, f"{data.year}年清单", data.title, headers, kinds, widths, rows, totals=totals, note=note,
+    write_sheet(out, f"{data.year}年清单", data.title, headers, kinds, widths, rows, totals=totals, note=note,
                  progress=progress, cancel=cancel)
     return ExportResult(str(out), len(rows), [])
 
@@ -167,44 +169,86 @@ SUFFIXES = (".xlsx", ".csv")
 """The formats an export can be written in, chosen by the output file's suffix."""
 
 
-def _write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
-                 widths: Sequence[float], rows: Iterable[Sequence[Any]], *, totals: Sequence[Any] | None = None,
-                 note: str = "", progress: Callable[[int, str], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> None:
-    suffix = out.suffix.lower()
-    if suffix not in SUFFIXES:
+def check_target(out: Path) -> None:
+    """Refuse, before any work is done, an output an export cannot write: a suffix other than
+    :data:`SUFFIXES`, or a folder."""
+    if out.suffix.lower() not in SUFFIXES:
         raise LedgerError(f"不能导出为「{out.name}」：文件名应以 .xlsx（Excel 工作簿）或 .csv（逗号分隔文本）结尾")
+    if out.is_dir():
+        raise LedgerError(f"「{out}」是一个文件夹，请另选一个文件名")
+
+
+def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
+                widths: Sequence[float], rows: Iterable[Sequence[Any]], *, totals: Sequence[Any] | None = None,
+                note: str = "", progress: Callable[[int, str], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> None:
+    """Write one sheet to ``out`` as .xlsx or .csv (by its suffix), whole or not at all: the file
+    appears only once it is complete, and a cancel or an error leaves nothing behind."""
+    check_target(out)
     rows = list(rows)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
-        _write_csv(out, headers, kinds, rows, totals, progress, cancel)
-        return
+    step = checker(progress, cancel, "导出已取消，没有生成文件")
     tmp = out.with_name(out.name + ".part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".csv":
+            _write_csv(tmp, headers, kinds, rows, totals, step)
+        else:
+            _write_xlsx(tmp, sheet, title, headers, kinds, widths, rows, totals, note, step)
+        tmp.replace(out)
+    except FileCreateError as error:
+        _drop(tmp)
+        cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
+        raise _write_error(out, cause) from None
+    except OSError as error:
+        _drop(tmp)
+        raise _write_error(out, error) from None
+    except BaseException:
+        _drop(tmp)
+        raise
+    step(100, "完成")
+
+
+def _drop(tmp: Path) -> None:
+    with contextlib.suppress(OSError):  # already failing: the first error is the one to report
+        tmp.unlink(missing_ok=True)
+
+
+def _write_error(out: Path, error: OSError) -> LedgerError:
+    """Why ``out`` could not be written, in words a clerk can act on."""
+    if isinstance(error, PermissionError):
+        why = "文件可能正在 Excel 或 WPS 中打开，或没有这个文件夹的写入权限；请关闭文件或换一个位置后重试"
+    elif isinstance(error, IsADirectoryError):
+        why = "这是一个文件夹，请另选一个文件名"
+    elif isinstance(error, (FileNotFoundError, NotADirectoryError, FileExistsError)):
+        why = "所在的文件夹不存在，也无法建立"
+    elif error.errno == errno.ENOSPC:
+        why = "磁盘空间不足"
+    else:
+        why = f"系统拒绝写入（{error.strerror or error}）"
+    return LedgerError(f"无法写入「{out}」：{why}")
+
+
+def _write_xlsx(tmp: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
+                widths: Sequence[float], rows: list[Sequence[Any]], totals: Sequence[Any] | None, note: str,
+                step: Callable[[int, str], None]) -> None:
     workbook = xlsxwriter.Workbook(str(tmp), {
         "constant_memory": True,  # each row goes to disk as soon as the next one starts
         # Cells hold what the clerk typed: never a formula, link or number made from text.
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
     })
     try:
-        _fill_sheet(workbook, sheet, title, headers, kinds, widths, rows, totals, note, progress, cancel)
+        _fill_sheet(workbook, sheet, title, headers, kinds, widths, rows, totals, note, step)
         workbook.close()
-        tmp.replace(out)
-    except (PermissionError, FileCreateError) as error:
-        _discard(workbook, tmp)
-        cause = error.args[0] if isinstance(error, FileCreateError) and error.args else error
-        if isinstance(cause, PermissionError):
-            raise LedgerError(f"无法写入「{out}」：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
-        raise LedgerError(f"无法写入「{out}」：{getattr(cause, 'strerror', None) or cause}") from None
     except BaseException:
-        _discard(workbook, tmp)
+        if not workbook.fileclosed:
+            with contextlib.suppress(Exception):  # already failing: the first error is the one to report
+                workbook.close()  # removes its temporary files
         raise
-    if progress is not None:
-        progress(100, "完成")
 
 
 def _fill_sheet(workbook: Any, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
                 widths: Sequence[float], rows: list[Sequence[Any]], totals: Sequence[Any] | None, note: str,
-                progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None) -> None:
+                step: Callable[[int, str], None]) -> None:
     ws = workbook.add_worksheet(sheet)
     for i, width in enumerate(widths):
         # A width in characters as stored in the file (7 px each in Calibri 11); set_column would
@@ -227,54 +271,37 @@ def _fill_sheet(workbook: Any, sheet: str, title: str, headers: Sequence[str], k
     for c, header in enumerate(headers):
         ws.write_string(1, c, header, header_format)
     cells = _Cells(workbook, ws)
-    total = len(rows)
-    for n, row in enumerate(rows):
-        if n % 1000 == 0:
-            if cancel is not None and cancel():
-                raise Cancelled("导出已取消，没有生成文件")
-            if progress is not None:
-                progress(int(90 * n / max(total, 1)), "写入 Excel")
+    for n, row in _counted(rows, step, "写入 Excel"):
         cells.write(n + 2, row, kinds)
     if totals is not None:
-        cells.write(total + 2, totals, kinds)
+        cells.write(len(rows) + 2, totals, kinds)
 
 
-def _write_csv(out: Path, headers: Sequence[str], kinds: Sequence[str], rows: list[Sequence[Any]],
-               totals: Sequence[Any] | None, progress: Callable[[int, str], None] | None,
-               cancel: Callable[[], bool] | None) -> None:
+def _counted(rows: list[Sequence[Any]], step: Callable[[int, str], None], text: str) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows numbered, telling ``step`` the progress (and so checking for a cancel) every 1,000."""
+    total = max(len(rows), 1)
+    for n, row in enumerate(rows):
+        if n % 1000 == 0:
+            step(90 * n // total, text)
+        yield n, row
+
+
+def _write_csv(tmp: Path, headers: Sequence[str], kinds: Sequence[str], rows: list[Sequence[Any]],
+               totals: Sequence[Any] | None, step: Callable[[int, str], None]) -> None:
     """The header and the rows as CSV: UTF-8 with a byte-order mark and CRLF line ends, as Excel
     expects; money in 万元 exactly (at least two decimals), dates as 2023-06-15.
 
     A CSV cell has no type, so Excel would evaluate text that begins with =, +, - or @: such text
-    is written after an apostrophe (the usual guard), which the import removes again.
+    (and text that begins with an apostrophe itself) is written after an apostrophe, the usual
+    guard, which the import takes off again (:func:`core.exchange.values.unguarded`).
     """
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(headers)
-            total = len(rows)
-            for n, row in enumerate(rows):
-                if n % 1000 == 0:
-                    if cancel is not None and cancel():
-                        raise Cancelled("导出已取消，没有生成文件")
-                    if progress is not None:
-                        progress(int(90 * n / max(total, 1)), "写入 CSV")
-                writer.writerow([_csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)])
-            if totals is not None:
-                writer.writerow([_csv_text(value, kind) for value, kind in zip(totals, kinds, strict=True)])
-        tmp.replace(out)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise LedgerError(f"无法写入「{out}」：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from None
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise LedgerError(f"无法写入「{out}」：{error.strerror or error}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if progress is not None:
-        progress(100, "完成")
+    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([guarded(h) for h in headers])
+        for _, row in _counted(rows, step, "写入 CSV"):
+            writer.writerow([_csv_text(value, kind) for value, kind in zip(row, kinds, strict=True)])
+        if totals is not None:
+            writer.writerow([_csv_text(value, kind) for value, kind in zip(totals, kinds, strict=True)])
 
 
 _CENT = Decimal("0.01")
@@ -290,19 +317,11 @@ def _csv_text(value: Any, kind: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+        # The shortest text that reads back as the same number, never in exponent form (1e-07).
+        return str(int(value)) if value.is_integer() else format(Decimal(repr(value)), "f")
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return guarded(value)
     return str(value)
-
-
-def _discard(workbook: Any, tmp: Path) -> None:
-    """Close a workbook that failed half-way (removing its temporary files) and drop the part file."""
-    if not workbook.fileclosed:
-        with contextlib.suppress(Exception):  # already failing: the first error is the one to report
-            workbook.close()
-    with contextlib.suppress(OSError):
-        tmp.unlink(missing_ok=True)
 
 
 class _Cells:
@@ -328,6 +347,8 @@ class _Cells:
             elif isinstance(value, date):
                 ws.write_datetime(r, c, value, self.date)
             elif isinstance(value, str):
+                if value[:1] == "'":
+                    value = apostrophe_kept(value)
                 if len(value) > _WRAP_AFTER and not value.startswith(FORMULA_START):
                     ws.write_string(r, c, value, self.wrap)
                 else:

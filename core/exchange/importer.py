@@ -15,11 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from core.errors import InvalidRecord, LedgerError, checker
+from core.errors import InvalidRecord, LedgerError, Place, checker
 from core.exchange.columns import Column
 from core.exchange.headers import HeaderMatch, header_key, header_table, match_header
 from core.exchange.reader import FormulaWithoutValue, RawSheet, limits, read_sheets
-from core.exchange.values import clean_text, normalize_text, parse_date, parse_decimal
+from core.exchange.values import clean_lines, clean_text, normalize_text, parse_date, parse_decimal, unguarded
 from core.records import Acceptance, Alley, Filing, Plan, build
 from core.store.ledger import gc_paused
 from core.store.mapping import replace_fields
@@ -130,7 +130,7 @@ def _header_texts(sheet: RawSheet, r: int, span: int) -> dict[int, str]:
         for rr in range(r, min(r + span, len(sheet.rows))):
             value = sheet.rows[rr][c] if c < len(sheet.rows[rr]) else ""
             value = _merged_value(sheet, rr, c, value)
-            text = normalize_text(str(value)) if value not in (None, "") else ""
+            text = unguarded(normalize_text(str(value))) if value not in (None, "") else ""
             if text and text not in parts:
                 parts.append(text)
         if span == 2 and len(parts) == 2 and match_header(parts[1]):
@@ -187,6 +187,9 @@ def _preview(ledger: Any, path: Path, progress: Callable[[int, str], None] | Non
             else:
                 kept.append((first + offset + 1, row))
         results += context.rows(sheet.name, kept, matched, unknown, progress=progress, cancel=cancel)
+    if not any(report.used for report in reports):
+        raise LedgerError("文件中没有可导入的台账：" + "；".join(f"工作表「{r.name}」{r.reason}" for r in reports),
+                          Place(file=path.name))
     return ImportPreview(path.name, digest, reports, results, unknown_all, skipped, headers)
 
 
@@ -325,7 +328,7 @@ class _Context:
             if number != number.to_integral_value():
                 raise ValueError(f"「{raw}」应为整数")
             return int(number)
-        text = _cell_text(raw)
+        text = unguarded(clean_lines(raw)) if column.lines and isinstance(raw, str) else _cell_text(raw)
         if kind == "category":
             found = header_table().categories.get(normalize_text(text).replace(" ", ""))
             if found is None:
@@ -422,6 +425,8 @@ class _Context:
 
     def decide_plan(self, result: RowResult, alley: Alley, year: int, fields: dict, extra: dict) -> bool:
         plan = self.plans.get((alley.id, year)) if alley.id else None
+        # An export shows the alley's own kept columns on each of its rows: they stay the alley's.
+        extra = {name: value for name, value in extra.items() if alley.extra.get(name) != value}
         data = dict(fields["plan"])
         if "measures" in data:
             data["measures"] = [{"code": c} for c in data["measures"]]
@@ -487,7 +492,7 @@ def _cell_text(raw: Any) -> str:
         return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(sep=" ")
     if isinstance(raw, date):
         return raw.isoformat()
-    return clean_text(str(raw))
+    return unguarded(clean_text(str(raw)))
 
 
 class _Unreadable:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import LedgerError, Place
-from core.exchange.values import FORMULA_START
 from core.paths import package_data_dir
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx (an OLE container)
@@ -87,13 +86,14 @@ def read_sheets(path: Path) -> list[RawSheet]:
         sheets = []
         for meta in workbook.sheets_metadata:
             name = meta.name
-            if meta.typ != SheetTypeEnum.WorkSheet:
-                sheets.append(RawSheet(name, [], [], skip="不是数据工作表（图表或宏表）"))
-                continue
-            if meta.visible != SheetVisibleEnum.Visible:
-                # A hidden sheet often holds an old copy of the ledger: importing it unseen could
-                # overwrite newer values or make the visible rows duplicates.
-                sheets.append(RawSheet(name, [], [], skip="隐藏的工作表，未导入（如需导入，请在 Excel 或 WPS 中取消隐藏）"))
+            # A hidden sheet often holds an old copy of the ledger: importing it unseen could
+            # overwrite newer values or make the visible rows duplicates.
+            skip = ("图表或宏表，不是数据表" if meta.typ != SheetTypeEnum.WorkSheet
+                    else "隐藏的工作表；如需导入，请先在 Excel 或 WPS 中取消隐藏" if meta.visible == SheetVisibleEnum.Hidden
+                    else "深度隐藏的工作表，Excel 菜单中无法取消隐藏；如需导入，请把数据复制到可见的工作表"
+                    if meta.visible != SheetVisibleEnum.Visible else "")
+            if skip:
+                sheets.append(RawSheet(name, [], [], skip=skip))
                 continue
             sheet = workbook.get_sheet_by_name(name)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
@@ -229,14 +229,6 @@ def _is_encrypted_ole(path: Path) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in data
 
 
-def _unguarded(cell: str) -> str:
-    """A CSV cell without the apostrophe an export puts before text such as "=..." or "-123" so
-    that Excel does not evaluate it (see ``core.exchange.export``)."""
-    if cell[:1] == "'" and cell[1:2] in FORMULA_START:
-        return cell[1:]
-    return cell
-
-
 def _read_csv(path: Path, place: Place, lim: Limits) -> RawSheet:
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
@@ -250,7 +242,7 @@ def _read_csv(path: Path, place: Place, lim: Limits) -> RawSheet:
     if "\x00" in text:
         raise LedgerError("这不是文本表格（CSV）文件", place)
     try:
-        rows: list[list[Any]] = [[_unguarded(cell) for cell in r] for r in csv.reader(io.StringIO(text))]
+        rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text))]
     except csv.Error as error:
         raise LedgerError(f"CSV 格式错误：{error}", place) from None
     return RawSheet(path.stem, _trim(rows, path.stem, place, lim), [])

@@ -10,6 +10,26 @@ from decimal import Decimal, InvalidOperation
 _EXCEL_EPOCH = date(1899, 12, 30)
 FORMULA_START = ("=", "+", "-", "@")
 """Text beginning with one of these would be taken as a formula by a spreadsheet program."""
+_GUARDED = (*FORMULA_START, "'")
+
+
+def guarded(text: str) -> str:
+    """``text`` as a CSV cell: after an apostrophe (the usual guard) when it begins with one of
+    :data:`FORMULA_START`, so that Excel does not evaluate it, or with an apostrophe itself, so
+    that :func:`unguarded` gives back exactly what was written."""
+    return "'" + text if text.startswith(_GUARDED) else text
+
+
+def apostrophe_kept(text: str) -> str:
+    """``text`` as a workbook cell: a workbook never evaluates text, so only text that already
+    begins with a guard-like apostrophe (``'-``) gets one more, which :func:`unguarded` takes off."""
+    return "'" + text if text[:1] == "'" and text[1:2] in _GUARDED else text
+
+
+def unguarded(text: str) -> str:
+    """A cell's text without the guard :func:`guarded` adds. Taken off in every format: a CSV
+    opened in Excel or LibreOffice and saved as a workbook keeps the apostrophe as text."""
+    return text[1:] if text[:1] == "'" and text[1:2] in _GUARDED else text
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
@@ -35,6 +55,11 @@ def clean_text(value: str) -> str:
         return value  # most cells: nothing to tidy, and no new string made
     text = _LINE_BREAKS.sub("", value)
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_lines(value: str) -> str:
+    """A note as the clerk wrote it: its line breaks kept (as \\n), blank ends removed."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def parse_date(value: object) -> date | None:

@@ -44,6 +44,8 @@ class AnnualList:
     boutique_quota: int | None
     unapproved: int
     printed_on: date = field(default_factory=date.today)
+    row_yuan: list[tuple[int, int]] = field(default_factory=list)
+    """(total investment, subsidy) of each row in 元, exact: the rows show them rounded to 0.01 万元."""
 
     @property
     def title(self) -> str:
@@ -60,7 +62,7 @@ def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> An
     plans = ledger.plans(year=year)
     approved = [p for p in plans if p.approved_on is not None]
     approved.sort(key=lambda p: (alleys[p.alley_id].subdistrict, alleys[p.alley_id].code))
-    rows, names = [], []
+    rows, names, row_yuan = [], [], []
     total_length, investment, subsidy = 0.0, 0, 0
     for number, plan in enumerate(approved, start=1):
         alley = alleys[plan.alley_id]
@@ -76,6 +78,7 @@ def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> An
             _day(plan.planned_start_on), _day(plan.planned_completion_on), plan.builder, plan.notes,
         ])
         names.append(alley.name)
+        row_yuan.append((plan.total_investment_yuan, money.subsidy_yuan))
         total_length += alley.length_m or 0
         investment += plan.total_investment_yuan
         subsidy += money.subsidy_yuan
@@ -87,7 +90,7 @@ def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> An
         boutique=sum(1 for p in approved if p.category == "精品类"),
         total_length_m=total_length, total_investment_yuan=investment, total_subsidy_yuan=subsidy,
         target=target.alleys if target else None, boutique_quota=target.boutique if target else None,
-        unapproved=len(plans) - len(approved), printed_on=today or date.today(),
+        unapproved=len(plans) - len(approved), printed_on=today or date.today(), row_yuan=row_yuan,
     )
 
 

@@ -109,34 +109,97 @@ def test_a_csv_ledger_opens_in_chinese_excel_and_keeps_values_exact(ledger, tmp_
     assert first[11] == "'=HYPERLINK(\"http://x\")" and first[12] == "'-123"  # not evaluated by Excel
 
 
+AWKWARD = {"chief": "'-", "chief_phone": "'+86 138", "start_point": "=1+1", "end_point": "@巷尾",
+           "community": "'张三", "red_line_width_m": 12.35, "length_m": 1e-7}
+
+
 def test_a_csv_export_imports_back_to_the_same_file(ledger, tmp_path):
     from core.exchange.importer import commit_import, preview_import
     from core.records import CountySettings
     from core.store import Ledger
 
     alley = ledger.alleys()[0]
-    ledger.save(alley.model_copy(update={"chief": "=1+1", "start_point": "+86路口", "extra": {"片区": "老城"}}))
+    awkward = {**AWKWARD, "red_line_width_m": 0.1 + 0.2}  # 17 digits: a CSV keeps them (XlsxWriter 16)
+    ledger.save(alley.model_copy(update={**awkward, "extra": {"片区": "@老城", "=1+1": "'x"}}))
     export_ledger(ledger, tmp_path / "first.csv")
     with Ledger.open(tmp_path / "empty.db") as empty:
         empty.save_settings(CountySettings(name="示例县", code="450123"))
         preview = preview_import(empty, tmp_path / "first.csv")
-        assert preview.count("rejected") == 0 and preview.unknown_columns == ["片区"]
+        assert preview.count("rejected") == 0 and sorted(preview.unknown_columns) == ["=1+1", "片区"]
         commit_import(empty, preview)
-        assert empty.alley(alley.code).chief == "=1+1"
+        back = empty.alley(alley.code)
+        assert {k: getattr(back, k) for k in awkward} == awkward
         export_ledger(empty, tmp_path / "second.csv")
     assert (tmp_path / "first.csv").read_bytes() == (tmp_path / "second.csv").read_bytes()
 
 
-def test_the_annual_list_as_csv_ends_with_its_totals(ledger, tmp_path):
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_export_imported_into_its_own_database_changes_nothing(ledger, tmp_path, suffix):
+    """Text that looks like a formula or begins with an apostrophe, floats without a short decimal
+    form and tiny numbers come back exactly, so every row is unchanged."""
+    from core.exchange.importer import preview_import
+
+    alley = ledger.alleys()[0]
+    ledger.save(alley.model_copy(update={**AWKWARD, "extra": {"片区": "@老城"}}))
+    plan = next(p for p in ledger.plans() if p.alley_id == alley.id)
+    ledger.save(plan.model_copy(update={"notes": "''=x\n第二行：已与社区沟通"}), reason="测试")
+    export_ledger(ledger, tmp_path / f"ledger{suffix}")
+    preview = preview_import(ledger, tmp_path / f"ledger{suffix}")
+    assert {r.status for r in preview.rows} == {"unchanged"}
+
+
+def test_a_csv_opened_and_saved_by_libreoffice_keeps_formula_like_text(ledger, tmp_path):
+    """LibreOffice (like Excel) shows the CSV guard apostrophe as text and keeps it when the sheet is
+    saved as a workbook: the import takes it off there too."""
+    import shutil
+    import subprocess
+
+    from core.exchange.importer import preview_import
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (libreoffice-calc-nogui) is not installed; scripts/bootstrap.sh installs it")
+    alley = ledger.alleys()[0]
+    ledger.save(alley.model_copy(update={"chief": "=1+1", "start_point": "-路口", "end_point": "@巷尾"}))
+    export_ledger(ledger, tmp_path / "ledger.csv")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                    "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"),
+                    str(tmp_path / "ledger.csv")], check=True, capture_output=True, timeout=180)
+    preview = preview_import(ledger, tmp_path / "lo" / "ledger.xlsx")
+    row = next(r for r in preview.rows if r.code == alley.code)
+    assert row.status == "unchanged", [j.message() for j in row.rejections]
+
+
+def test_the_annual_list_as_csv_adds_up_to_its_totals(ledger, tmp_path):
+    for plan in ledger.plans(year=2023)[:3]:
+        ledger.save(plan.model_copy(update={"total_investment_yuan": 1_234_567}), reason="测试")
     data = annual_list_data(ledger, 2023)
     export_annual_list(data, tmp_path / "list.csv")
     rows = _csv_rows(tmp_path / "list.csv")
     assert [r[1] for r in rows[1:-1]] == data.names
     assert rows[-1][0] == "合计"
-    assert Decimal(rows[-1][9]) * 10000 == data.total_investment_yuan
+    for column, total in ((9, data.total_investment_yuan), (10, data.total_subsidy_yuan)):
+        assert Decimal(rows[-1][column]) * 10000 == total
+        assert sum(Decimal(r[column]) for r in rows[1:-1]) * 10000 == total  # exact, not rounded per row
+    assert "123.4567" in {r[9] for r in rows[1:-1]}
 
 
 def test_an_export_to_another_kind_of_file_is_refused_and_writes_nothing(ledger, tmp_path):
     with pytest.raises(LedgerError, match=r"ledger\.xls.*\.xlsx.*\.csv"):
         export_ledger(ledger, tmp_path / "out" / "ledger.xls")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_export_that_cannot_be_written_says_why_in_chinese(ledger, tmp_path, suffix):
+    folder = tmp_path / f"台账{suffix}"
+    folder.mkdir()
+    with pytest.raises(LedgerError, match="是一个文件夹"):
+        export_ledger(ledger, folder)
+    blocker = tmp_path / "文件"
+    blocker.write_text("x")
+    with pytest.raises(LedgerError) as caught:
+        export_ledger(ledger, blocker / f"台账{suffix}")  # a folder that is a file: cannot exist
+    assert "文件夹不存在" in str(caught.value) and ".part" not in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["demo-copy.db", "demo-copy.db-shm", "demo-copy.db-wal",
+                                                                 folder.name, "文件"])

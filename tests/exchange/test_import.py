@@ -396,9 +396,25 @@ def test_hidden_columns_are_read_and_hidden_sheets_are_reported_not_imported(emp
     reports = {s.name: (s.used, s.reason) for s in preview.sheets}
     assert reports["旧版"][0] is False and "隐藏" in reports["旧版"][1]
     assert reports["2024年台账"][0] is True
-    assert reports["图表"][0] is False and "不是数据工作表" in reports["图表"][1]
+    assert reports["图表"][0] is False and "不是数据表" in reports["图表"][1]
     assert [(r.sheet, r.status) for r in preview.rows] == [("2024年台账", "new")]
     commit_import(empty, preview)
     alley = empty.alleys()[0]
     assert alley.community == "和平社区"  # from the hidden column
     assert empty.plans()[0].total_investment_yuan == 350_000  # the visible sheet's value, not the old 10 万元
+
+
+def test_a_workbook_with_no_usable_sheet_is_refused_and_writes_nothing(empty, tmp_path):
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别"])
+    wb.active.append(["槐树巷", "城东街道", 2024, "达标"])
+    wb.active.sheet_state = "veryHidden"
+    wb.create_sheet("说明").append(["请按实际填写"])
+    wb.save(tmp_path / "nothing.xlsx")
+    entries = len(empty.audit())
+    with pytest.raises(LedgerError) as caught:
+        preview_import(empty, tmp_path / "nothing.xlsx")
+    text = str(caught.value)
+    assert "nothing.xlsx" in text and "没有可导入的台账" in text
+    assert "工作表「Sheet」深度隐藏" in text and "工作表「说明」没有找到台账表头" in text
+    assert len(empty.audit()) == entries and empty.alleys() == []

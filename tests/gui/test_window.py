@@ -269,3 +269,4 @@ def test_a_name_typed_without_its_suffix_gets_it(monkeypatch, tmp_path):
     assert dialogs.with_suffix(tmp_path / "台账.csv", (".xlsx", ".csv"), both) == tmp_path / "台账.csv"
     # a dot inside the name is kept: 2023.12 is not a suffix to replace
     assert dialogs.with_suffix(tmp_path / "台账2023.12", (".xlsx", ".csv"), "") == tmp_path / "台账2023.12.xlsx"
+    assert dialogs.with_suffix(tmp_path / "台账.", (".xlsx", ".csv"), "CSV (*.csv)") == tmp_path / "台账.csv"
