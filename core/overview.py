@@ -29,6 +29,7 @@ from core.money import wan
 from core.records import BOUTIQUE
 from core.rules import Dataset, funding, totals
 from core.rules.funding import MONEY_KEYS
+from core.rules.plan_rules import boutique_eligible
 from core.rules.problems import next_due
 
 TOTAL = "全县（区）合计"
@@ -51,6 +52,9 @@ class Progress:
     name: str
     planned: int = 0
     boutique: int = 0
+    """Plans of the 精品类 category."""
+    boutique_eligible: int = 0
+    """精品类 plans that meet R2's conditions for 精品: the ones R8 counts toward the quota."""
     started: int = 0
     completed: int = 0
     accepted: int = 0
@@ -185,9 +189,11 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
         group = groups.get(sub) or groups.setdefault(sub, Progress(sub))
         acceptance = acceptances.get(plan.id)  # type: ignore[arg-type]
         filing = filings.get(plan.id)  # type: ignore[arg-type]
+        eligible = boutique_eligible(ds, plan)
         for row in (total, group):
             row.planned += 1
             row.boutique += plan.category == BOUTIQUE
+            row.boutique_eligible += eligible
             row.started += plan.start_on is not None
             row.completed += plan.completion_on is not None
             if acceptance is not None:

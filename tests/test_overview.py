@@ -50,11 +50,18 @@ def test_progress_counts_each_stage_in_total_and_by_subdistrict(county):
     ov = gather_overview(county, 2023, as_of=AS_OF)
     t = ov.total
     assert (t.planned, t.started, t.completed, t.accepted, t.filed) == (4, 3, 2, 2, 1)
-    assert (t.boutique, t.rated_boutique) == (1, 1)
+    assert (t.boutique, t.boutique_eligible, t.rated_boutique) == (1, 1, 1)
     assert (ov.target, ov.boutique_quota) == (4, 1)
     east, west = ov.by_subdistrict
     assert east.name == "城东街道" and (east.planned, east.started, east.completed, east.accepted, east.filed) == (2, 2, 2, 2, 1)
     assert west.name == "城西街道" and (west.planned, west.started, west.completed, west.accepted, west.filed) == (2, 1, 0, 0, 0)
+
+
+def test_a_boutique_plan_without_the_conditions_does_not_count_toward_the_quota(county):
+    plan = next(p for p in county.plans(year=2023) if p.category == "精品类")
+    county.save(plan.model_copy(update={"measures": plan.measures[:2]}))  # one 四补 measure left
+    t = gather_overview(county, 2023, as_of=AS_OF).total
+    assert (t.boutique, t.boutique_eligible) == (1, 0)
 
 
 def test_other_years_are_not_counted(county):

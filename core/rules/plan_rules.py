@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
-from core.records import Alley, Plan
-from core.rules.dataset import Dataset
+from core.profile import Measure
+from core.records import Alley, Plan, Survey
+from core.rules.dataset import Dataset, PlanMeasures
 from core.rules.findings import Finding
 
 
@@ -70,21 +72,16 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 code, plan.year, record, {},
             )
         unmet: list[str] = []
-        if survey is not None:
-            for measure in profile.measures:
-                if not measure.needs or measure.code in chosen.codes:
-                    continue
-                shown = {name: getattr(survey, name) for name in measure.needs if getattr(survey, name)}
-                if shown:
-                    unmet.append(f"{measure.group}·{measure.name}")
-                    labels = "、".join(_indicator_label(name, value) for name, value in shown.items())
-                    yield Finding(
-                        "R2", "warning",
-                        f"{plan.year}年方案未包含“{measure.group}·{measure.name}”，但调查摸底发现：{labels}",
-                        f"{plan.category}须对调查发现的问题落实“{measure.group}”措施，请补充改造内容或说明原因。",
-                        code, plan.year, record,
-                        {"measure": measure.code, "survey_id": survey.id, "indicators": shown},
-                    )
+        for measure, shown in _unmet_needs(ds, chosen, survey):
+            unmet.append(f"{measure.group}·{measure.name}")
+            labels = "、".join(_indicator_label(name, value) for name, value in shown.items())
+            yield Finding(
+                "R2", "warning",
+                f"{plan.year}年方案未包含“{measure.group}·{measure.name}”，但调查摸底发现：{labels}",
+                f"{plan.category}须对调查发现的问题落实“{measure.group}”措施，请补充改造内容或说明原因。",
+                code, plan.year, record,
+                {"measure": measure.code, "survey_id": survey.id, "indicators": shown},  # type: ignore[union-attr]
+            )
         if plan.category == "精品类" and unmet:
             yield Finding(
                 "R2", "error",
@@ -104,6 +101,29 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                     code, plan.year, record,
                     {"supplements": supplements, "required": need, "boutique_eligible": False},
                 )
+
+
+def _unmet_needs(ds: Dataset, chosen: PlanMeasures, survey: Survey | None) -> list[tuple[Measure, dict[str, Any]]]:
+    """The measures the survey shows a need for (with the indicators that show it) that the plan
+    leaves out; none without a survey."""
+    if survey is None:
+        return []
+    unmet = []
+    for measure in ds.profile.measures:
+        if not measure.needs or measure.code in chosen.codes:
+            continue
+        shown = {name: getattr(survey, name) for name in measure.needs if getattr(survey, name)}
+        if shown:
+            unmet.append((measure, shown))
+    return unmet
+
+
+def boutique_eligible(ds: Dataset, plan: Plan) -> bool:
+    """Whether a 精品类 plan meets R2's conditions for 精品: the 达标 needs its survey shows all
+    addressed, and at least ``boutique_min_supplements`` of the 四补 (R8 counts only these)."""
+    chosen = ds.measures_of(plan)
+    return (plan.category == "精品类" and not _unmet_needs(ds, chosen, ds.survey_for(plan))
+            and len(chosen.supplements) >= ds.profile.categories.boutique_min_supplements)
 
 
 def _indicator_label(name: str, value: object) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from core.rules.dataset import Dataset
 from core.rules.findings import Finding
+from core.rules.plan_rules import boutique_eligible
 
 
 def r8_targets(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
@@ -17,7 +18,9 @@ def r8_targets(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
     rules = ds.profile.targets
     years = ds.profile.profile.programme_years
     planned = Counter(p.year for p in ds.plans)
-    boutique = Counter(p.year for p in ds.plans if p.category == "精品类")
+    # Only plans that meet R2's conditions for 精品 count toward the quota.
+    boutique = Counter(p.year for p in ds.plans if boutique_eligible(ds, p))
+    ineligible = Counter(p.year for p in ds.plans if p.category == "精品类") - boutique
     settings = ds.settings
     targets = {t.year: t for t in settings.targets} if settings else {}
     if not targets:
@@ -39,9 +42,11 @@ def r8_targets(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                           f"还差 {target.alleys - planned[y]} 条，请补充改造方案。", None, y, "county/1",
                           {"planned": planned[y], "target": target.alleys})
         if boutique[y] < target.boutique:
-            yield Finding("R8", "warning", f"{y}年精品类 {boutique[y]} 条，少于精品任务 {target.boutique} 条",
+            not_counted = f"（另有 {ineligible[y]} 条精品类方案不具备精品条件，未计入，见 R2）" if ineligible[y] else ""
+            yield Finding("R8", "warning",
+                          f"{y}年精品类 {boutique[y]} 条，少于精品任务 {target.boutique} 条{not_counted}",
                           f"还差 {target.boutique - boutique[y]} 条精品类方案。", None, y, "county/1",
-                          {"boutique": boutique[y], "quota": target.boutique})
+                          {"boutique": boutique[y], "ineligible": ineligible[y], "quota": target.boutique})
     if year is not None:
         return
     total_target = sum(t.alleys for y, t in targets.items() if y in years)

@@ -166,9 +166,11 @@ class CountyChart(Chart):
                    f"{value} 条" + (f"（{_percent(value, target)}）" if target else ""))
                   for name, value in total.stages()]
         quota = data.boutique_quota
+        eligible = total.boutique_eligible
         boutique = [
-            ("精品类方案", total.boutique, QColor("#d4a017"),
-             f"{total.boutique} 条" + (f"（{_percent(total.boutique, quota)}）" if quota else "")),
+            ("精品类方案", total.boutique, QColor("#e8c766"), f"{total.boutique} 条"),
+            ("符合精品条件", eligible, QColor("#d4a017"),
+             f"{eligible} 条" + (f"（{_percent(eligible, quota)}）" if quota else "")),
             ("评为精品", total.rated_boutique, QColor("#a67c00"), f"{total.rated_boutique} 条"),
         ]
         metrics = QFontMetrics(painter.font())
@@ -278,7 +280,7 @@ class OverviewPage(Page):
         cards.setSpacing(8)
         for key, caption in (("target", "年度任务"), ("planned", "列入计划"), ("started", "已开工"),
                              ("completed", "已竣工"), ("accepted", "已验收"), ("filed", "已备案"),
-                             ("boutique", "精品类 / 精品任务"), ("funds", "补助奖励合计(万元)")):
+                             ("boutique", "符合条件精品类 / 精品任务"), ("funds", "补助奖励合计(万元)")):
             card = QLabel(self)
             card.setObjectName(f"card_{key}")
             card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -400,8 +402,11 @@ class OverviewPage(Page):
                 note = (note + "，" if note else "") + self.tr("不合格 {0}").format(total.failed)
             card(key, str(value), note)
         quota = data.boutique_quota
-        card("boutique", f"{total.boutique} / {quota if quota is not None else '—'}",
-             self.tr("评为精品 {0} 条").format(total.rated_boutique))
+        # The quota counts only 精品类 plans that meet the conditions for 精品 (R2, R8).
+        short = total.boutique - total.boutique_eligible
+        card("boutique", f"{total.boutique_eligible} / {quota if quota is not None else '—'}",
+             self.tr("另有 {0} 条不具备条件").format(short) if short
+             else self.tr("评为精品 {0} 条").format(total.rated_boutique))
         card("funds", wan(data.funding["total_yuan"], thousands=True),
              self.tr("扣回 {0}").format(wan(data.funding["clawback_yuan"], thousands=True))
              if data.funding["clawback_yuan"] else "")

@@ -136,9 +136,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="130"/>
+        <location filename="../../gui/pages/annual.py" line="131"/>
         <location filename="../../gui/pages/annual.py" line="161"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -262,17 +262,17 @@
 <context>
     <name>CountyChart</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="177"/>
+        <location filename="../../gui/pages/overview.py" line="179"/>
         <source>年度任务 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="181"/>
+        <location filename="../../gui/pages/overview.py" line="183"/>
         <source>精品任务 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="187"/>
+        <location filename="../../gui/pages/overview.py" line="189"/>
         <source>未填写年度任务（设置 → 年度任务）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,178 +288,178 @@
 <context>
     <name>FilingsPage</name>
     <message>
-        <location filename="../../gui/pages/filing.py" line="59"/>
+        <location filename="../../gui/pages/filing.py" line="66"/>
         <source>备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="80"/>
-        <source>卷内文件（题名、日期、页数可直接修改）</source>
+        <location filename="../../gui/pages/filing.py" line="88"/>
+        <source>卷内文件（双击可修改文件编号、责任者、题名、日期、页数）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="83"/>
-        <location filename="../../gui/pages/filing.py" line="181"/>
+        <location filename="../../gui/pages/filing.py" line="91"/>
+        <location filename="../../gui/pages/filing.py" line="189"/>
         <source>打开附件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="85"/>
+        <location filename="../../gui/pages/filing.py" line="93"/>
         <source>移出所选文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="98"/>
+        <location filename="../../gui/pages/filing.py" line="106"/>
         <source>资料类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="106"/>
+        <location filename="../../gui/pages/filing.py" line="114"/>
         <source>其他文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="108"/>
+        <location filename="../../gui/pages/filing.py" line="116"/>
         <source>添加文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="113"/>
+        <location filename="../../gui/pages/filing.py" line="121"/>
         <source>也可以把扫描件、照片直接拖到上面的框里；双击打开。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="118"/>
-        <location filename="../../gui/pages/filing.py" line="345"/>
+        <location filename="../../gui/pages/filing.py" line="126"/>
+        <location filename="../../gui/pages/filing.py" line="353"/>
         <source>归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="121"/>
+        <location filename="../../gui/pages/filing.py" line="129"/>
         <source>打印案卷…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="133"/>
+        <location filename="../../gui/pages/filing.py" line="141"/>
         <source>竣工验收备案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="136"/>
+        <location filename="../../gui/pages/filing.py" line="144"/>
         <source>城建档案归档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="163"/>
+        <location filename="../../gui/pages/filing.py" line="171"/>
         <source>（附件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="181"/>
+        <location filename="../../gui/pages/filing.py" line="189"/>
         <source>这件文件只有纸质原件，没有扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="198"/>
+        <location filename="../../gui/pages/filing.py" line="206"/>
         <source>资料齐全</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="199"/>
+        <location filename="../../gui/pages/filing.py" line="207"/>
         <source>缺少 {0} 份必备资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="202"/>
+        <location filename="../../gui/pages/filing.py" line="210"/>
         <source>；已于 {0} 归档锁定，修改须填写更正原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="227"/>
+        <location filename="../../gui/pages/filing.py" line="235"/>
         <source>不能添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="237"/>
+        <location filename="../../gui/pages/filing.py" line="245"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="238"/>
+        <location filename="../../gui/pages/filing.py" line="246"/>
         <source>该方案已归档锁定，{0}须填写更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="246"/>
-        <location filename="../../gui/pages/filing.py" line="278"/>
+        <location filename="../../gui/pages/filing.py" line="254"/>
+        <location filename="../../gui/pages/filing.py" line="286"/>
         <source>添加备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="252"/>
+        <location filename="../../gui/pages/filing.py" line="260"/>
         <source>补充资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="271"/>
+        <location filename="../../gui/pages/filing.py" line="279"/>
         <source>添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="274"/>
+        <location filename="../../gui/pages/filing.py" line="282"/>
         <source>已添加 {0} 个文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="297"/>
-        <location filename="../../gui/pages/filing.py" line="307"/>
+        <location filename="../../gui/pages/filing.py" line="305"/>
+        <location filename="../../gui/pages/filing.py" line="315"/>
         <source>卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="297"/>
+        <location filename="../../gui/pages/filing.py" line="305"/>
         <source>「{0}」无法识别为日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="300"/>
+        <location filename="../../gui/pages/filing.py" line="308"/>
         <source>修改卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="320"/>
         <location filename="../../gui/pages/filing.py" line="328"/>
+        <location filename="../../gui/pages/filing.py" line="336"/>
         <source>移出卷内文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="320"/>
+        <location filename="../../gui/pages/filing.py" line="328"/>
         <source>把第 {0} 件「{1}」移出卷内吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="322"/>
+        <location filename="../../gui/pages/filing.py" line="330"/>
         <source>移出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="343"/>
         <location filename="../../gui/pages/filing.py" line="351"/>
+        <location filename="../../gui/pages/filing.py" line="359"/>
         <source>不能归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="346"/>
+        <location filename="../../gui/pages/filing.py" line="354"/>
         <source>归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="355"/>
+        <location filename="../../gui/pages/filing.py" line="363"/>
         <source>已归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="369"/>
+        <location filename="../../gui/pages/filing.py" line="377"/>
         <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +467,7 @@
 <context>
     <name>FundingChart</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="242"/>
+        <location filename="../../gui/pages/overview.py" line="244"/>
         <source>{0} 个方案，总投资 {1} 万元（金额单位：万元）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,133 +657,138 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="266"/>
+        <location filename="../../gui/pages/overview.py" line="268"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="300"/>
+        <location filename="../../gui/pages/overview.py" line="302"/>
         <source>近期期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="307"/>
+        <location filename="../../gui/pages/overview.py" line="309"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="307"/>
+        <location filename="../../gui/pages/overview.py" line="309"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="307"/>
+        <location filename="../../gui/pages/overview.py" line="309"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="307"/>
+        <location filename="../../gui/pages/overview.py" line="309"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="342"/>
+        <location filename="../../gui/pages/overview.py" line="344"/>
         <source>导出图片…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="344"/>
+        <location filename="../../gui/pages/overview.py" line="346"/>
         <source>把这张图保存为 PNG 图片，可插入报告或通报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="368"/>
+        <location filename="../../gui/pages/overview.py" line="370"/>
         <source>正在统计 {0} 年……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="377"/>
+        <location filename="../../gui/pages/overview.py" line="379"/>
         <source>统计总览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="385"/>
+        <location filename="../../gui/pages/overview.py" line="387"/>
         <source>{0} {1} 年背街小巷改造进展（统计至 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="394"/>
+        <location filename="../../gui/pages/overview.py" line="396"/>
         <source>未填写</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="395"/>
+        <location filename="../../gui/pages/overview.py" line="397"/>
         <source>条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="395"/>
+        <location filename="../../gui/pages/overview.py" line="397"/>
         <source>设置 → 年度任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="398"/>
+        <location filename="../../gui/pages/overview.py" line="400"/>
         <source>占任务 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="400"/>
+        <location filename="../../gui/pages/overview.py" line="402"/>
         <source>不合格 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="404"/>
+        <location filename="../../gui/pages/overview.py" line="408"/>
+        <source>另有 {0} 条不具备条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="409"/>
         <source>评为精品 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="406"/>
+        <location filename="../../gui/pages/overview.py" line="411"/>
         <source>扣回 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="419"/>
+        <location filename="../../gui/pages/overview.py" line="424"/>
         <source>（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="420"/>
+        <location filename="../../gui/pages/overview.py" line="425"/>
         <source>问题：{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="439"/>
+        <location filename="../../gui/pages/overview.py" line="444"/>
         <source>未办结问题 {0} 条，其中超期 {1} 条，即将到期 {2} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="442"/>
+        <location filename="../../gui/pages/overview.py" line="447"/>
         <source>；部分期限所在年份尚无节假日安排，按周一至周五暂定，请在“设置”中导入该年节假日表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="453"/>
-        <location filename="../../gui/pages/overview.py" line="457"/>
+        <location filename="../../gui/pages/overview.py" line="458"/>
+        <location filename="../../gui/pages/overview.py" line="462"/>
         <source>导出图片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="453"/>
+        <location filename="../../gui/pages/overview.py" line="458"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="457"/>
+        <location filename="../../gui/pages/overview.py" line="462"/>
         <source>无法写入「{0}」，请换一个位置或文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="459"/>
+        <location filename="../../gui/pages/overview.py" line="464"/>
         <source>已导出图片到 {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,12 +1239,12 @@
 <context>
     <name>SubdistrictChart</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="210"/>
+        <location filename="../../gui/pages/overview.py" line="212"/>
         <source>本年度没有改造方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="212"/>
+        <location filename="../../gui/pages/overview.py" line="214"/>
         <source>开工 {0} · 竣工 {1} · 验收 {2} · 备案 {3} / 计划 {4}</source>
         <translation type="unfinished"></translation>
     </message>

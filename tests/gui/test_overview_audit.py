@@ -35,7 +35,9 @@ def test_overview_shows_the_demo_countys_year(window, qtbot):
     assert data.total.planned == len(plans) and f">{len(plans)}<" in _card(page, "planned")
     assert data.total.completed == sum(1 for p in plans if p.completion_on) and f">{data.total.completed}<" in _card(page, "completed")
     assert f">{target.alleys}<" in _card(page, "target")
-    assert f"{data.total.boutique} / {target.boutique}" in _card(page, "boutique")
+    assert f"{data.total.boutique_eligible} / {target.boutique}" in _card(page, "boutique")
+    short = data.total.boutique - data.total.boutique_eligible
+    assert short > 0 and f"另有 {short} 条不具备条件" in _card(page, "boutique")  # the demo has some
     assert sum(r.planned for r in data.by_subdistrict) == len(plans)
     assert "示例县" in page.heading.text() and f"{year} 年" in page.heading.text()
     titles = [page.deadlines.item(r, 0).text() for r in range(page.deadlines.rowCount())]

@@ -187,6 +187,22 @@ def test_r8_fewer_plans_than_the_years_target_and_quota():
     assert any("三年计划改造合计 2 条，少于三年任务合计 7 条" in t for t in texts)
 
 
+def test_r8_counts_only_boutique_plans_that_meet_r2():
+    """A 精品类 plan with one 四补 measure is not 精品-eligible (R2): it does not fill the quota."""
+    eligible = [{"code": "clean"}, {"code": "green"}, {"code": "culture"}]
+    plans = [plan(id=1, alley_id=1, year=2023, category="精品类", measures=eligible),
+             plan(id=2, alley_id=2, year=2023, category="精品类", measures=[{"code": "clean"}, {"code": "green"}])]
+    surveys = [survey(id=i, alley_id=i) for i in (1, 2)]
+    settings = _targets(y2022=(0, 0), y2023=(2, 2), y2024=(0, 0))
+    ds = dataset(alleys=[alley(i) for i in (1, 2)], surveys=surveys, plans=plans, settings=settings)
+    (finding,) = [f for f in rules(ds, "R8") if "精品" in f.message]
+    assert finding.message == "2023年精品类 1 条，少于精品任务 2 条（另有 1 条精品类方案不具备精品条件，未计入，见 R2）"
+    assert (finding.facts["boutique"], finding.facts["ineligible"]) == (1, 1)
+    plans[1] = plan(id=2, alley_id=2, year=2023, category="精品类", measures=eligible)
+    ds = dataset(alleys=[alley(i) for i in (1, 2)], surveys=surveys, plans=plans, settings=settings)
+    assert [f for f in rules(ds, "R8") if "精品" in f.message] == []
+
+
 def test_r8_unbalanced_years_are_noted():
     plans = [plan(id=i, alley_id=i, year=2022 if i <= 8 else 2023 if i == 9 else 2024) for i in range(1, 11)]
     settings = _targets(y2022=(1, 0), y2023=(1, 0), y2024=(1, 0))
