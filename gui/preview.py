@@ -189,15 +189,23 @@ def preview_document(parent: QWidget, title: str, gather, render, *, file_name: 
     out = folder / file_name
 
     def job(progress, cancelled):
+        from core.printing.base import missing_glyphs
+
         if callable(gather):
             with session.worker_ledger() as ledger:
                 data = gather(ledger)
         else:
             data = gather  # gathered already (the 年度清单 page has its list)
-        render(data, out, progress=progress, cancel=cancelled)
-        return out
+        with missing_glyphs() as missing:
+            render(data, out, progress=progress, cancel=cancelled)
+        return out, missing
 
-    def done(path: Path) -> None:
+    def done(result: tuple[Path, set[str]]) -> None:
+        from core.printing.base import missing_text
+
+        path, missing = result
+        if missing:  # before the preview: these characters print blank
+            dialogs.warn(parent, title, missing_text(missing))
         parent.preview = PreviewDialog(path, title, parent, suggested_name=path.name)
         parent.preview.open()
 

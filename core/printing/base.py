@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,43 @@ def register_font() -> str:
     return FONT
 
 
+@lru_cache(maxsize=1)
+def _drawable() -> frozenset[str]:
+    """Every character the bundled font has a glyph for."""
+    register_font()
+    return frozenset(chr(c) for c in pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+_MISSING: ContextVar[set[str] | None] = ContextVar("missing_glyphs", default=None)
+
+
+@contextlib.contextmanager
+def missing_glyphs() -> Iterator[set[str]]:
+    """Collect, while documents are laid out inside, the characters of record text the bundled
+    font has no glyph for: they print blank (rare characters of CJK Extension A, such as 㟖 in
+    some Guangxi place names), so the caller tells the clerk which, to write them in by hand."""
+    found: set[str] = set()
+    token = _MISSING.set(found)
+    try:
+        yield found
+    finally:
+        _MISSING.reset(token)
+
+
+def _note_missing(text: str) -> None:
+    found = _MISSING.get()
+    if found is not None and text:
+        found.update(ch for ch in set(text) - _drawable() if ch.isprintable() and not ch.isspace())
+
+
+def missing_text(found: set[str]) -> str:
+    """The warning for characters that print blank, or "" when there are none."""
+    if not found:
+        return ""
+    return (f"注意：打印字体中没有「{'」「'.join(sorted(found))}」这{len(found)}个字，打印出来是空白，"
+            "请在纸上手写补全")
+
+
 def style(size: float = 9, *, align: str = "left", leading: float | None = None,
           space_after: float = 0) -> ParagraphStyle:
     """A paragraph style in the CJK font that wraps Chinese anywhere (wordWrap CJK)."""
@@ -58,6 +97,7 @@ def para(text: str, st: ParagraphStyle) -> Paragraph:
 
 def plain(text: str | None) -> str:
     """Record text made safe for paragraph markup (&, <, > escaped; line breaks kept)."""
+    _note_missing(text or "")
     return _escape(text or "")
 
 
@@ -73,6 +113,7 @@ def wrap_text(text: str, width: float, size: float) -> str:
     as paragraphs and 3.7 s as wrapped strings.
     """
     register_font()
+    _note_missing(text)
     if "\n" not in text and pdfmetrics.stringWidth(text, FONT, size) <= width:
         return text  # most cells fit on one line: one C call, no tokenising
     lines: list[str] = []

@@ -178,8 +178,25 @@ def test_print_commands_write_pdfs_and_report_pages(db, tmp_path, capsys):
     assert doc["alley_code"] == code and doc["pages"] >= 5 and "complete" in doc
     doc = run_json(capsys, "print", "survey-form", tmp_path / "s.pdf", code, "--db", db)
     assert doc["pages"] >= 1
+    assert doc["missing_characters"] == []
     code_, _, err = run(capsys, "--db", db, "print", "filing-packet", "NO-SUCH", tmp_path / "x.pdf")
     assert code_ == 1 and "没有街巷编码为「NO-SUCH」" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_characters_the_font_cannot_print_are_named(db, tmp_path, capsys):
+    """㟖 (CJK Extension A, in some Guangxi place names) is not in the bundled font: the PDF would
+    show a blank there, so the command says which characters to write in by hand."""
+    from core.records import Alley
+    from core.store import Ledger
+
+    with Ledger.open(db) as ledger:
+        plan = next(p for p in ledger.plans(year=2023) if p.approved_on)
+        alley = ledger.get(Alley, plan.alley_id)
+        ledger.save(alley.model_copy(update={"name": "那㟖巷", "community": "䶮村"}))
+    doc = run_json(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "a.pdf")
+    assert doc["missing_characters"] == ["㟖", "䶮"]
+    code, out, _ = run(capsys, "--db", db, "print", "survey-form", tmp_path / "s.pdf", alley.code)
+    assert code == 0 and "注意：打印字体中没有「㟖」「䶮」这2个字" in out and "手写" in out
 
 
 def test_funding_of_a_year_without_plans_and_other_odd_input_give_no_traceback(db, tmp_path, capsys):

@@ -277,3 +277,20 @@ def test_the_acceptance_record_and_the_filing_packet_print_from_their_pages(qtbo
         alley = window.session.ledger.get(Alley, plan.alley_id)
         assert heading in text and alley.name in text
         page.preview.accept()
+    assert answers.warnings == []  # every character of the demo county prints
+
+
+def test_a_print_with_characters_the_font_lacks_warns_before_the_preview(qtbot, window, answers):
+    ledger = window.session.ledger
+    window.go_to("acceptances")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready, timeout=10_000)
+    plan = ledger.get(Plan, page.record_id)
+    alley = ledger.get(Alley, plan.alley_id)
+    ledger.save(alley.model_copy(update={"name": "那㟖巷"}))
+    job = page.print_current()
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    assert job.ok and page.preview is not None
+    (title, text), = answers.warnings
+    assert "「㟖」" in text and "空白" in text
+    page.preview.accept()
