@@ -167,7 +167,7 @@ class ImportWizard(QDialog):
             preview.count("rejected"), preview.skipped_rows)]
         for sheet in preview.sheets:
             lines.append(self.tr("工作表「{0}」：{1}").format(
-                sheet.name, self.tr("已读取") if sheet.used else self.tr("未读取（{0}）").format(sheet.reason)))
+                sheet.name, self.tr("已读取") if sheet.used else self.tr("未读取，{0}").format(sheet.reason)))
         if preview.unknown_columns:
             lines.append(self.tr("程序不认识的列（数值会随记录保存并在导出时带上）：{0}").format(
                 "、".join(preview.unknown_columns)))

@@ -562,7 +562,7 @@
     </message>
     <message>
         <location filename="../../gui/import_wizard.py" line="170"/>
-        <source>未读取（{0}）</source>
+        <source>未读取，{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1377,7 +1377,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/preview.py" line="204"/>
+        <location filename="../../gui/preview.py" line="212"/>
         <source>生成 {0}</source>
         <translation type="unfinished"></translation>
     </message>
