@@ -167,7 +167,7 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
                     cancel: Callable[[], bool] | None = None) -> Overview:
     """The overview of ``year`` as it stands on ``as_of`` (today by default).
 
-    Reads plans, acceptances, filings and problems once (about half a second for a 10,000-alley
+    Reads plans, surveys, acceptances, filings and problems once (0.6 s for a 10,000-alley
     county): run it on a worker. ``cancel()`` is asked between the steps.
     """
     as_of = as_of or date.today()

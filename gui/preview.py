@@ -200,7 +200,7 @@ def preview_document(parent: QWidget, title: str, gather, render, *, file_name: 
             render(data, out, progress=progress, cancel=cancelled)
         return out, missing
 
-    def done(result: tuple[Path, set[str]]) -> None:
+    def done(result: tuple[Path, dict[str, str]]) -> None:
         from core.printing.base import missing_text
 
         path, missing = result

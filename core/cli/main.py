@@ -432,12 +432,12 @@ def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _printed(out: Output, path: Path, pages: int, missing: set[str], extra: dict[str, Any] | None = None) -> int:
+def _printed(out: Output, path: Path, pages: int, missing: dict[str, str], extra: dict[str, Any] | None = None) -> int:
     """Report a printed PDF; ``missing`` are characters the font could not draw (printed blank)."""
     from core.printing.base import missing_text
 
     document = {"path": str(path), "pages": pages, "bytes": path.stat().st_size, **(extra or {}),
-                "missing_characters": sorted(missing)}
+                "missing_characters": list(missing)}
     out.emit(document, lambda: "\n".join(filter(None, [f"已生成 {path}（共 {pages} 页）", missing_text(missing)])))
     return 0
 

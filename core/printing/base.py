@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from functools import lru_cache
@@ -43,15 +44,16 @@ def _drawable() -> frozenset[str]:
     return frozenset(chr(c) for c in pdfmetrics.getFont(FONT).face.charToGlyph)
 
 
-_MISSING: ContextVar[set[str] | None] = ContextVar("missing_glyphs", default=None)
+_MISSING: ContextVar[dict[str, str] | None] = ContextVar("missing_glyphs", default=None)
 
 
 @contextlib.contextmanager
-def missing_glyphs() -> Iterator[set[str]]:
+def missing_glyphs() -> Iterator[dict[str, str]]:
     """Collect, while documents are laid out inside, the characters of record text the bundled
-    font has no glyph for: they print blank (rare characters of CJK Extension A, such as 㟖 in
-    some Guangxi place names), so the caller tells the clerk which, to write them in by hand."""
-    found: set[str] = set()
+    font has no glyph for, each with the first text it was found in: they print blank (rare
+    characters of CJK Extension A such as 㟖 in some Guangxi place names, or characters a county
+    made itself in the private-use area), so the caller tells the clerk which, to write them in."""
+    found: dict[str, str] = {}
     token = _MISSING.set(found)
     try:
         yield found
@@ -61,16 +63,34 @@ def missing_glyphs() -> Iterator[set[str]]:
 
 def _note_missing(text: str) -> None:
     found = _MISSING.get()
-    if found is not None and text:
-        found.update(ch for ch in set(text) - _drawable() if ch.isprintable() and not ch.isspace())
+    if found is None or not text:
+        return
+    for ch in set(text) - _drawable():
+        if ch not in found and _is_character(ch):
+            found[ch] = _around(text, ch)
 
 
-def missing_text(found: set[str]) -> str:
-    """The warning for characters that print blank, or "" when there are none."""
+def _is_character(ch: str) -> bool:
+    """A character a reader would miss: letters, digits, punctuation and symbols, and private-use
+    characters (造字); not marks, spaces, controls or variation selectors, which draw nothing."""
+    return unicodedata.category(ch)[0] in "LNPS" or unicodedata.category(ch) == "Co"
+
+
+def _around(text: str, ch: str, width: int = 6) -> str:
+    """A few characters either side of ``ch`` in ``text``, on one line, to find it by."""
+    at = text.index(ch)
+    start, end = max(at - width, 0), at + width + 1
+    part = " ".join(text[start:end].split())
+    return ("…" if start else "") + part + ("…" if end < len(text) else "")
+
+
+def missing_text(found: dict[str, str], limit: int = 10) -> str:
+    """The warning for characters that print blank (the word each is in, and its code), or ""."""
     if not found:
         return ""
-    return (f"注意：打印字体中没有「{'」「'.join(sorted(found))}」这{len(found)}个字，打印出来是空白，"
-            "请在纸上手写补全")
+    shown = [f"「{ch}」（U+{ord(ch):04X}，见“{where}”）" for ch, where in list(found.items())[:limit]]
+    more = f"等 {len(found)} 个字" if len(found) > limit else ""
+    return f"注意：打印字体中没有以下字，打印出来是空白，请在纸上手写补全：{'、'.join(shown)}{more}"
 
 
 def style(size: float = 9, *, align: str = "left", leading: float | None = None,

@@ -404,9 +404,10 @@ class OverviewPage(Page):
         quota = data.boutique_quota
         # The quota counts only 精品类 plans that meet the conditions for 精品 (R2, R8).
         short = total.boutique - total.boutique_eligible
-        card("boutique", f"{total.boutique_eligible} / {quota if quota is not None else '—'}",
-             self.tr("另有 {0} 条不具备条件").format(short) if short
-             else self.tr("评为精品 {0} 条").format(total.rated_boutique))
+        notes = [self.tr("评为精品 {0} 条").format(total.rated_boutique)]
+        if short:
+            notes.insert(0, self.tr("{0} 条不具备条件").format(short))
+        card("boutique", f"{total.boutique_eligible} / {quota if quota is not None else '—'}", "，".join(notes))
         card("funds", wan(data.funding["total_yuan"], thousands=True),
              self.tr("扣回 {0}").format(wan(data.funding["clawback_yuan"], thousands=True))
              if data.funding["clawback_yuan"] else "")

@@ -737,58 +737,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="408"/>
-        <source>另有 {0} 条不具备条件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/overview.py" line="409"/>
+        <location filename="../../gui/pages/overview.py" line="407"/>
         <source>评为精品 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="411"/>
+        <location filename="../../gui/pages/overview.py" line="409"/>
+        <source>{0} 条不具备条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="412"/>
         <source>扣回 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="424"/>
+        <location filename="../../gui/pages/overview.py" line="425"/>
         <source>（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="425"/>
+        <location filename="../../gui/pages/overview.py" line="426"/>
         <source>问题：{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="444"/>
+        <location filename="../../gui/pages/overview.py" line="445"/>
         <source>未办结问题 {0} 条，其中超期 {1} 条，即将到期 {2} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="447"/>
+        <location filename="../../gui/pages/overview.py" line="448"/>
         <source>；部分期限所在年份尚无节假日安排，按周一至周五暂定，请在“设置”中导入该年节假日表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="458"/>
-        <location filename="../../gui/pages/overview.py" line="462"/>
+        <location filename="../../gui/pages/overview.py" line="459"/>
+        <location filename="../../gui/pages/overview.py" line="463"/>
         <source>导出图片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="458"/>
+        <location filename="../../gui/pages/overview.py" line="459"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="462"/>
+        <location filename="../../gui/pages/overview.py" line="463"/>
         <source>无法写入「{0}」，请换一个位置或文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="464"/>
+        <location filename="../../gui/pages/overview.py" line="465"/>
         <source>已导出图片到 {0}</source>
         <translation type="unfinished"></translation>
     </message>
