@@ -432,10 +432,13 @@ def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _printed(out: Output, path: Path, pages: int, missing: dict[str, str], extra: dict[str, Any] | None = None) -> int:
-    """Report a printed PDF; ``missing`` are characters the font could not draw (printed blank)."""
-    from core.printing.base import missing_text
+def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str, Any] | None = None) -> int:
+    """Run ``render`` (which writes the PDF at ``path`` and returns its pages) and report it, with
+    the characters the font could not draw (printed blank)."""
+    from core.printing.base import missing_glyphs, missing_text
 
+    with missing_glyphs() as missing:
+        pages = render()
     document = {"path": str(path), "pages": pages, "bytes": path.stat().st_size, **(extra or {}),
                 "missing_characters": list(missing)}
     out.emit(document, lambda: "\n".join(filter(None, [f"已生成 {path}（共 {pages} 页）", missing_text(missing)])))
@@ -444,31 +447,24 @@ def _printed(out: Output, path: Path, pages: int, missing: dict[str, str], extra
 
 def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
     from core.printing.annual_list import annual_list_data, render_annual_list
-    from core.printing.base import missing_glyphs
 
     with _open(args) as ledger:
         data = annual_list_data(ledger, args.year)
-    with missing_glyphs() as missing:
-        pages = render_annual_list(data, args.out)
-    return _printed(out, args.out, pages, missing, {"year": args.year, "rows": len(data.rows),
-                                           "total_investment_yuan": data.total_investment_yuan})
+    return _printed(out, args.out, lambda: render_annual_list(data, args.out),
+                    {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan})
 
 
 def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:
-    from core.printing.base import missing_glyphs
     from core.printing.filing_packet import filing_packet_data, render_filing_packet
 
     with _open(args) as ledger:
         data = filing_packet_data(ledger, args.alley_code, year=args.year)
-    with missing_glyphs() as missing:
-        pages = render_filing_packet(data, args.out)
-    return _printed(out, args.out, pages, missing, {"alley_code": data.alley.code, "year": data.plan.year,
-                                           "complete": not data.missing, "missing": data.missing,
-                                           "photos": len(data.photos)})
+    return _printed(out, args.out, lambda: render_filing_packet(data, args.out),
+                    {"alley_code": data.alley.code, "year": data.plan.year, "complete": not data.missing,
+                     "missing": data.missing, "photos": len(data.photos)})
 
 
 def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
-    from core.printing.base import missing_glyphs
     from core.printing.survey_form import render_survey_form, survey_form_data
 
     if args.alley_code:
@@ -481,9 +477,7 @@ def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
         from core.printing.survey_form import SurveyForm
 
         data = SurveyForm(county="", alley=None)
-    with missing_glyphs() as missing:
-        pages = render_survey_form(data, args.out)
-    return _printed(out, args.out, pages, missing, {"alley_code": args.alley_code})
+    return _printed(out, args.out, lambda: render_survey_form(data, args.out), {"alley_code": args.alley_code})
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:

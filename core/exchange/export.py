@@ -124,7 +124,7 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
 def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the work ledger to ``out`` (.xlsx or .csv) with the canonical headers of §5 in order."""
-    check_target(out)
+    check_target(out)  # before reading the ledger; write_sheet checks again, as other callers need
     settings = ledger.settings()
     county = settings.name if settings else ""
     rows, extra = ledger_rows(ledger)
@@ -140,7 +140,6 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the annual project list (the same rows as the printed list) with a totals row; money
     exact, so the rows add up to the totals (the printed list shows each rounded to 0.01 万元)."""
-    check_target(out)
     headers = [h.format(region=data.region_name) for h, _, _ in LIST_COLUMNS]
     kinds = ["int", "text", "text", "text", "text", "metres", "metres", "text", "text", "wan", "wan",
              "date", "date", "text", "text"]

@@ -23,13 +23,19 @@ def guarded(text: str) -> str:
 def apostrophe_kept(text: str) -> str:
     """``text`` as a workbook cell: a workbook never evaluates text, so only text that already
     begins with a guard-like apostrophe (``'-``) gets one more, which :func:`unguarded` takes off."""
-    return "'" + text if text[:1] == "'" and text[1:2] in _GUARDED else text
+    return "'" + text if _has_guard(text) else text
 
 
 def unguarded(text: str) -> str:
     """A cell's text without the guard :func:`guarded` adds. Taken off in every format: a CSV
     opened in Excel or LibreOffice and saved as a workbook keeps the apostrophe as text."""
-    return text[1:] if text[:1] == "'" and text[1:2] in _GUARDED else text
+    return text[1:] if _has_guard(text) else text
+
+
+def _has_guard(text: str) -> bool:
+    return text[:1] == "'" and text[1:2] in _GUARDED
+
+
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),

@@ -38,14 +38,20 @@ class AnnualList:
     standard: int
     boutique: int
     total_length_m: float
-    total_investment_yuan: int
-    total_subsidy_yuan: int
     target: int | None
     boutique_quota: int | None
     unapproved: int
     printed_on: date = field(default_factory=date.today)
     row_yuan: list[tuple[int, int]] = field(default_factory=list)
     """(total investment, subsidy) of each row in 元, exact: the rows show them rounded to 0.01 万元."""
+
+    @property
+    def total_investment_yuan(self) -> int:
+        return sum(investment for investment, _ in self.row_yuan)
+
+    @property
+    def total_subsidy_yuan(self) -> int:
+        return sum(subsidy for _, subsidy in self.row_yuan)
 
     @property
     def title(self) -> str:
@@ -63,7 +69,7 @@ def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> An
     approved = [p for p in plans if p.approved_on is not None]
     approved.sort(key=lambda p: (alleys[p.alley_id].subdistrict, alleys[p.alley_id].code))
     rows, names, row_yuan = [], [], []
-    total_length, investment, subsidy = 0.0, 0, 0
+    total_length = 0.0
     for number, plan in enumerate(approved, start=1):
         alley = alleys[plan.alley_id]
         money = funding_for_plan(plan, None, profile, today or date.today())
@@ -80,15 +86,13 @@ def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> An
         names.append(alley.name)
         row_yuan.append((plan.total_investment_yuan, money.subsidy_yuan))
         total_length += alley.length_m or 0
-        investment += plan.total_investment_yuan
-        subsidy += money.subsidy_yuan
     target = settings.target_for(year)
     return AnnualList(
         county=settings.name, lead_department=settings.lead_department, year=year,
         region_name=profile.profile.region_name, rows=rows, names=names,
         standard=sum(1 for p in approved if p.category == "达标类"),
         boutique=sum(1 for p in approved if p.category == "精品类"),
-        total_length_m=total_length, total_investment_yuan=investment, total_subsidy_yuan=subsidy,
+        total_length_m=total_length,
         target=target.alleys if target else None, boutique_quota=target.boutique if target else None,
         unapproved=len(plans) - len(approved), printed_on=today or date.today(), row_yuan=row_yuan,
     )

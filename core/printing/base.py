@@ -73,7 +73,8 @@ def _note_missing(text: str) -> None:
 def _is_character(ch: str) -> bool:
     """A character a reader would miss: letters, digits, punctuation and symbols, and private-use
     characters (造字); not marks, spaces, controls or variation selectors, which draw nothing."""
-    return unicodedata.category(ch)[0] in "LNPS" or unicodedata.category(ch) == "Co"
+    category = unicodedata.category(ch)
+    return category[0] in "LNPS" or category == "Co"
 
 
 def _around(text: str, ch: str, width: int = 6) -> str:

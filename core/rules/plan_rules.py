@@ -121,8 +121,10 @@ def _unmet_needs(ds: Dataset, chosen: PlanMeasures, survey: Survey | None) -> li
 def boutique_eligible(ds: Dataset, plan: Plan) -> bool:
     """Whether a 精品类 plan meets R2's conditions for 精品: the 达标 needs its survey shows all
     addressed, and at least ``boutique_min_supplements`` of the 四补 (R8 counts only these)."""
+    if plan.category != "精品类":
+        return False
     chosen = ds.measures_of(plan)
-    return (plan.category == "精品类" and not _unmet_needs(ds, chosen, ds.survey_for(plan))
+    return (not _unmet_needs(ds, chosen, ds.survey_for(plan))
             and len(chosen.supplements) >= ds.profile.categories.boutique_min_supplements)
 
 
