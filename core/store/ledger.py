@@ -176,17 +176,25 @@ class Ledger:
             # Keep the file as it was before the upgrade: a failed or unwanted migration is undoable.
             shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
         conn = self.db.conn
-        for target in range(version + 1, LATEST + 1):
-            script = MIGRATIONS[target - 1]
-            try:
-                conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
-                    f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
-                )
-            except sqlite3.DatabaseError as error:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise StoreError(f"数据库升级到第 {target} 版时失败：{error}") from None
+        # A migration may rebuild a table others refer to (SQLite's way to change a column), which
+        # needs foreign-key enforcement off; every reference is checked before the step commits.
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for target in range(version + 1, LATEST + 1):
+                script = MIGRATIONS[target - 1]
+                try:
+                    conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
+                                       f"PRAGMA application_id = {APPLICATION_ID};")
+                    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+                    if broken is not None:
+                        raise sqlite3.IntegrityError(f"表 {broken[0]} 第 {broken[1]} 行引用的 {broken[2]} 不存在")
+                    conn.commit()
+                except sqlite3.DatabaseError as error:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise StoreError(f"数据库升级到第 {target} 版时失败：{error}") from None
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction():
             self.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
