@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common], help="导入工作台账（Excel、WPS、CSV）")
     p.add_argument("file", type=Path, help=".xlsx / .xls / .ods / .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只检查、预览，不写入")
-    p.add_argument("--rejects", type=Path, default=None, help="把拒收的行连同原因另存为 .xlsx")
+    p.add_argument("--rejects", type=Path, default=None, help="把拒收的行和有单元格留空的行连同原因另存为 .xlsx（原表头，改好后可直接再导入）")
     p.add_argument("--all-or-nothing", action="store_true", help="有任何一行拒收就什么也不导入")
     p.set_defaults(handler=cmd_import)
 
@@ -400,15 +400,21 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
         lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
         if document["unknown_columns"]:
             lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
-        lines += [f"  拒收：{j.message()}" for j in preview.rejections[:50]]
-        if len(preview.rejections) > 50:
-            lines.append(f"  ……另有 {len(preview.rejections) - 50} 处，请用 --rejects 导出查看")
+        label = {"rejected": "拒收", "left_out": "留空", "approximate": "约数", "unrecognised": "未识别"}
+        notices = [n for r in preview.rows for n in r.notices]
+        counts = Counter(n.kind for n in preview.warnings)
+        if counts:
+            lines.append("  单元格：" + "，".join(f"{label[k]} {counts[k]} 处" for k in ("left_out", "approximate", "unrecognised")
+                                               if counts[k]))
+        lines += [f"  {label[n.kind]}：{n.message()}" for n in notices[:50]]
+        if len(notices) > 50:
+            lines.append(f"  ……另有 {len(notices) - 50} 处，请用 --rejects 导出需要处理的行")
         if preview.backup:
             lines.append(f"  导入前已备份数据库：{preview.backup}")
         return "\n".join(lines)
 
     out.emit(document, text)
-    return 1 if document["rejected"] else 0
+    return 1 if preview.needs_attention else 0
 
 
 def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:

@@ -36,7 +36,7 @@ class ContentReading:
     """What one 改造内容 text says, read against the profile's catalogue."""
 
     codes: tuple[str, ...]
-    """Measure codes recognised, in catalogue order."""
+    """Measure codes recognised, in catalogue order (in the text's order when it is ``exact``)."""
     declared_groups: tuple[str, ...]
     """Groups named (三改, 四补) without any of their measures recognised."""
     unrecognised: tuple[str, ...]
@@ -74,8 +74,8 @@ class ContentReader:
         flat = _key(text)
         parts = [p for p in re.split(r"[、,;\s]+", flat) if p]
         if parts and all(p in self.names for p in parts):
-            codes = {self.names[p] for p in parts}
-            return ContentReading(self._ordered(codes), (), (), True)
+            # The program's own words: the measures in the order it wrote them.
+            return ContentReading(tuple(dict.fromkeys(self.names[p] for p in parts)), (), (), True)
         found: list[tuple[int, int, str]] = [(m.start(), m.end(), self.phrases[m.group()])
                                              for m in self.pattern.finditer(flat)]
         codes: set[str] = set()

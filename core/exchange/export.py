@@ -79,7 +79,7 @@ def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
     fields = {kind: [c.field for c in COLUMNS if c.record == kind] for kind in _KINDS}
     # Only the fields the ledger shows are read (half the time of whole records).
     plans_by_alley: dict[int, list[Any]] = {}
-    plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "measures.code"]
+    plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "content_text", "measures.code"]
     for plan in sorted(ledger.all(Plan, fields=plan_fields), key=attrgetter("year")):
         plans_by_alley.setdefault(plan.alley_id, []).append(plan)
     acceptances = {a.plan_id: a for a in ledger.all(Acceptance, fields=[*fields["acceptance"], "plan_id"])}
@@ -101,7 +101,8 @@ def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
                      for record, get, blank in zip(records, getters, blanks, strict=True)]
             row = [parts[kind][i] for kind, i in layout]
             if plan is not None:
-                row[measures_at] = "、".join(names.get(item.code, item.code) for item in plan.measures)
+                # 改造内容 as the ledger said it, word for word; a plan typed in the program by its measures.
+                row[measures_at] = plan.content_text or "、".join(names.get(item.code, item.code) for item in plan.measures)
             merged = {**alley.extra, **plan.extra} if plan is not None and plan.extra else alley.extra
             for name in merged:
                 if name not in seen:
@@ -197,10 +198,10 @@ def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds
     except FileCreateError as error:
         _drop(tmp)
         cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
-        raise _write_error(out, cause) from None
+        raise write_error(out, cause) from None
     except OSError as error:
         _drop(tmp)
-        raise _write_error(out, error) from None
+        raise write_error(out, error) from None
     except BaseException:
         _drop(tmp)
         raise
@@ -212,8 +213,9 @@ def _drop(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _write_error(out: Path, error: OSError) -> LedgerError:
-    """Why ``out`` could not be written, in words a clerk can act on."""
+def write_error(out: Path, error: OSError) -> LedgerError:
+    """Why ``out`` could not be written, in words a clerk can act on (for every file an export,
+    the rejects file or a print writes)."""
     if isinstance(error, PermissionError):
         why = "文件可能正在 Excel 或 WPS 中打开，或没有这个文件夹的写入权限；请关闭文件或换一个位置后重试"
     elif isinstance(error, IsADirectoryError):
