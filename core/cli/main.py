@@ -148,6 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
     w.set_defaults(handler=cmd_print_survey_form)
 
+    p = sub.add_parser("withdraw", parents=[common], help="撤销某条街巷某年度的方案（保留记录，移出年度清单）")
+    p.add_argument("alley_code", help="街巷编码")
+    p.add_argument("--year", type=int, required=True, help="方案年度")
+    p.add_argument("--reason", default="", help="撤销原因（撤销时必须填写）")
+    p.add_argument("--on", type=_date_arg, default=None, help="撤销日期（默认今天）")
+    p.add_argument("--amendment", default="", help="方案已归档锁定时的更正原因")
+    p.add_argument("--undo", action="store_true", help="恢复已撤销的方案")
+    p.set_defaults(handler=cmd_withdraw)
+
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
     p.add_argument("out", type=Path, help="备份文件路径")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的备份文件")
@@ -417,6 +426,26 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     return 1 if preview.needs_attention else 0
 
 
+def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
+    from core.workflow import reinstate_plan, withdraw_plan
+
+    with _open(args) as ledger:
+        alley = ledger.alley(args.alley_code)
+        plan = next((p for p in ledger.plans(alley_id=alley.id) if p.year == args.year), None)
+        if plan is None:
+            raise LedgerError(f"街巷「{alley.name}」（{alley.code}）没有 {args.year} 年的方案")
+        if args.undo:
+            plan = reinstate_plan(ledger, plan, amendment=args.amendment)
+        else:
+            plan = withdraw_plan(ledger, plan, on=args.on, reason=args.reason, amendment=args.amendment)
+    document = {"alley_code": alley.code, "year": plan.year, "withdrawn": plan.withdrawn,
+                "withdrawn_on": plan.withdrawn_on.isoformat() if plan.withdrawn_on else None,
+                "withdrawn_reason": plan.withdrawn_reason}
+    out.emit(document, lambda: (f"已撤销 {alley.name} {plan.year} 年方案（{plan.withdrawn_on}：{plan.withdrawn_reason}），"
+                                "不再列入年度清单") if plan.withdrawn else f"已恢复 {alley.name} {plan.year} 年方案")
+    return 0
+
+
 def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:
     from core.exchange.export import export_ledger
 
@@ -428,8 +457,8 @@ def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
+    from core.annual import annual_list_data
     from core.exchange.export import export_annual_list
-    from core.printing.annual_list import annual_list_data
 
     with _open(args) as ledger:
         result = export_annual_list(annual_list_data(ledger, args.year), args.out)
@@ -452,12 +481,14 @@ def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str
 
 
 def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
-    from core.printing.annual_list import annual_list_data, render_annual_list
+    from core.annual import annual_list_data
+    from core.printing.annual_list import render_annual_list
 
     with _open(args) as ledger:
         data = annual_list_data(ledger, args.year)
     return _printed(out, args.out, lambda: render_annual_list(data, args.out),
-                    {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan})
+                    {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan,
+                     "withdrawn": data.withdrawn})
 
 
 def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:

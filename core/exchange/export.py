@@ -24,20 +24,18 @@ from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
+from core.annual import COLUMNS as LIST_COLUMNS
+from core.annual import AnnualList
 from core.errors import LedgerError, checker
 from core.exchange.columns import COLUMNS, HEADERS
-from core.exchange.values import FORMULA_START, apostrophe_kept, guarded, parse_date
-from core.printing.annual_columns import COLUMNS as LIST_COLUMNS
+from core.exchange.values import FORMULA_START, apostrophe_kept, guarded
 from core.records import Acceptance, Alley, Plan
 from core.store.ledger import gc_paused
-
-if TYPE_CHECKING:
-    from core.printing.annual_list import AnnualList
 
 WAN_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -141,28 +139,24 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the annual project list (the same rows as the printed list) with a totals row; money
     exact, so the rows add up to the totals (the printed list shows each rounded to 0.01 万元)."""
-    headers = [h.format(region=data.region_name) for h, _, _ in LIST_COLUMNS]
-    kinds = ["int", "text", "text", "text", "text", "metres", "metres", "text", "text", "wan", "wan",
-             "date", "date", "text", "text"]
+    kinds = [_LIST_KINDS[c.kind] for c in LIST_COLUMNS]
     widths = [6, 14, 12, 12, 22, 9, 9, 7, 30, 12, 12, 11, 11, 22, 16]
-    rows: list[list[Any]] = []
-    for row, yuan in zip(data.rows, data.row_yuan, strict=True):
-        values: list[Any] = list(row)
-        values[0] = int(values[0])
-        for i in (5, 6):
-            values[i] = float(values[i]) if values[i] else None
-        values[9], values[10] = yuan
-        for i in (11, 12):
-            values[i] = parse_date(values[i]) if values[i] else None
-        rows.append(values)
+    rows = [[row.value(c) if c.kind != "category" else (row.category or "").removesuffix("类") for c in LIST_COLUMNS]
+            for row in data.rows]
+    kinds_text = f"达标类 {data.standard} 条，精品类 {data.boutique} 条" + (
+        f"，未填类别 {data.uncategorised} 条" if data.uncategorised else "")
     totals: list[Any] = ["合计", f"{len(data.rows)} 条", "", "", "", round(data.total_length_m, 1), None, "",
-                         f"达标类 {data.standard} 条，精品类 {data.boutique} 条", data.total_investment_yuan,
-                         data.total_subsidy_yuan, "", "", "", ""]
-    note = f"金额单位：万元；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条" if data.target is not None \
-        else "金额单位：万元"
-    write_sheet(out, f"{data.year}年清单", data.title, headers, kinds, widths, rows, totals=totals, note=note,
-                 progress=progress, cancel=cancel)
+                         kinds_text, data.total_investment_yuan, data.total_subsidy_yuan, "", "", "", ""]
+    note = "金额单位：万元" + (f"；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条" if data.target is not None else "")
+    if data.withdrawn:
+        note += f"；另有 {data.withdrawn} 个方案已撤销，未列入"
+    write_sheet(out, f"{data.year}年清单", data.title, data.headers(), kinds, widths, rows, totals=totals, note=note,
+                progress=progress, cancel=cancel)
     return ExportResult(str(out), len(rows), [])
+
+
+_LIST_KINDS = {"number": "int", "text": "text", "metres": "metres", "category": "text", "wan": "wan", "date": "date"}
+"""How each kind of list column is written to a sheet."""
 
 
 SUFFIXES = (".xlsx", ".csv")

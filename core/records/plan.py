@@ -116,6 +116,8 @@ class Plan(Record):
             raise ValueError(f"改造措施「{'、'.join(twice)}」重复选择")
         if self.withdrawn_reason and self.withdrawn_on is None:
             raise ValueError("填写了撤销原因，还须填写撤销日期")
+        if self.withdrawn_on is not None and not self.withdrawn_reason:
+            raise ValueError("撤销方案须填写撤销原因")
         return self
 
     @property

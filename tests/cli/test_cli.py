@@ -260,3 +260,25 @@ def test_an_import_with_only_approximate_cells_exits_0(db, tmp_path, capsys):
     assert code == 0 and result["new"] == 1
     assert sorted((w["column"], w["kind"]) for w in result["warnings"]) == [
         ("改造内容", "approximate"), ("改造内容", "unrecognised"), ("竣工日期", "approximate"), ("长度(米)", "approximate")]
+
+
+def test_a_plan_withdrawn_from_the_command_line_leaves_the_annual_list_and_can_come_back(db, tmp_path, capsys):
+    """domain.md §2: a withdrawn plan keeps its record, with the date and reason, and is left off the
+    list, which says how many were withdrawn."""
+    code, out, _ = run(capsys, "--db", db, "list", "plans", "--year", "2023", "--json")
+    first = json.loads(out)["plans"][0]["alley_code"]
+    code, out, _ = run(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "before.pdf", "--json")
+    before = json.loads(out)
+    code, out, err = run(capsys, "--db", db, "withdraw", first, "--year", "2023", "--json")
+    assert code == 1 and "撤销原因" in err, "a withdrawal needs its reason"
+    code, out, _ = run(capsys, "--db", db, "withdraw", first, "--year", "2023", "--reason", "群众意见不统一",
+                       "--on", "2023-05-10", "--amendment", "县里调整", "--json")
+    assert code == 0 and json.loads(out) == {"alley_code": first, "year": 2023, "withdrawn": True,
+                                             "withdrawn_on": "2023-05-10", "withdrawn_reason": "群众意见不统一"}
+    code, out, _ = run(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "after.pdf", "--json")
+    after = json.loads(out)
+    assert (after["rows"], after["withdrawn"]) == (before["rows"] - 1, before["withdrawn"] + 1)
+    code, out, _ = run(capsys, "--db", db, "funding", "--year", "2023", "--json")
+    assert first not in {p["alley_code"] for p in json.loads(out)["plans"]}, "no money for a withdrawn plan"
+    code, out, _ = run(capsys, "--db", db, "withdraw", first, "--year", "2023", "--undo", "--amendment", "恢复", "--json")
+    assert code == 0 and json.loads(out)["withdrawn"] is False

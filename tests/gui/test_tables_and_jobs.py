@@ -102,7 +102,7 @@ def test_annual_list_page_counts_exports_and_previews(qtbot, window, answers, tm
     assert job.ok, answers.warnings
     sheet = openpyxl.load_workbook(out).active
     names = {row[1] for row in sheet.iter_rows(values_only=True)}
-    assert set(data.names) <= names
+    assert {r.name for r in data.rows} <= names
 
     job = page.print_current()
     qtbot.waitUntil(lambda: job.done and page.preview is not None, timeout=60_000)
