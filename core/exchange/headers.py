@@ -6,7 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from core.errors import ProfileError
 from core.exchange.columns import COLUMNS, EVALUATION_COLUMNS, Column
@@ -31,6 +31,16 @@ class HeaderTable:
     ignored: frozenset[str]
     """Header names (without unit) of columns that hold no record: 序号, a rejects file's reasons."""
     footer_words: tuple[str, ...]
+
+    @cached_property
+    def totals_starts(self) -> frozenset[str]:
+        """First characters of the totals words (a quick test before the whole one)."""
+        return frozenset(w[:1] for w in self.totals_words)
+
+    @cached_property
+    def line_starts(self) -> frozenset[str]:
+        """First characters of the words that start a unit, signature or note line."""
+        return frozenset(w[:1] for w in (*self.footer_words, "单", "金", "填", "制"))
 
 
 @dataclass(frozen=True)

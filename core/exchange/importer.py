@@ -30,7 +30,16 @@ from core.exchange.content import ContentReader, ContentReading
 from core.exchange.export import write_error
 from core.exchange.headers import HeaderMatch, header_key, header_table, is_ignored_header, match_header
 from core.exchange.reader import FormulaWithoutValue, RawSheet, limits, read_sheets
-from core.exchange.values import clean_lines, clean_text, guarded, normalize_text, read_date, read_number, unguarded
+from core.exchange.values import (
+    clean_lines,
+    clean_text,
+    guarded,
+    is_tidy,
+    normalize_text,
+    read_date,
+    read_number,
+    unguarded,
+)
 from core.records import Acceptance, Alley, Filing, Plan, build
 from core.records.common import chinese_messages
 from core.store.ledger import gc_paused
@@ -309,22 +318,43 @@ _FOOTER_TAIL = re.compile(r"^\s*(?:[:：]|$|\s)")
 
 def _skip(row: list[Any], ignored: set[int]) -> bool:
     """Rows that carry no record: blank rows (or rows with only a 序号), unit lines, totals rows,
-    and the signature and note lines under a table (填报人：…　审核人：…, 注：…)."""
-    filled = [(c, v) for c, v in enumerate(row) if v is not None and v != ""]
-    if all(c in ignored for c, _ in filled):
-        return True
+    and the signature and note lines under a table (填报人：…　审核人：…, 注：…).
+
+    Looks at the first few filled cells only, and at their first characters before anything else:
+    it runs on every row of a 10,000-row ledger."""
+    firsts: list[str] = []  # the first three filled cells, 序号 included: 合计 often stands there
+    first = None  # the first filled cell that is not a 序号
+    for c, value in enumerate(row):
+        if value is None or value == "":
+            continue
+        text = value if value.__class__ is str else str(value)
+        if len(firsts) < 3:
+            firsts.append(text)
+        if first is None and c not in ignored:
+            first = text
+        if first is not None and len(firsts) == 3:
+            break
+    if first is None:
+        return True  # blank, or nothing but the sheet's own numbering
     table = header_table()
-    # 合计 often stands in the 序号 column, so the totals word is looked for there too.
-    if any(normalize_text(str(v)).replace(" ", "") in table.totals_words for _, v in filled[:3]):
+    if any(cell.lstrip()[:1] in table.totals_starts for cell in firsts) and any(
+            normalize_text(cell).replace(" ", "") in table.totals_words for cell in firsts):
         return True
-    first = normalize_text(str(next(v for c, v in filled if c not in ignored))).replace(" ", "")
-    if len(filled) == 1 and first.startswith(("单位", "金额单位", "填报单位", "填表", "制表")):
+    if first.lstrip()[:1] not in table.line_starts:
+        return False
+    text = normalize_text(first).replace(" ", "")
+    if text.startswith(("单位", "金额单位", "填报单位", "填表", "制表")) and _filled_once(row):
         return True
     for word in table.footer_words:
         # 填报人张三 is a signature line; 注 and 说明 need their colon (注：…), or nothing after them.
-        if first.startswith(word) and (len(word) >= 3 or _FOOTER_TAIL.match(first[len(word):])):
+        if text.startswith(word) and (len(word) >= 3 or _FOOTER_TAIL.match(text[len(word):])):
             return True
     return False
+
+
+def _filled_once(row: list[Any]) -> bool:
+    """Exactly one cell of the row holds something (a unit line: 单位：万元)."""
+    return len(row) - row.count(None) - row.count("") == 1
 
 
 class _Context:
@@ -361,65 +391,70 @@ class _Context:
         categories, sub-districts, units), so each distinct value of a column is parsed once.
         """
         sheet = data.name
+        self.title = data.title
         self.column_at = {m.column.field: c for c, m in data.matched.items()}
-        rows = [(n, self._corrected(sheet, n, row)) for n, row in data.rows]
+        fixes: dict[int, list[tuple[int, Any]]] = {}
+        for (s, r, c), value in self.corrections.items():
+            if s == sheet:
+                fixes.setdefault(r, []).append((c, value))
+        rows = [(n, _corrected(row, fixes[n]) if n in fixes else row) for n, row in data.rows]
         columns = []
         for i, (c, match) in enumerate(data.matched.items()):
             step(45 * i // max(len(data.matched), 1), f"读取「{sheet}」")
             cells = [row[c] if c < len(row) else None for _, row in rows]
             column = match.column
-            columns.append((c, column.header, (column.record, column.field), self.parse_column(cells, match)))
+            columns.append((c, column.header, column.record, column.field, self.parse_column(cells, match)))
+        # Each field's column (header, 0-based column), for what a row says about a cell.
+        where = {field: (header, c) for c, header, _, field, _ in columns}
+        publicity = data.kind == "publicity"
+        unknown = list(data.unknown.items())
         results = []
         for i, (excel_row, row) in enumerate(rows):
             if i % 500 == 0:
                 step(45 + 45 * i // max(len(rows), 1), f"检查「{sheet}」")
             result = RowResult(sheet, excel_row, "rejected", row)
-            values: dict[tuple[str, str], Any] = {}
-            cells: dict[tuple[str, str], tuple[str, int, Any]] = {}
-            for c, header, key, parsed in columns:
+            fields: dict[str, dict[str, Any]] = {"alley": {}, "plan": {}, "acceptance": {}, "filing": {}}
+            for c, header, record, name, parsed in columns:
                 value = parsed[i]
                 if value is None:
                     continue
-                raw = row[c] if c < len(row) else None
-                cells[key] = (header, c, raw)
                 kind = value.__class__
-                if kind is _Unreadable:
-                    if key == ("plan", "year"):
-                        result.rejections.append(Notice(sheet, excel_row, header, _shown(raw),
-                                                        f"{value.reason}；没有年度，无法确定是哪一年的方案", col=c))
-                    else:
-                        result.warnings.append(Notice(sheet, excel_row, header, _shown(raw),
-                                                      f"{value.reason}；该项留空，其余内容照常导入", "left_out", c))
-                    continue
-                if kind is _Approximate:
-                    result.warnings.append(Notice(sheet, excel_row, header, _shown(raw), value.note, "approximate", c))
-                    value = value.value
-                elif kind is ContentReading:
-                    self._content_notices(result, header, c, raw, value)
-                    value = (clean_lines(unguarded(str(raw))), value)
-                values[key] = value
+                if kind is _Unreadable or kind is _Approximate or kind is ContentReading:
+                    value = self._noted(result, value, header, c, row[c], name == "year")
+                    if value is _LEFT_OUT:
+                        continue
+                fields[record][name] = value
             if not result.rejections:
-                extra = {name: cell_text(row[c]) for c, name in data.unknown.items()
-                         if c < len(row) and row[c] not in (None, "")}
-                if data.kind == "publicity":
-                    self.decide_publicity(result, values, cells, data)
+                cells = _Cells(where, row)
+                if publicity:
+                    self.decide_publicity(result, fields, cells, data)
                 else:
-                    self.decide(result, values, cells, extra)
+                    extra = {name: cell_text(row[c]) for c, name in unknown
+                             if c < len(row) and row[c] is not None and row[c] != ""}
+                    self.decide(result, fields, cells, extra)
             if result.rejections:
                 result.status = "rejected"
                 result.records.clear()
             results.append(result)
         return results
 
-    def _corrected(self, sheet: str, excel_row: int, row: list[Any]) -> list[Any]:
-        fixes = [(c, v) for (s, r, c), v in self.corrections.items() if s == sheet and r == excel_row]
-        if not fixes:
-            return row
-        row = list(row)
-        for c, value in fixes:
-            row.extend([None] * (c + 1 - len(row)))
-            row[c] = value
-        return row
+    def _noted(self, result: RowResult, value: Any, header: str, c: int, raw: Any, is_year: bool) -> Any:
+        """A cell that was not read as it stands: listed on the row, and the value to use (or
+        :data:`_LEFT_OUT`)."""
+        sheet, excel_row = result.sheet, result.row
+        if value.__class__ is _Unreadable:
+            if is_year:
+                result.rejections.append(Notice(sheet, excel_row, header, _shown(raw),
+                                                f"{value.reason}；没有年度，无法确定是哪一年的方案", col=c))
+            else:
+                result.warnings.append(Notice(sheet, excel_row, header, _shown(raw),
+                                              f"{value.reason}；该项留空，其余内容照常导入", "left_out", c))
+            return _LEFT_OUT
+        if value.__class__ is _Approximate:
+            result.warnings.append(Notice(sheet, excel_row, header, _shown(raw), value.note, "approximate", c))
+            return value.value
+        self._content_notices(result, header, c, raw, value)
+        return (clean_lines(unguarded(str(raw))), value)
 
     def _content_notices(self, result: RowResult, header: str, c: int, raw: Any, reading: ContentReading) -> None:
         for group in reading.declared_groups:
@@ -435,6 +470,8 @@ class _Context:
     # ---------------------------------------------------------------- cells
     def parse_column(self, cells: list[Any], match: HeaderMatch) -> list[Any]:
         """Each cell parsed (see :meth:`parse`); a cell that cannot be read gives an :class:`_Unreadable`."""
+        if match.column.kind == "text" and not match.column.lines:
+            return [_plain_text(raw) for raw in cells]
         known: dict[tuple[type, Any], Any] = {}
         out = []
         for raw in cells:
@@ -502,12 +539,11 @@ class _Context:
         return _Approximate(value, f"约数，按 {format(number, 'f')}{unit} 计") if about else value
 
     # ---------------------------------------------------------------- one row of a ledger
-    def decide(self, result: RowResult, values: dict[tuple[str, str], Any],
-               cells: dict[tuple[str, str], tuple[str, int, Any]], extra: dict[str, str]) -> None:
+    def decide(self, result: RowResult, fields: dict[str, dict[str, Any]], cells: _Cells,
+               extra: dict[str, str]) -> None:
+        """The fate of one row of a ledger: ``fields`` are its values by record (alley, plan,
+        acceptance, filing) and field; ``extra`` the values of columns the program does not know."""
         sheet, excel_row = result.sheet, result.row
-        fields: dict[str, dict[str, Any]] = {"alley": {}, "plan": {}, "acceptance": {}, "filing": {}}
-        for (record, name), value in values.items():
-            fields[record][name] = value
         result.name = fields["alley"].get("name", "")
         code = fields["alley"].get("code")
         year = fields["plan"].get("year")
@@ -519,9 +555,8 @@ class _Context:
             return
         if not year and set(fields["plan"]) == {"notes"}:
             fields["alley"]["notes"] = fields["plan"].pop("notes")  # a project library's 备注: the alley's
-            cells[("alley", "notes")] = cells[("plan", "notes")]
         if not year and (fields["plan"] or fields["acceptance"] or fields["filing"]):
-            given = "、".join(cells[(k, f)][0] for k in ("plan", "acceptance", "filing") for f in fields[k])
+            given = "、".join(cells.header(f) for k in ("plan", "acceptance", "filing") for f in fields[k])
             result.rejections.append(Notice(sheet, excel_row, "年度", "",
                                             f"没有填写年度，无法确定「{given}」是哪一年的方案",
                                             col=self.column_at.get("year")))
@@ -534,6 +569,8 @@ class _Context:
         changed = False
         new_alley = None  # an alley new in this file, made or changed by this row
         writer = _Fields(result, cells)
+        if "evaluation" in fields["acceptance"]:
+            _resolve_evaluation(fields["acceptance"], writer, self.title)
         try:
             if alley is None:
                 if "name" not in fields["alley"] or "subdistrict" not in fields["alley"]:
@@ -689,14 +726,14 @@ class _Context:
         return True
 
     # ---------------------------------------------------------------- one row of a 公示 list
-    def decide_publicity(self, result: RowResult, values: dict[tuple[str, str], Any],
-                         cells: dict[tuple[str, str], tuple[str, int, Any]], data: SheetData) -> None:
+    def decide_publicity(self, result: RowResult, fields: dict[str, dict[str, Any]], cells: _Cells,
+                         data: SheetData) -> None:
         """A row of an evaluation list: the evaluation results go onto the plan it names; nothing
         is created, and a name that cannot be found is reported."""
         sheet, excel_row = result.sheet, result.row
-        given = {name: value for (record, name), value in values.items() if record == "alley"}
+        given = fields["alley"]
         result.name = given.get("name", "")
-        year = values.get(("plan", "year")) or data.title_year
+        year = fields["plan"].get("year") or data.title_year
         alley, why = self._find_alley(given)
         if not why and alley is None:
             place = "（" + given["subdistrict"] + "）" if given.get("subdistrict") else ""
@@ -718,21 +755,9 @@ class _Context:
             result.rejections.append(Notice(sheet, excel_row, "", "", f"与第{self.seen[key]}行是同一条街巷同一年度，重复"))
             return
         self.seen[key] = excel_row
-        evaluation = {name: value for (record, name), value in values.items() if record == "acceptance"}
+        evaluation = fields["acceptance"]
         writer = _Fields(result, cells)
-        outcome = evaluation.pop("evaluation", None)
-        on = evaluation.pop("evaluation_on", None)
-        if outcome is not None:
-            which = _which_evaluation(outcome, data.title)
-            if which is None:
-                writer.leave_out({"evaluation": outcome},
-                                 f"「{outcome}」看不出是达标评定还是精品评定；请写“达标/不达标”或“精品/未评为精品”")
-            else:
-                evaluation[f"{which}_eval_result"] = getattr(header_table(), f"{which}_evals")[outcome]
-                writer.alias(f"{which}_eval_result", "evaluation")
-                if on is not None:
-                    evaluation[f"{which}_eval_on"] = on
-                    writer.alias(f"{which}_eval_on", "evaluation_on")
+        _resolve_evaluation(evaluation, writer, data.title)
         if not evaluation:
             result.status = "unchanged"
             return
@@ -743,6 +768,24 @@ class _Context:
             return
         changed = self._decide_acceptance(result, plan, year, evaluation, plan.id in self.locked, writer)
         result.status = "updated" if changed else "unchanged"
+
+
+def _resolve_evaluation(given: dict[str, Any], writer: _Fields, title: str) -> None:
+    """Turn a list's own 评定结果/评定日期 in ``given`` into the 达标 or 精品 evaluation it is."""
+    outcome = given.pop("evaluation", None)
+    on = given.pop("evaluation_on", None)
+    if outcome is None:
+        return
+    which = _which_evaluation(outcome, title)
+    if which is None:
+        writer.leave_out({"evaluation": outcome},
+                         f"「{outcome}」看不出是达标评定还是精品评定；请写“达标/不达标”或“精品/未评为精品”")
+        return
+    given[f"{which}_eval_result"] = getattr(header_table(), f"{which}_evals")[outcome]
+    writer.alias(f"{which}_eval_result", "evaluation")
+    if on is not None:
+        given[f"{which}_eval_on"] = on
+        writer.alias(f"{which}_eval_on", "evaluation_on")
 
 
 def _which_evaluation(outcome: str, title: str) -> str | None:
@@ -775,17 +818,16 @@ class _Fields:
     A row is rejected only when nothing it gives can be left out to make a valid record.
     """
 
-    def __init__(self, result: RowResult, cells: dict[tuple[str, str], tuple[str, int, Any]]):
+    def __init__(self, result: RowResult, cells: _Cells):
         self.result = result
-        self.cells = {name: cell for (_, name), cell in cells.items()}
-        self.aliases: dict[str, str] = {}
+        self.cells = cells
 
     def alias(self, name: str, source: str) -> None:
         """Field ``name`` was read from the cell of field ``source``."""
-        self.aliases[name] = source
+        self.cells.alias(name, source)
 
     def cell(self, name: str) -> tuple[str, int, Any] | None:
-        return self.cells.get(self.aliases.get(name, name))
+        return self.cells.get(name)
 
     def col(self, name: str) -> int | None:
         cell = self.cell(name)
@@ -841,6 +883,14 @@ class _Fields:
         return culprits
 
 
+def _plain_text(raw: Any) -> str | None:
+    """A text cell (names, places, units) as :func:`cell_text` reads it, None when blank; most
+    cells need nothing done, and a ledger has hundreds of thousands of them."""
+    if raw.__class__ is str and raw and raw[0] != "'" and is_tidy(raw):
+        return raw
+    return None if raw is None else cell_text(raw) or None
+
+
 def cell_text(raw: Any) -> str:
     """A cell as text: 13800001111.0 (a phone typed as a number) becomes 13800001111, dates ISO."""
     if isinstance(raw, float) and raw.is_integer():
@@ -850,6 +900,41 @@ def cell_text(raw: Any) -> str:
     if isinstance(raw, date):
         return raw.isoformat()
     return unguarded(clean_text(str(raw)))
+
+
+def _corrected(row: list[Any], fixes: list[tuple[int, Any]]) -> list[Any]:
+    """A copy of ``row`` with the clerk's corrections (0-based column, value) put in."""
+    row = list(row)
+    for c, value in fixes:
+        row.extend([None] * (c + 1 - len(row)))
+        row[c] = value
+    return row
+
+
+class _Cells:
+    """Where each field of one row stands: its header, column and the cell as the file has it."""
+
+    __slots__ = ("where", "row", "moved")
+
+    def __init__(self, where: dict[str, tuple[str, int]], row: list[Any]):
+        self.where = where
+        self.row = row
+        self.moved: dict[str, str] = {}
+
+    def get(self, name: str) -> tuple[str, int, Any] | None:
+        found = self.where.get(self.moved.get(name, name))
+        if found is None:
+            return None
+        header, c = found
+        return header, c, self.row[c] if c < len(self.row) else None
+
+    def header(self, name: str) -> str:
+        found = self.where.get(self.moved.get(name, name))
+        return found[0] if found else name
+
+    def alias(self, name: str, source: str) -> None:
+        """Field ``name`` was read from the cell of field ``source``."""
+        self.moved[name] = source
 
 
 class _Unreadable:
@@ -872,6 +957,7 @@ class _Approximate:
 
 
 _UNPARSED = object()
+_LEFT_OUT = object()
 
 
 def _decide(ledger: Any, preview: ImportPreview, progress: Callable[[int, str], None] | None,

@@ -54,10 +54,15 @@ def normalize_text(value: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def is_tidy(value: str) -> bool:
+    """Nothing in ``value`` for :func:`clean_text` to tidy (most cells)."""
+    return value == value.strip() and _UNTIDY.search(value) is None
+
+
 def clean_text(value: str) -> str:
     """A text cell as the clerk meant it: line breaks and stray spaces removed at the ends and
     collapsed inside; full-width characters kept (they are part of names such as “（集团）”)."""
-    if value == value.strip() and _UNTIDY.search(value) is None:
+    if is_tidy(value):
         return value  # most cells: nothing to tidy, and no new string made
     text = _LINE_BREAKS.sub("", value)
     return _SPACES.sub(" ", text).strip()
