@@ -3,6 +3,8 @@
 ; %LOCALAPPDATA%\Programs\AlleyLedger, with Start-menu and desktop shortcuts and an uninstaller.
 ;
 ; Build (README, "Windows build"):  makensis /DVERSION=0.1.0 packaging\installer.nsi
+; Compile-time paths are relative to this script (makensis works in its folder) and use "/", so the
+; same script compiles with makensis on Linux (scripts/build checks it).
 ;   VERSION   the program's version (core/__init__.py; scripts/build passes it)
 ;   DIST      the folder to install (default: ..\dist\alley-ledger beside this script)
 ;   OUTFILE   the installer to write (default: ..\dist\AlleyLedger-<VERSION>-setup.exe)
@@ -18,10 +20,10 @@ Unicode true
   !error "VERSION is not defined: makensis /DVERSION=x.y.z packaging\installer.nsi (the version is in core/__init__.py)"
 !endif
 !ifndef DIST
-  !define DIST "${__FILEDIR__}\..\dist\alley-ledger"
+  !define DIST "../dist/alley-ledger"
 !endif
 !ifndef OUTFILE
-  !define OUTFILE "${__FILEDIR__}\..\dist\AlleyLedger-${VERSION}-setup.exe"
+  !define OUTFILE "../dist/AlleyLedger-${VERSION}-setup.exe"
 !endif
 
 !define APPNAME "巷账"
@@ -46,8 +48,8 @@ VIAddVersionKey /LANG=2052 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=2052 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT License"
 
-!define MUI_ICON "${__FILEDIR__}\..\resources\icons\alley-ledger.ico"
-!define MUI_UNICON "${__FILEDIR__}\..\resources\icons\alley-ledger.ico"
+!define MUI_ICON "../resources/icons/alley-ledger.ico"
+!define MUI_UNICON "../resources/icons/alley-ledger.ico"
 !define MUI_ABORTWARNING
 !define MUI_WELCOMEPAGE_TEXT "将为当前用户安装 ${APPNAME} ${VERSION}（城市背街小巷整治改造提升台账），不需要管理员权限。$\r$\n$\r$\n已有的数据库和备份保存在 %LOCALAPPDATA%\${APPKEY}，安装新版本不会改动它们。"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${GUI_EXE}"
@@ -92,7 +94,7 @@ Section "${APPNAME}" SecMain
   SetOutPath "$INSTDIR"
   ; A previous version's libraries go first, so no stale module is left beside the new ones.
   RMDir /r "$INSTDIR\_internal"
-  File /r "${DIST}\*"
+  File /r "${DIST}/*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateDirectory "$SMPROGRAMS\${APPNAME}"

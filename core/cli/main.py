@@ -177,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
     w.set_defaults(handler=cmd_print_survey_form)
+    w = psub.add_parser("manual", parents=[common], help="使用说明（安装、第一次打开、导入台账、备份、节假日表、换电脑）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
+    w.set_defaults(handler=cmd_print_manual)
 
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
     p.add_argument("out", type=Path, help="备份文件路径（- 为标准输出）")
@@ -556,6 +559,13 @@ def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
     with _printing(args, out) as path:
         return _printed(out, path, lambda: render_survey_form(data, path), {"alley_code": args.alley_code},
                         shown=args.out)
+
+
+def cmd_print_manual(args: argparse.Namespace, out: Output) -> int:
+    from core.printing.manual import render_manual
+
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_manual(path), shown=args.out)
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
