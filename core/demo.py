@@ -150,9 +150,10 @@ def make_demo(
         plan_by_id = {p.id: p for p in stored_plans}
         filings = [f for a in stored_acc
                    if (f := _filing(rng, a, plan_by_id[a.plan_id], county, profile)) is not None]
-        lg.add_many(filings, source=f"demo seed={seed}")  # type: ignore[attr-defined]
-        report(80, "生成现场照片")
+        report(75, "生成现场照片")
+        # The photos before the filings: once filed and locked, the packet's photos need a reason.
         _photos(lg, rng, stored_surveys[:min(6, len(stored_surveys))], {a.id: a for a in stored_alleys})
+        lg.add_many(filings, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         report(85, "生成问题台账")
         problems = _problems(rng, stored_alleys, stored_plans)
         lg.add_many(problems, source=f"demo seed={seed}")  # type: ignore[attr-defined]

@@ -70,6 +70,27 @@ class LockedRecord(LedgerError):
     """The record belongs to a filed (归档) plan and changes need an amendment with a reason."""
 
 
+class Conflict(StoreError):
+    """The record was changed by someone else (an import, another window) after it was read: the
+    save is refused so that neither change is lost. ``fields`` lists what differs:
+    (field title, the value being saved, the value stored now)."""
+
+    def __init__(self, message: str, fields: list[tuple[str, object, object]] | None = None,
+                 stored: object = None):
+        self.fields = list(fields or [])
+        self.stored = stored
+        """The record as it is stored now (to show or to start again from)."""
+        super().__init__(message, details=[f"「{title}」：您的修改为「{_shown(mine)}」，数据库中现在是「{_shown(theirs)}」"
+                                           for title, mine, theirs in self.fields[:12]])
+
+
+def _shown(value: object) -> str:
+    if value in (None, "", [], {}):
+        return "（空）"
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 class NotFound(LedgerError):
     """A record the clerk named does not exist."""
 

@@ -71,3 +71,51 @@ def package_data_dir() -> Path:
 def resources_dir() -> Path:
     """The shipped ``resources/`` folder (fonts, icons, translations, the user manual)."""
     return resource("resources")
+
+
+def sqlite_uri(path: Path | str, **params: str) -> str:
+    """A ``file:`` URI for SQLite (``uri=True``) naming ``path``, e.g. with ``mode="ro"``: any
+    character that means something in a URI (?, #, %) is escaped; a UNC path keeps its server."""
+    from urllib.parse import quote
+
+    text = quote(Path(path).absolute().as_posix(), safe="/:")
+    if text.startswith("//"):
+        text = "//" + text  # file:////server/share/x.db
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"file:{text}" + (f"?{query}" if query else "")
+
+
+NETWORK_FILESYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p", "afs",
+                                 "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "fuse.glusterfs", "ceph",
+                                 "fuse.rclone"})
+
+
+def is_network_path(path: Path | str, *, mounts: str | None = None) -> bool:
+    """Whether ``path`` lies on a network folder (a shared folder ``\\\\server\\share``, a mapped
+    network drive, an NFS/SMB mount). ``mounts`` is the text of /proc/self/mounts (tests)."""
+    text = os.fspath(path)
+    if sys.platform == "win32":
+        if text.startswith(("\\\\", "//")):
+            return True
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0]
+        if not drive:
+            return False
+        return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4  # DRIVE_REMOTE
+    if mounts is None:
+        try:
+            mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+    where = os.path.realpath(text)
+    best, kind = "", ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, kind = point, parts[2]
+    return kind in NETWORK_FILESYSTEMS

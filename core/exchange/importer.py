@@ -44,6 +44,7 @@ from core.records import Acceptance, Alley, Filing, Plan, build
 from core.records.common import chinese_messages
 from core.store.ledger import gc_paused
 from core.store.mapping import replace_fields
+from core.store.seals import ALLEY_FIELDS as PACKET_ALLEY_FIELDS
 
 MIN_HEADER_MATCHES = 3
 KINDS = ("left_out", "approximate", "unrecognised")
@@ -374,6 +375,8 @@ class _Context:
         self.acceptances = {a.plan_id: a for a in ledger.acceptances()}
         self.filings = {f.plan_id: f for f in ledger.filings()}
         self.locked = {f.plan_id for f in self.filings.values() if f.locked_at}
+        self.locked_alleys = {alley_id for (alley_id, _), p in self.plans.items() if p.id in self.locked}
+        """Alleys with a filed plan: their printed fields (name, place) need an amendment in the program."""
         settings = ledger.settings()
         self.prefix = (settings.code if settings and settings.code else "000000")
         self.next_seq = 1 + max((int(c[len(self.prefix):]) for c in self.alleys
@@ -592,6 +595,10 @@ class _Context:
                 update = {k: v for k, v in fields["alley"].items() if getattr(alley, k) != v}
                 if not year and extra and {**alley.extra, **extra} != alley.extra:
                     update["extra"] = {**alley.extra, **extra}
+                frozen = {k: v for k, v in update.items() if k in PACKET_ALLEY_FIELDS}
+                if frozen and alley.id in self.locked_alleys:
+                    writer.leave_out(frozen, "该街巷有已归档锁定的方案，名称和所在地印在案卷上，不能通过导入修改；请在程序中作“更正”")
+                    update = {k: v for k, v in update.items() if k not in frozen}
                 if update:
                     alley = writer.build(Alley, alley.model_dump(), update)
                     if alley.id is None:  # new in an earlier row of this file: stored once, as last given

@@ -12,18 +12,19 @@ import getpass
 import hashlib
 import json
 import mimetypes
-import shutil
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlite_utils
 
-from core.errors import Cancelled, LedgerError, LockedRecord, NotFound, StoreError
+from core import outputs
+from core.attachments import safe_name
+from core.errors import Conflict, LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
 from core.records import (
     Acceptance,
@@ -39,6 +40,9 @@ from core.records import (
 )
 from core.records.common import repeated
 from core.records.county import YearTarget
+from core.store import chain, seals, watch
+from core.store.access import Access, connect, journal
+from core.store.failures import explain
 from core.store.mapping import (
     SPEC_BY_TABLE,
     TableSpec,
@@ -73,6 +77,8 @@ class AuditEntry:
     changes: dict[str, list[Any]]
     reason: str
     source: str
+    hash: str = ""
+    """This entry's link in the audit log's hash chain (core.store.chain)."""
 
 
 @dataclass(frozen=True)
@@ -103,16 +109,25 @@ class Ledger:
         self.path = path
         self._user = user
         self._profile: Profile | None = None
+        self.access = Access(path)
+        self._pending_seals: set[int] = set()
+        """Locked plans changed (with a reason) in the open transaction: sealed again at its commit."""
 
     # ---------------------------------------------------------------- opening and closing
     @classmethod
-    def open(cls, path: Path | str, *, user: str | None = None, create: bool = True) -> Ledger:
+    def open(cls, path: Path | str, *, user: str | None = None, create: bool = True, mode: str = "shared",
+             program: str | None = None) -> Ledger:
         """Open (and, with ``create``, make) the database at ``path``, migrating it to the latest schema.
 
-        Raises :class:`StoreError` when the file is not a ledger database, is from a newer program,
-        or cannot be created.
+        ``mode`` is how it may be written (:mod:`core.store.access`): ``write`` makes this program
+        the one writer or raises :class:`~core.store.locking.HeldElsewhere`; ``view`` opens
+        read-only, naming the holder, when another program writes; ``shared`` takes the writer
+        lock for each write only. Raises :class:`StoreError` when the file is not a ledger
+        database, is damaged, is from a newer program, or cannot be created.
         """
         path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"「{path}」是一个文件夹，不是数据库文件")
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
             raise StoreError(f"找不到数据库文件「{path}」")
@@ -121,23 +136,40 @@ class Ledger:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(f"无法创建数据库所在文件夹「{path.parent}」：{error.strerror}") from None
+        elif not outputs.is_database(path):
+            raise StoreError(f"「{path}」不是巷账数据库文件（无法按 SQLite 数据库读取）")
+        conn, access = connect(path, exists=exists, mode=mode, program=program)
         try:
-            conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        except sqlite3.DatabaseError:
-            raise StoreError(f"「{path}」不是巷账数据库文件（无法按 SQLite 数据库读取）") from None
-        if exists and version == 0 and app_id != APPLICATION_ID and db.table_names():
-            conn.close()
+            foreign = exists and version == 0 and app_id != APPLICATION_ID and db.table_names()
+        except sqlite3.DatabaseError as error:
+            access.close(conn)
+            raise (explain(error, path) or StoreError(f"「{path}」不是巷账数据库文件（无法按 SQLite 数据库读取）")) from None
+        except BaseException:
+            access.close(conn)
+            raise
+        if foreign:
+            access.close(conn)
             raise StoreError(f"「{path}」不是巷账数据库文件（其中的表不是本程序建立的）")
         ledger = cls(db, path, user)
+        ledger.access = access
         try:
-            ledger._migrate(version)
-            db.enable_wal()
+            watch.remember(path)
+            if version != LATEST:
+                if version < LATEST and not access.writable:
+                    raise StoreError(f"数据库的结构版本为 {version}，需要升级后才能打开，但{access.read_only}")
+                with access.write_lock():
+                    ledger._migrate(version)
+            journal(conn, access)
+            watch.remember(path)
+        except sqlite3.DatabaseError as error:
+            access.close(conn)
+            raise (explain(error, path) or StoreError(f"无法打开数据库「{path}」：{error}")) from None
         except BaseException:
-            conn.close()
+            access.close(conn)
             raise
         return ledger
 
@@ -151,14 +183,47 @@ class Ledger:
         return ledger
 
     def close(self) -> None:
-        """Close the database connection."""
-        self.db.conn.close()
+        """Close the database connection (and give back the writer lock)."""
+        self.access.close(self.db.conn)
 
     def __enter__(self) -> Ledger:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def read_only(self) -> str:
+        """Why this ledger may not be written (for the clerk), or "" when it may."""
+        return self.access.detached or self.access.read_only
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the clerk should know about this database's place (a network folder)."""
+        return list(self.access.warnings)
+
+    def file_change(self) -> str:
+        """What happened to the file while open, as the clerk's message ("" while all is well).
+        Once the file was replaced or deleted, writing stops for good (the desktop program asks
+        every few seconds)."""
+        if self.access.detached or self.path is None:
+            return self.access.detached
+        what = watch.change(self.path, writer=self.access.persistent)
+        if what is not None:
+            self.access.detach(self.db.conn, what)
+        return self.access.detached
+
+    def try_writable(self) -> bool:
+        """Become writable now that the program that wrote may have closed; False while it still writes."""
+        return self.access.try_writable(self.db.conn)
+
+    def checkpoint(self) -> None:
+        """Move what the ``-wal`` file holds into the database file and empty it (when idle): a
+        copy of the database file alone is then the whole database."""
+        if not self.access.writable or self.path is None:
+            return
+        with contextlib.suppress(sqlite3.Error, LedgerError), self.access.write_lock(), self.access.committing():
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @property
     def schema_version(self) -> int:
@@ -174,7 +239,8 @@ class Ledger:
             return
         if version > 0 and self.path is not None:
             # Keep the file as it was before the upgrade: a failed or unwanted migration is undoable.
-            shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
+            # Copied through SQLite, so changes still in the -wal file are in the copy too.
+            self._copy_to(self.path.with_name(f"{self.path.name}.v{version}.bak"))
         conn = self.db.conn
         # A migration may rebuild a table others refer to (SQLite's way to change a column), which
         # needs foreign-key enforcement off; every reference is checked before the step commits.
@@ -192,21 +258,42 @@ class Ledger:
                 except sqlite3.DatabaseError as error:
                     if conn.in_transaction:
                         conn.rollback()
-                    raise StoreError(f"数据库升级到第 {target} 版时失败：{error}") from None
+                    known = explain(error, self.path)
+                    raise (known or StoreError(f"数据库升级到第 {target} 版时失败：{error}")) from None
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction():
+            # Entries written before the audit log was a chain join it now, and plans locked
+            # before seals existed are sealed as they are.
+            chain.fill_missing(conn)
+            self._pending_seals.update(seals.unsealed(conn))
             self.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
             )
+
+    def _copy_to(self, target: Path) -> None:
+        """A whole copy of the database at ``target`` through SQLite (the -wal file's changes included)."""
+        tmp = target.with_name(target.name + ".part")
+        copy = sqlite3.connect(str(tmp))
+        try:
+            self.db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error as error:
+            copy.close()
+            tmp.unlink(missing_ok=True)
+            raise (explain(error, target) or StoreError(f"升级前备份失败：{error}")) from None
+        copy.close()
+        tmp.replace(target)
 
     # ---------------------------------------------------------------- transactions and identity
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Ledger]:
         """One all-or-nothing unit of work; nested calls become savepoints.
 
-        The outer level takes the write lock at once (BEGIN IMMEDIATE), so ids handed out inside
-        cannot collide with another writer.
+        The outer level checks that this ledger may write (not read-only, the file not replaced
+        or deleted meanwhile), holds the writer lock, and takes SQLite's write lock at once
+        (BEGIN IMMEDIATE), so ids handed out inside cannot collide with another writer. A full
+        disk, a read-only or damaged file is reported as such, with everything undone.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -214,26 +301,45 @@ class Ledger:
             conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
-            except BaseException:
-                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                conn.execute(f"RELEASE SAVEPOINT {name}")
+            except BaseException as error:
+                # A full disk or an I/O error ends the whole transaction inside SQLite: then there
+                # is no savepoint to go back to, and the error itself is what to report.
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                known = explain(error, self.path) if isinstance(error, (sqlite3.Error, OSError)) else None
+                if known is not None:
+                    raise known from None
                 raise
             conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"数据库正被其他程序写入，请稍后再试（{error}）") from None
-        try:
-            yield self
-        except BaseException:
-            conn.rollback()
-            raise
-        try:
-            conn.commit()
-        except sqlite3.DatabaseError as error:
-            conn.rollback()
-            raise StoreError(f"保存失败，所有修改已撤销：{error}") from None
+        self.access.check(conn)
+        with self.access.write_lock():
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                known = explain(error, self.path)
+                raise (known or StoreError(f"数据库正被其他程序写入，请稍后再试（{error}）")) from None
+            try:
+                yield self
+                if self._pending_seals:
+                    seals.reseal(conn, self._pending_seals)
+            except BaseException as error:
+                self._pending_seals.clear()
+                if conn.in_transaction:
+                    conn.rollback()
+                known = explain(error, self.path) if isinstance(error, (sqlite3.Error, OSError)) else None
+                if known is not None:
+                    raise known from None
+                raise
+            self._pending_seals.clear()
+            try:
+                with self.access.committing():
+                    conn.commit()
+            except sqlite3.DatabaseError as error:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise (explain(error, self.path) or StoreError(f"保存失败，所有修改已撤销：{error}")) from None
 
     @property
     def user(self) -> str:
@@ -298,13 +404,13 @@ class Ledger:
 
         The records must be built through their constructors (validated); this bulk path does not
         validate them again. Parents are inserted before children (alleys before surveys and plans).
-        Records that belong to a filed plan need ``reason``. Returns the records with ids assigned.
+        Records that belong to a filed plan's packet need ``reason``. Returns the records with ids assigned.
         """
-        self._guard_locked_many(records, reason)
         stamp, who = _stamp(), self.user
         by_spec: dict[str, list[Record]] = defaultdict(list)
         out: list[R] = []
         with self.transaction(), gc_paused():
+            self._pending_seals.update(self._guard_locked_many(records, reason))
             next_id: dict[str, int] = {}
             for record in records:
                 spec = spec_for(record)
@@ -329,27 +435,37 @@ class Ledger:
                 # which record; the record itself is its first version (core.store.history).
                 row = (at, who, "insert", table, None, None, "{}", reason, source)
                 audit_rows += [(*row[:4], record.id, key, *row[6:]) for record, key in zip(batch, keys, strict=True)]
+                if table == "filings":  # filed and locked as it is added (the demo county): sealed as added
+                    self._pending_seals.update(r.plan_id for r in batch if r.locked_at is not None)  # type: ignore[attr-defined]
             self._write_audit(audit_rows)
         return out
 
     def save(self, record: R, *, reason: str = "", source: str = "") -> R:
         """Insert ``record`` if it has no id, else update it; returns the stored record.
 
-        Records of a filed (locked) plan refuse changes unless ``reason`` names the amendment.
+        A record read before someone else changed it (an import, another window) is refused with
+        :class:`Conflict`, naming both values of each field that differs: the save never silently
+        undoes the other change. Records of a filed (locked) plan's packet refuse changes unless
+        ``reason`` names the amendment.
         """
         if record.id is None:
             return self.add(record, source=source, reason=reason)
         spec = spec_for(record)
-        old = self.get(type(record), record.id)
-        self._guard_locked(old, reason, new=record)
-        self._guard_locked(record, reason)  # moving a record into a filed plan is a change to it too
-        record = _revalidated(record)
-        stamp, who = _stamp(), self.user
-        changes = _diff(_snap(old), _snap(record))
-        if not changes:
-            return old
-        stored = record.model_copy(update={"changed_at": stamp, "changed_by": who})
         with self.transaction():
+            old = self.get(type(record), record.id)
+            self._check_current(record, old)
+            record = _revalidated(record)
+            changes = _diff(_snap(old), _snap(record))
+            if not changes:
+                return old
+            touched = self._guard_locked(old, reason, new=record, changed=changes)
+            # moving a record into a filed plan's packet is a change to it too
+            touched.update(self._guard_locked(record, reason, changed=changes))
+            if isinstance(record, Filing) and (record.locked_at or old.locked_at):
+                touched[record.plan_id] = ""  # locked now (sealed), or unlocked (seal dropped)
+            self._pending_seals.update(touched)
+            now, who = _stamp(), self.user
+            stored = record.model_copy(update={"changed_at": _later(now, old.changed_at), "changed_by": who})
             row = to_row(spec, stored)
             sets = ", ".join(f"{c} = :{c}" for c in row if c != "id")
             self._execute(f"UPDATE {spec.table} SET {sets} WHERE id = :id", row, stored)
@@ -358,16 +474,33 @@ class Ledger:
                 self._insert_children(child, [stored])
             self._write_audit(
                 [self._audit_row("update", spec.table, stored.id, self._record_key(stored), changes,
-                                 reason=reason, source=source, at=stamp.isoformat(), who=who)]
+                                 reason=reason, source=source, at=now.isoformat(), who=who)]
             )
         return stored
+
+    def _check_current(self, record: Record, stored: Record) -> None:
+        """Refuse to write ``record`` over ``stored`` when it was read before ``stored`` was saved."""
+        if record.changed_at is None or stored.changed_at is None or record.changed_at == stored.changed_at:
+            return
+        mine, theirs = _snap(record), _snap(stored)
+        fields = [(type(stored).field_title(name), mine.get(name), theirs.get(name))
+                  for name in sorted(set(mine) | set(theirs)) if mine.get(name) != theirs.get(name)]
+        last = self.db.execute(
+            "SELECT who, at, source FROM audit_log WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT 1",
+            [spec_for(stored).table, stored.id]).fetchone()
+        who, at, source = last if last else (stored.changed_by, str(stored.changed_at), "")
+        origin = f"，来自“{source}”" if source else ""
+        raise Conflict(
+            f"{stored.label}「{self._record_key(stored)}」在您读取之后已被 {who or '他人'} 于 {str(at).replace('T', ' ')} "
+            f"修改{origin}。为免覆盖对方的修改，这次没有保存；请核对以下不同之处，重新打开记录后再改", fields, stored)
 
     def delete(self, record: Record, *, reason: str = "") -> None:
         """Delete a record (its child rows go with it); refused while other records depend on it."""
         spec = spec_for(record)
-        old = self.get(type(record), record.id)  # type: ignore[arg-type]
-        self._guard_locked(old, reason)
         with self.transaction():
+            old = self.get(type(record), record.id)  # type: ignore[arg-type]
+            self._check_current(record, old)
+            self._pending_seals.update(self._guard_locked(old, reason))
             links = self.db.execute(
                 "SELECT COUNT(*) FROM attachment_links WHERE owner_table = ? AND owner_id = ?",
                 [spec.table, old.id]).fetchone()[0]
@@ -450,40 +583,43 @@ class Ledger:
         return StoreError(f"{spec.model.label}无法保存：{text}")
 
     # ---------------------------------------------------------------- locking (filed records)
-    def _plan_id_of(self, record: Record) -> int | None:
-        if isinstance(record, Plan):
-            return record.id
-        if isinstance(record, (Acceptance, Filing, ProgressEntry)):
-            return record.plan_id
-        return None
-
-    def _guard_locked_many(self, records: Sequence[Record], reason: str) -> None:
-        if reason.strip():
-            return
-        plan_ids = {pid for r in records if (pid := self._plan_id_of(r)) is not None}
-        if not plan_ids:
-            return
+    def _guard_locked_many(self, records: Sequence[Record], reason: str) -> set[int]:
+        """The locked plans new ``records`` belong to (their packets); refused without ``reason``."""
+        plan_ids = {pid for r in records if isinstance(r, (Plan, Acceptance, Filing, ProgressEntry))
+                    and (pid := r.id if isinstance(r, Plan) else r.plan_id) is not None}
         locked = self.lookup("SELECT plan_id, locked_at FROM filings WHERE locked_at IS NOT NULL AND plan_id IN ({})",
                              plan_ids)
-        hit = next((plan_id for plan_id in sorted(plan_ids) if plan_id in locked), None)
-        if hit is not None:
+        touched = {pid: locked[pid] for pid in plan_ids if pid in locked}
+        surveys = [r for r in records if isinstance(r, Survey)]
+        if surveys:
+            held = set(self.lookup(
+                "SELECT DISTINCT p.alley_id, 1 FROM plans p JOIN filings f ON f.plan_id = p.id "
+                "WHERE f.locked_at IS NOT NULL AND p.alley_id IN ({})", {s.alley_id for s in surveys}))
+            for survey in surveys:
+                if survey.alley_id in held:
+                    touched.update(seals.covering(self.db.conn, survey))
+        if touched and not reason.strip():
             raise LockedRecord(
-                f"该方案已于 {locked[hit][:10]} 归档锁定，新增记录须作为“更正”并填写原因（会记入操作日志）"
+                f"该方案已于 {min(touched.values())[:10]} 归档锁定，新增记录须作为“更正”并填写原因（会记入操作日志）"
             )
+        return set(touched)
 
-    def _guard_locked(self, record: Record, reason: str, new: Record | None = None) -> None:
-        plan_id = self._plan_id_of(record)
-        if plan_id is None:
-            return
-        row = self.db.execute("SELECT locked_at FROM filings WHERE plan_id = ?", [plan_id]).fetchone()
-        if not row or not row[0]:
-            return
+    def _guard_locked(self, record: Record, reason: str, new: Record | None = None,
+                      changed: Collection[str] | None = None) -> dict[int, str]:
+        """The locked plans whose packet ``record`` belongs to; refused without ``reason``."""
+        touched = seals.covering(self.db.conn, record, changed)
+        if not touched:
+            return {}
         if isinstance(new, Filing) and isinstance(record, Filing) and new.locked_at is None and not reason:
             raise LockedRecord("已归档的记录不能直接解除锁定，请填写更正原因")
         if not reason.strip():
+            what = ""
+            if isinstance(record, (Alley, Survey)):
+                what = f"（{record.label}属于已归档方案的案卷）"
             raise LockedRecord(
-                f"该方案已于 {row[0][:10]} 归档锁定，修改须作为“更正”并填写原因（会记入操作日志）"
+                f"该方案已于 {min(touched.values())[:10]} 归档锁定{what}，修改须作为“更正”并填写原因（会记入操作日志）"
             )
+        return touched
 
     # ---------------------------------------------------------------- reading records
     def get(self, cls: type[R], record_id: int) -> R:
@@ -659,13 +795,15 @@ class Ledger:
                        reason: str = "") -> Attachment:
         """Store a file inside the database (deduplicated by SHA-256), optionally linked to a record.
 
-        Linking a file to a record of a filed plan needs ``reason``; every link is audited.
+        Linking a file to a record of a filed plan's packet needs ``reason``; every link is
+        audited. The name is kept as a safe base name (no folders, no characters Windows forbids).
         """
-        if owner is not None:
-            self._guard_locked(owner, reason)
+        file_name = safe_name(file_name)
         digest = hashlib.sha256(data).hexdigest()
         mime = mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         with self.transaction():
+            if owner is not None:
+                self._pending_seals.update(self._guard_locked(owner, reason))
             row = self.db.execute("SELECT id FROM attachments WHERE sha256 = ?", [digest]).fetchone()
             if row:
                 attachment_id = row[0]
@@ -696,11 +834,11 @@ class Ledger:
     def remove_attachment(self, owner: Record, attachment_id: int, *, reason: str = "") -> None:
         """Unlink a file from ``owner`` (the file's bytes stay for the audit trail and other owners).
 
-        A record of a filed plan needs ``reason``; the unlinking is audited like the linking.
+        A record of a filed plan's packet needs ``reason``; the unlinking is audited like the linking.
         """
-        self._guard_locked(owner, reason)
         table = spec_for(owner).table
         with self.transaction():
+            self._pending_seals.update(self._guard_locked(owner, reason))
             row = self.db.execute(
                 "SELECT a.file_name, a.sha256 FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id "
                 "WHERE l.owner_table = ? AND l.owner_id = ? AND l.attachment_id = ?",
@@ -815,9 +953,7 @@ class Ledger:
         return (at or _now(), who or self.user, action, table, record_id, key, _json_audit(changes), reason, source)
 
     def _write_audit(self, rows: list[tuple]) -> None:
-        self.db.conn.executemany(
-            "INSERT INTO audit_log (at, who, action, table_name, record_id, record_key, changes, reason, source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        chain.append(self.db.conn, rows)
 
     def _audit(self, action: str, table: str, record_id: int | None, key: str, changes: dict,
                reason: str = "", source: str = "") -> None:
@@ -854,45 +990,11 @@ class Ledger:
 
         Uses SQLite's online backup page by page (``progress(percent, text)`` is told as it goes;
         ``cancel()`` stops it and leaves no file), then checks the copy's integrity. Returns its
-        path, size, SHA-256 and record counts.
+        path, size, SHA-256 and record counts. See :func:`core.store.backup.copy_database`.
         """
-        out = Path(out)
-        if out.exists() and not overwrite:
-            raise LedgerError(f"备份文件「{out}」已存在；请换一个文件名")
-        if self.path is not None and out.resolve() == self.path.resolve():
-            raise LedgerError("备份文件不能是正在使用的数据库本身")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".part")
-        target = sqlite3.connect(str(tmp))
-        def step(status: int, remaining: int, total: int) -> None:
-            if cancel is not None and cancel():
-                raise Cancelled("备份已取消，没有生成备份文件")
-            if progress is not None and total:
-                progress(int(90 * (total - remaining) / total), "正在复制数据库")
+        from core.store.backup import copy_database
 
-        try:
-            self.db.conn.backup(target, pages=1024, progress=step)
-            target.execute("PRAGMA journal_mode = DELETE")
-            if progress is not None:
-                progress(90, "正在校验备份文件")
-            check = target.execute("PRAGMA integrity_check").fetchone()[0]
-        except (sqlite3.Error, Cancelled) as error:
-            target.close()
-            tmp.unlink(missing_ok=True)
-            if isinstance(error, Cancelled):
-                raise
-            raise StoreError(f"备份失败：{error}") from None
-        target.close()
-        if check != "ok":
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"备份文件校验失败：{check}")
-        tmp.replace(out)
-        digest = hashlib.sha256(out.read_bytes()).hexdigest()
-        self.note("backup", f"备份到 {out}", source=digest)
-        if progress is not None:
-            progress(100, "完成")
-        return {"path": str(out), "bytes": out.stat().st_size, "sha256": digest,
-                "schema_version": self.schema_version, "counts": self.counts()}
+        return copy_database(self, Path(out), overwrite=overwrite, progress=progress, cancel=cancel)
 
 
 @contextlib.contextmanager
@@ -914,6 +1016,14 @@ def gc_paused() -> Iterator[None]:
 def _revalidated(record: R) -> R:
     """The record validated again: ``model_copy(update=...)`` skips validation, the store may not."""
     return build(type(record), record.model_dump(warnings=False))
+
+
+def _later(stamp: datetime, previous: datetime | None) -> datetime:
+    """``stamp``, or a second after ``previous`` when not later: a record's changed_at grows with
+    every save, so a copy read before a save never carries the stamp it has now."""
+    if previous is not None and stamp <= previous:
+        return previous + timedelta(seconds=1)
+    return stamp
 
 
 def _snap(record: Record) -> dict[str, Any]:

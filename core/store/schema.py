@@ -386,7 +386,20 @@ CREATE INDEX plans_by_year ON plans (year, category);
 CREATE INDEX plans_by_alley ON plans (alley_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_RECORDS, V2_HOLIDAYS, V3_LEDGER_WORDS)
+# Version 4: tamper evidence (issue 16). The audit log becomes a hash chain (core.store.chain: each
+# entry's hash covers the one before it); a locked plan's packet gets a seal, the SHA-256 of its
+# content as locked (core.store.seals). The program fills both in for an older database right
+# after this step.
+V4_DATA_SAFETY = """
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE seals (
+    plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
+    sealed_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_RECORDS, V2_HOLIDAYS, V3_LEDGER_WORDS, V4_DATA_SAFETY)
 """SQL scripts; ``MIGRATIONS[n - 1]`` upgrades a version ``n - 1`` database to version ``n``."""
 
 LATEST = len(MIGRATIONS)

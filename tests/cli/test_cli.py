@@ -192,7 +192,7 @@ def test_characters_the_font_cannot_print_are_named(db, tmp_path, capsys):
     with Ledger.open(db) as ledger:
         plan = next(p for p in ledger.plans(year=2023) if p.approved_on)
         alley = ledger.get(Alley, plan.alley_id)
-        ledger.save(alley.model_copy(update={"name": "那㟖巷", "community": "䶮村"}))
+        ledger.save(alley.model_copy(update={"name": "那㟖巷", "community": "䶮村"}), reason="更正地名")
     doc = run_json(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "a.pdf")
     assert sorted(doc["missing_characters"]) == ["㟖", "䶮"]
     code, out, _ = run(capsys, "--db", db, "print", "survey-form", tmp_path / "s.pdf", alley.code)

@@ -120,7 +120,7 @@ def test_a_csv_export_imports_back_to_the_same_file(ledger, tmp_path):
 
     alley = ledger.alleys()[0]
     awkward = {**AWKWARD, "red_line_width_m": 0.1 + 0.2}  # 17 digits: a CSV keeps them (XlsxWriter 16)
-    ledger.save(alley.model_copy(update={**awkward, "extra": {"片区": "@老城", "=1+1": "'x"}}))
+    ledger.save(alley.model_copy(update={**awkward, "extra": {"片区": "@老城", "=1+1": "'x"}}), reason="测试")
     export_ledger(ledger, tmp_path / "first.csv")
     with Ledger.open(tmp_path / "empty.db") as empty:
         empty.save_settings(CountySettings(name="示例县", code="450123"))
@@ -140,7 +140,7 @@ def test_an_export_imported_into_its_own_database_changes_nothing(ledger, tmp_pa
     from core.exchange.importer import preview_import
 
     alley = ledger.alleys()[0]
-    ledger.save(alley.model_copy(update={**AWKWARD, "extra": {"片区": "@老城"}}))
+    ledger.save(alley.model_copy(update={**AWKWARD, "extra": {"片区": "@老城"}}), reason="测试")
     plan = next(p for p in ledger.plans() if p.alley_id == alley.id)
     ledger.save(plan.model_copy(update={"notes": "''=x\n第二行：已与社区沟通"}), reason="测试")
     export_ledger(ledger, tmp_path / f"ledger{suffix}")

@@ -138,6 +138,7 @@ def test_saving_on_the_way_to_another_row_opens_and_highlights_that_row(qtbot, w
     first = page.record_id
     type_text(qtbot, page.form.editors["name"].widget, "乙")  # the edit moves it in the sorted table
     answers.unsaved_answer = "save"
+    answers.texts.append("更正名称")  # asked when the alley's plan is filed (its name prints in the packet)
     target_row = 3
     target = page.table_model.record_id(target_row)
     page.table.selectRow(target_row)

@@ -165,7 +165,7 @@ def test_a_note_too_long_for_a_page_is_cut_with_a_visible_remark(ledger, tmp_pat
 
 def test_an_unreadable_photo_is_left_out_and_named_on_the_cover(ledger, tmp_path):
     survey = ledger.surveys()[0]
-    ledger.add_attachment(b"not really a jpeg", "IMG_0001.jpg", owner=survey, caption="坏照片")
+    ledger.add_attachment(b"not really a jpeg", "IMG_0001.jpg", owner=survey, caption="坏照片", reason="补照片")
     code = ledger.alley_codes_by_id()[survey.alley_id]
     data = filing_packet_data(ledger, code)
     render_filing_packet(data, tmp_path / "packet.pdf")

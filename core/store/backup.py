@@ -1,0 +1,96 @@
+"""Copying the open database to a backup file (备份), safely.
+
+The target is checked like every output (never over a database in use or a side file, never a
+folder), the disk is asked for room first, the copy is written as ``….part`` through SQLite's
+online backup (the ``-wal`` file's changes included), checked, renamed into place, and hashed a
+block at a time. The backup's line in the audit log comes after the file is complete: when it
+cannot be written (the database is read-only here, or another program writes), the backup still
+stands and says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core.backups import check_space, ensure_folder, file_sha256, space_needed
+from core.errors import Cancelled, LedgerError, StoreError
+from core.outputs import check_output, write_failure
+from core.store import locking
+from core.store.failures import explain
+
+
+def copy_database(ledger: Any, out: Path, *, overwrite: bool = False,
+                  progress: Callable[[int, str], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
+    """Copy ``ledger``'s database to ``out``; returns path, bytes, sha256, schema_version, counts
+    and ``noted`` (whether the audit log records it)."""
+    check_output(out, may_replace_database=True)
+    if out.exists() and not overwrite:
+        raise LedgerError(f"备份文件「{out}」已存在；请换一个文件名")
+    if out.exists() and locking.holder_of(out) is not None:
+        raise LedgerError(f"「{out}」是另一个程序正在使用的数据库，不能用备份覆盖它")
+    ensure_folder(out.parent)
+    if ledger.path is not None:
+        check_space(out.parent, space_needed(Path(ledger.path)))
+    tmp = out.with_name(out.name + ".part")
+    try:
+        target = sqlite3.connect(str(tmp))
+    except sqlite3.Error as error:
+        raise write_failure(out, OSError(str(error))) from None
+
+    def step(status: int, remaining: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled("备份已取消，没有生成备份文件")
+        if progress is not None and total:
+            progress(int(90 * (total - remaining) / total), "正在复制数据库")
+
+    try:
+        ledger.db.conn.backup(target, pages=1024, progress=step)
+        target.execute("PRAGMA journal_mode = DELETE")
+        if progress is not None:
+            progress(90, "正在校验备份文件")
+        check = target.execute("PRAGMA integrity_check").fetchone()[0]
+    except (sqlite3.Error, Cancelled, OSError) as error:
+        target.close()
+        tmp.unlink(missing_ok=True)
+        if isinstance(error, Cancelled):
+            raise
+        known = explain(error, out)
+        raise (known or StoreError(f"备份失败：{error}")) from None
+    target.close()
+    if check != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"备份文件校验失败：{check}")
+    try:
+        tmp.replace(out)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise write_failure(out, error) from None
+    digest = file_sha256(out)
+    noted = _note(ledger, out, digest)
+    if progress is not None:
+        progress(100, "完成")
+    return {"path": str(out), "bytes": out.stat().st_size, "sha256": digest,
+            "schema_version": ledger.schema_version, "counts": ledger.counts(), "noted": noted}
+
+
+def _note(ledger: Any, out: Path, digest: str) -> bool:
+    """Record the backup in the audit log, and which backup is identical to the database now."""
+    with contextlib.suppress(LedgerError):
+        with ledger.transaction():
+            ledger.note("backup", f"备份到 {out}", source=digest)
+            head = ledger.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+            stat = out.stat()
+            ledger.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_backup', ?)", [json.dumps(
+                {"path": str(out.resolve()), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                 "sha256": digest, "audit_id": head})])
+        return True
+    return False
+
+
+__all__ = ["copy_database"]
