@@ -37,6 +37,7 @@ METAVARS = {
     "as_of": "日期", "rule": "规则", "date": "日期", "days": "天数", "file": "文件", "rejects": "文件",
     "out": "输出文件", "alley_code": "街巷编码", "screenshot": "图片.png", "page": "页面", "size": "宽x高",
     "kind": "种类", "format": "格式", "reason": "原因", "on": "日期", "amendment": "原因",
+    "backup": "备份文件", "backup_folder": "文件夹",
 }
 
 
@@ -196,6 +197,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的备份文件")
     p.set_defaults(handler=cmd_backup)
 
+    p = sub.add_parser("restore", parents=[common],
+                       help="从备份恢复数据库（先检查备份、把当前数据库另行备份，再安全替换）")
+    p.add_argument("backup", type=Path, help="备份文件（.db）")
+    p.add_argument("--backup-folder", type=Path, default=None,
+                   help="当前数据库恢复前的备份放在哪个文件夹（默认：数据库旁的“备份”文件夹）")
+    p.set_defaults(handler=cmd_restore)
+
+    p = sub.add_parser("doctor", parents=[common],
+                       help="检查数据库：文件完整性、记录关联、操作日志校验链、归档封存、附件")
+    p.add_argument("--quick", action="store_true", help="快速检查（打开程序时做的那种，不逐个读附件）")
+    p.set_defaults(handler=cmd_doctor)
+
+    p = sub.add_parser("diagnostics", parents=[common],
+                       help="打包诊断信息（版本、日志、数据库检查结果；默认不含数据）给技术人员")
+    p.add_argument("out", type=Path, help="输出的压缩包（文件名以 .zip 结尾）")
+    p.add_argument("--include-data", action="store_true", help="连同数据库（含全部记录和附件）一起打包")
+    p.set_defaults(handler=cmd_diagnostics)
+
     p = sub.add_parser("info", parents=[common], help="显示数据库位置、版本和记录数")
     p.set_defaults(handler=cmd_info)
 
@@ -223,13 +242,23 @@ def _db_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else default_db_path()
 
 
-def _open(args: argparse.Namespace, *, create: bool = False):
+def _open(args: argparse.Namespace, *, create: bool = False, mode: str = "shared"):
+    """The database of ``args``: ``mode="write"`` for commands that change data (they become its one
+    writer, or are refused naming who writes now), ``shared`` for those that read."""
     from core.store import Ledger
 
     path = _db_path(args)
     if not create and not path.exists():
         raise LedgerError(f"数据库文件「{path}」不存在；请先运行 init 建立，或 demo 装入演示数据")
-    return Ledger.open(path, user=args.user, create=create)
+    return Ledger.open(path, user=args.user, create=create, mode=mode, program=f"巷账命令行（{args.command}）")
+
+
+def _check_out(path: Path | None) -> None:
+    """Refuse an output file before any work is done (never over a database or a file in use)."""
+    from core.outputs import check_output
+
+    if path is not None and not is_stdio(path):
+        check_output(path)
 
 
 def _dataset(ledger, as_of: date | None):
@@ -278,7 +307,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
     from core.records import CountySettings
     from core.records.common import build
 
-    with _open(args, create=True) as ledger:
+    with _open(args, create=True, mode="write") as ledger:
         current = ledger.settings()
         data = current.model_dump() if current else {}
         if current and current.name != args.county:
@@ -309,7 +338,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
             sys.stderr.write(f"\r{percent:3d}% {text}    ")
             sys.stderr.flush()
 
-    with _open(args, create=True) as ledger:
+    with _open(args, create=True, mode="write") as ledger:
         existing = ledger.counts()
         if args.if_empty and existing["alleys"]:
             document = {"db": str(ledger.path), "seed": None, "counts": existing, "skipped": True}
@@ -429,7 +458,7 @@ def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
 
     with input_path(args.file) as path:
         year, days, names = read_holiday_file(path)
-    with _open(args, create=True) as ledger:
+    with _open(args, create=True, mode="write") as ledger:
         ledger.load_holiday_year(year, days, names=names, source=path.name)
     document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
                 "make_up_workdays": sum(1 for w in days.values() if w)}
@@ -439,10 +468,13 @@ def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
     from core.exchange.importer import commit_import, preview_import, write_rejects
+    from core.outputs import holding
 
     if is_stdio(args.rejects):
         out.report_to_stderr()
-    with input_path(args.file) as source, _open(args, create=True) as ledger:
+    _check_out(args.rejects)
+    mode = "shared" if args.dry_run else "write"
+    with input_path(args.file) as source, holding(source), _open(args, create=True, mode=mode) as ledger:
         preview = preview_import(ledger, source)
         if not args.dry_run:
             commit_import(ledger, preview, all_or_nothing=args.all_or_nothing)
@@ -478,7 +510,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
 def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
     from core.workflow import reinstate_plan, withdraw_plan
 
-    with _open(args) as ledger:
+    with _open(args, mode="write") as ledger:
         alley = ledger.alley(args.alley_code)
         plan = next((p for p in ledger.plans(alley_id=alley.id) if p.year == args.year), None)
         if plan is None:
@@ -536,6 +568,7 @@ def _printing(args: argparse.Namespace, out: Output):
     """The PDF's path: ``args.out``, or a temporary file that goes to standard output (``-``)."""
     if is_stdio(args.out):
         out.report_to_stderr()
+    _check_out(args.out)
     with output_path(args.out, ".pdf") as path:
         yield path
 
@@ -561,6 +594,7 @@ def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
     from core.annual import annual_list_data
     from core.printing.annual_list import render_annual_list
 
+    _check_out(args.out)
     with _open(args) as ledger:
         data = annual_list_data(ledger, args.year)
     with _printing(args, out) as path:
@@ -572,6 +606,7 @@ def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
 def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:
     from core.printing.filing_packet import filing_packet_data, render_filing_packet
 
+    _check_out(args.out)
     with _open(args) as ledger:
         data = filing_packet_data(ledger, args.alley_code, year=args.year)
     with _printing(args, out) as path:
@@ -583,6 +618,7 @@ def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:
 def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
     from core.printing.survey_form import render_survey_form, survey_form_data
 
+    _check_out(args.out)
     if args.alley_code:
         with _open(args) as ledger:
             data = survey_form_data(ledger, args.alley_code)
@@ -612,6 +648,36 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
         document = ledger.backup(target, overwrite=args.overwrite)
         document["path"] = _shown(args.out, document["path"])
     out.emit(document, lambda: f"已备份到 {document['path']}（{document['bytes'] / 1024 / 1024:.1f} MB，校验值 {document['sha256'][:16]}…）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    from core.store.restore import restore
+
+    document = restore(_db_path(args), args.backup, backup_folder=args.backup_folder, user=args.user)
+    previous = f"；恢复前的数据库已备份到 {document['previous']}" if document["previous"] else ""
+    out.emit(document, lambda: f"已从备份 {document['restored_from']} 恢复数据库 {document['db']}"
+                                f"（{document['counts']['alleys']} 条街巷）{previous}")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace, out: Output) -> int:
+    from core.store.doctor import examine
+
+    path = _db_path(args)
+    if not path.exists():
+        raise LedgerError(f"数据库文件「{path}」不存在")
+    report = examine(path, quick=args.quick)
+    out.emit(report.to_json(), report.text)
+    return 0 if report.ok else EXIT_STRICT
+
+
+def cmd_diagnostics(args: argparse.Namespace, out: Output) -> int:
+    from core.diagnostics import pack
+
+    document = pack(args.out, _db_path(args), include_data=args.include_data)
+    out.emit(document, lambda: f"已打包诊断信息 {document['path']}（{document['bytes'] / 1024:.0f} KB，"
+                                f"{'含' if args.include_data else '不含'}数据库）：" + "、".join(document["files"]))
     return 0
 
 
@@ -645,11 +711,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # here, where a reader that left can be told apart from a bug
         return status
     except LedgerError as error:
-        sys.stderr.write(f"错误：{error}\n")
-        if out.as_json:
-            json.dump({"error": str(error)}, out.stream, ensure_ascii=False)
-            out.stream.write("\n")
-        return 1
+        return _refused(out, error)
     except OverflowError:
         sys.stderr.write("错误：日期超出可计算的范围（最晚到 9999 年）\n")
         return 1
@@ -657,16 +719,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"错误：「{error.filename}」是一个文件夹，请给出文件名\n")
         return 1
     except PermissionError as error:
-        sys.stderr.write(f"错误：没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开）\n")
+        sys.stderr.write(f"错误：没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开，"
+                         "或文件、文件夹是只读的）\n")
         return 1
     except OSError as error:
-        if sys.stdout is None or not streams.reader_gone(error):
-            raise
-        streams.silence_stdout()
-        return EXIT_READER_GONE
+        if sys.stdout is not None and streams.reader_gone(error):
+            streams.silence_stdout()
+            return EXIT_READER_GONE
+        known = _known(error, args)
+        if known is None:
+            return _bug(error)
+        return _refused(out, known)
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")
         return 130
+    except Exception as error:  # noqa: BLE001 - the one place bugs are caught: logged, told briefly
+        known = _known(error, args)
+        return _bug(error) if known is None else _refused(out, known)
+
+
+def _refused(out: Output, error: LedgerError) -> int:
+    """Tell the clerk why the command refused (stderr; and a JSON document with --json)."""
+    sys.stderr.write(f"错误：{error}\n")
+    if out.as_json:
+        json.dump({"error": str(error)}, out.stream, ensure_ascii=False)
+        out.stream.write("\n")
+    return 1
+
+
+def _known(error: BaseException, args: argparse.Namespace) -> LedgerError | None:
+    """A failure a clerk can act on (a full disk, a read-only or damaged database), in Chinese."""
+    import errno
+
+    from core.store.failures import explain
+
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        from core.outputs import write_failure
+
+        return write_failure(error.filename or _db_path(args), error)
+    return explain(error, _db_path(args) if getattr(args, "command", None) else None)
+
+
+def _bug(error: BaseException) -> int:
+    """A failure that is the program's fault: the traceback to the log, a line to the clerk."""
+    from core.diagnostics import log_bug
+
+    where = log_bug(error, "命令行")
+    sys.stderr.write(f"错误：程序内部出错（{type(error).__name__}: {error}）。"
+                     + (f"详细信息已记入日志「{where}」，" if where else "")
+                     + "请用 alley-ledger diagnostics 打包诊断信息发给技术人员\n")
+    return 70
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import errno
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +33,7 @@ from core.annual import AnnualList
 from core.errors import LedgerError, checker
 from core.exchange.columns import COLUMNS, HEADERS
 from core.exchange.values import FORMULA_START, apostrophe_kept, guarded
+from core.outputs import check_output, write_failure
 from core.records import Acceptance, Alley, Plan
 from core.store.ledger import gc_paused
 
@@ -168,8 +168,7 @@ def check_target(out: Path) -> None:
     :data:`SUFFIXES`, or a folder."""
     if out.suffix.lower() not in SUFFIXES:
         raise LedgerError(f"不能导出为「{out.name}」：文件名应以 .xlsx（Excel 工作簿）或 .csv（逗号分隔文本）结尾")
-    if out.is_dir():
-        raise LedgerError(f"「{out}」是一个文件夹，请另选一个文件名")
+    check_output(out)
 
 
 def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],
@@ -209,18 +208,8 @@ def _drop(tmp: Path) -> None:
 
 def write_error(out: Path, error: OSError) -> LedgerError:
     """Why ``out`` could not be written, in words a clerk can act on (for every file an export,
-    the rejects file or a print writes)."""
-    if isinstance(error, PermissionError):
-        why = "文件可能正在 Excel 或 WPS 中打开，或没有这个文件夹的写入权限；请关闭文件或换一个位置后重试"
-    elif isinstance(error, IsADirectoryError):
-        why = "这是一个文件夹，请另选一个文件名"
-    elif isinstance(error, (FileNotFoundError, NotADirectoryError, FileExistsError)):
-        why = "所在的文件夹不存在，也无法建立"
-    elif error.errno == errno.ENOSPC:
-        why = "磁盘空间不足"
-    else:
-        why = f"系统拒绝写入（{error.strerror or error}）"
-    return LedgerError(f"无法写入「{out}」：{why}")
+    the rejects file or a print writes): :func:`core.outputs.write_failure`."""
+    return write_failure(out, error)
 
 
 def _write_xlsx(tmp: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],

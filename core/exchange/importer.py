@@ -14,7 +14,6 @@ the city or the region) updates the evaluations of the plans it names and create
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -24,7 +23,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from core.errors import InvalidRecord, LedgerError, Place, checker
+from core.backups import backup_before_import, file_sha256
+from core.errors import Conflict, InvalidRecord, LedgerError, Place, StoreError, checker
 from core.exchange.columns import Column
 from core.exchange.content import ContentReader, ContentReading
 from core.exchange.export import write_error
@@ -40,6 +40,7 @@ from core.exchange.values import (
     read_number,
     unguarded,
 )
+from core.outputs import check_output
 from core.records import Acceptance, Alley, Filing, Plan, build
 from core.records.common import chinese_messages
 from core.store.ledger import gc_paused
@@ -247,7 +248,7 @@ def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, st
     with gc_paused():  # tens of thousands of cells and records, none in a cycle
         path = Path(path)
         sheets = read_sheets(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = file_sha256(path)
         reports, data, skipped = _layout(sheets)
         if not any(report.used for report in reports):
             raise LedgerError("文件中没有可导入的台账：" + "；".join(f"工作表「{r.name}」{r.reason}" for r in reports),
@@ -999,23 +1000,24 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
                           "按“全部或全不”要求未导入任何数据")
     to_write = [r for r in preview.rows if r.status in ("new", "updated")]
     if ledger.path is not None and to_write:
-        folder = backup_dir or ledger.path.parent / "backups"
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = folder / f"{ledger.path.stem}-导入前-{stamp}.db"
-        n = 1
-        while target.exists():  # two imports within one second
-            n += 1
-            target = folder / f"{ledger.path.stem}-导入前-{stamp}-{n}.db"
-        preview.backup = ledger.backup(target)["path"]
+        if ledger.read_only:
+            raise StoreError(ledger.read_only)
+        preview.backup = backup_before_import(ledger, backup_dir)
     source = f"import {preview.file} sha256={preview.sha256}"
     summary = (f"导入 {preview.file}：新增 {preview.count('new')}，更新 {preview.count('updated')}，"
                f"未变 {preview.count('unchanged')}，拒收 {preview.count('rejected')}")
     if preview.corrections:
         summary += f"；在预览中更正 {len(preview.corrections)} 处：" + "；".join(
             f"工作表「{s}」第{r}行第{c + 1}列改为「{_shown(v)}」" for (s, r, c), v in sorted(preview.corrections.items()))
-    with ledger.transaction(), gc_paused():
-        _write_rows(ledger, to_write, source)
-        ledger.note("import", summary, source=source)
+    try:
+        with ledger.transaction(), gc_paused():
+            _write_rows(ledger, to_write, source)
+            ledger.note("import", summary, source=source)
+    except Conflict as error:
+        # Re-checked at commit: a record the preview read was changed since (another window, another
+        # import); writing the preview now would undo that change.
+        raise Conflict("导入预览之后，数据库中的记录又被修改过，没有导入任何数据；请重新预览后再导入。"
+                       + error.message, error.fields, error.stored) from None
     preview.committed = True
     return preview
 
@@ -1058,6 +1060,8 @@ def write_rejects(preview: ImportPreview, out: Path) -> int:
     own header and a column saying why (导入问题), so the file can be fixed and imported again as
     it is. One sheet per sheet of the original file; returns the number of rows saved."""
     from openpyxl import Workbook
+
+    check_output(out)
 
     workbook = Workbook()
     workbook.remove(workbook.active)

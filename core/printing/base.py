@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph
 
 from core import errors
 from core.errors import LedgerError
+from core.outputs import check_output, write_failure
 from core.paths import resources_dir
 
 FONT = "WenQuanYiMicroHei"
@@ -239,12 +240,20 @@ def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bo
 
 
 def write_atomically(out: Path, build: Callable[[Path], None]) -> None:
-    """Build the PDF into a temporary file beside ``out`` and move it into place only when complete."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    """Build the PDF into a temporary file beside ``out`` and move it into place only when complete.
+
+    ``out`` is checked first (never over a database or a file the program holds open); a full
+    disk or a read-only folder is reported in Chinese, with nothing left behind."""
+    check_output(out)
     tmp = out.with_name(out.name + ".part")
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         build(tmp)
         tmp.replace(out)
-    except BaseException:
+    except OSError as error:
         tmp.unlink(missing_ok=True)
+        raise write_failure(out, error) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise

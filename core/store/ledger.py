@@ -163,8 +163,8 @@ class Ledger:
                     raise StoreError(f"数据库的结构版本为 {version}，需要升级后才能打开，但{access.read_only}")
                 with access.write_lock():
                     ledger._migrate(version)
-            journal(conn, access)
-            watch.remember(path)
+            with access.committing():
+                journal(conn, access)
         except sqlite3.DatabaseError as error:
             access.close(conn)
             raise (explain(error, path) or StoreError(f"无法打开数据库「{path}」：{error}")) from None
@@ -246,20 +246,8 @@ class Ledger:
         # needs foreign-key enforcement off; every reference is checked before the step commits.
         conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            for target in range(version + 1, LATEST + 1):
-                script = MIGRATIONS[target - 1]
-                try:
-                    conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
-                                       f"PRAGMA application_id = {APPLICATION_ID};")
-                    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
-                    if broken is not None:
-                        raise sqlite3.IntegrityError(f"表 {broken[0]} 第 {broken[1]} 行引用的 {broken[2]} 不存在")
-                    conn.commit()
-                except sqlite3.DatabaseError as error:
-                    if conn.in_transaction:
-                        conn.rollback()
-                    known = explain(error, self.path)
-                    raise (known or StoreError(f"数据库升级到第 {target} 版时失败：{error}")) from None
+            with self.access.committing():
+                self._run_migrations(conn, version)
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction():
@@ -270,6 +258,23 @@ class Ledger:
             self.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
             )
+
+    def _run_migrations(self, conn: sqlite3.Connection, version: int) -> None:
+        """Apply each migration after ``version`` in its own transaction."""
+        for target in range(version + 1, LATEST + 1):
+            script = MIGRATIONS[target - 1]
+            try:
+                conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
+                                   f"PRAGMA application_id = {APPLICATION_ID};")
+                broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+                if broken is not None:
+                    raise sqlite3.IntegrityError(f"表 {broken[0]} 第 {broken[1]} 行引用的 {broken[2]} 不存在")
+                conn.commit()
+            except sqlite3.DatabaseError as error:
+                if conn.in_transaction:
+                    conn.rollback()
+                known = explain(error, self.path)
+                raise (known or StoreError(f"数据库升级到第 {target} 版时失败：{error}")) from None
 
     def _copy_to(self, target: Path) -> None:
         """A whole copy of the database at ``target`` through SQLite (the -wal file's changes included)."""

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.browse import plan_years
+from core.errors import LedgerError
 from core.money import wan
+from core.outputs import check_output
 from core.overview import Overview
 from gui import dialogs
 from gui.fields import fill_years
@@ -458,6 +460,11 @@ class OverviewPage(Page):
         suggested = f"{self.data.county}{self.data.year}年{chart.title}.png"
         out = dialogs.save_file(self, self.tr("导出图片"), suggested, self.tr("PNG 图片 (*.png)"), suffix=".png")
         if out is None:
+            return None
+        try:
+            check_output(out)  # never over the database or a file the program holds open
+        except LedgerError as error:
+            dialogs.warn(self, self.tr("导出图片"), str(error))
             return None
         if not chart.image().save(str(out), "PNG"):
             dialogs.warn(self, self.tr("导出图片"), self.tr("无法写入「{0}」，请换一个位置或文件名").format(out))

@@ -21,7 +21,7 @@ from core.cli.main import EXIT_READER_GONE, EXIT_STRICT, build_parser, main
 # and names, and examples.
 ALLOWED = {"alley", "ledger", "json", "db", "user", "help", "version", "self", "check", "JSON", "Excel", "WPS",
            "CSV", "PDF", "BOM", "UTF", "xlsx", "xls", "ods", "csv", "png", "jfl", "annual", "alleys", "plans",
-           "guangxi", "R1", "R11", "R7", "LibreOffice", "A4", "PNG"}
+           "guangxi", "R1", "R11", "R7", "LibreOffice", "A4", "PNG", "zip"}
 
 
 ALLEY_LEDGER = [sys.executable, "-c", "from core.cli.main import run; run()"]
