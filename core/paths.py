@@ -119,3 +119,12 @@ def is_network_path(path: Path | str, *, mounts: str | None = None) -> bool:
         if inside and len(point) > len(best):
             best, kind = point, parts[2]
     return kind in NETWORK_FILESYSTEMS
+
+
+DEMO_FILE_NAME = "演示数据.db"
+
+
+def demo_db_path() -> Path:
+    """The file the demo county goes into when the program shows itself without a screen: never
+    the clerk's database, so demo alleys never mix with real work."""
+    return data_dir() / DEMO_FILE_NAME

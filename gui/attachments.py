@@ -3,7 +3,6 @@ opening in the system's viewer. The files live inside the database (core.store a
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
+from core.attachments import MAX_BYTES, read_for_storing, save_for_viewing, thumbnail
+from core.errors import LedgerError
 from gui import dialogs
 from gui.workers import Job, run_job
 
@@ -68,10 +69,11 @@ class AttachmentList(QListWidget):
                 thumbs = {}
                 with session.worker_ledger() as ledger:
                     for attachment_id, _ in images:
-                        image = QImage.fromData(ledger.attachment_data(attachment_id))
+                        # made by core (a pixel limit: a picture bomb gives no thumbnail, not 1.6 GB)
+                        small = thumbnail(ledger.attachment_data(attachment_id), THUMB)
+                        image = QImage.fromData(small) if small else QImage()
                         if not image.isNull():
-                            thumbs[attachment_id] = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                                 Qt.TransformationMode.SmoothTransformation)
+                            thumbs[attachment_id] = image
                 return thumbs
 
             self.job = run_job(self, self.tr("读取照片"), job, self._thumbnails, quiet=True)
@@ -97,10 +99,7 @@ class AttachmentList(QListWidget):
 
         def job(progress, cancelled):
             with session.worker_ledger() as ledger:
-                data = ledger.attachment_data(attachment_id)
-            path = Path(tempfile.mkdtemp(prefix="alley-ledger-")) / name
-            path.write_bytes(data)
-            return path
+                return save_for_viewing(ledger, attachment_id, name)  # under a safe base name only
 
         self.job = run_job(self, self.tr("打开文件"), job, dialogs.open_externally, quiet=True)
         return self.job
@@ -127,16 +126,14 @@ class AttachmentList(QListWidget):
             super().dropEvent(event)
 
 
-def read_files(paths: list[Path], warn: Callable[[str], None], max_mb: int = 50) -> list[tuple[Path, bytes]]:
-    """The files' bytes; a missing, unreadable or oversized file is named to the clerk and skipped."""
+def read_files(paths: list[Path], warn: Callable[[str], None], max_mb: int = MAX_BYTES // (1024 * 1024)
+               ) -> list[tuple[Path, bytes]]:
+    """The files' bytes (core.attachments.read_for_storing: regular files only, size and picture
+    limits); a file refused is named to the clerk with the reason and skipped."""
     out = []
     for path in paths:
         try:
-            size = path.stat().st_size
-            if size > max_mb * 1024 * 1024:
-                warn(f"文件「{path.name}」有 {size / 1024 / 1024:.0f} MB，超过 {max_mb} MB，未添加；请压缩或分开扫描")
-                continue
-            out.append((path, path.read_bytes()))
-        except OSError as error:
-            warn(f"无法读取「{path.name}」：{error.strerror or error}")
+            out.append((path, read_for_storing(path, max_bytes=max_mb * 1024 * 1024).data))
+        except LedgerError as error:
+            warn(str(error))
     return out

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RELOAD, OVERWRITE = "reload", "overwrite"
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
@@ -51,6 +52,23 @@ def settle_unsaved(parent: QWidget | None, what: str, save: Callable[[], bool], 
         discard()
         return True
     return False
+
+
+def resolve_conflict(parent: QWidget | None, text: str) -> str:
+    """The record was changed by someone else since the clerk opened it (``text`` names each field
+    with both values): RELOAD (take theirs, drop mine), OVERWRITE (keep mine over theirs) or CANCEL."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "记录已被他人修改", text, parent=parent)
+    reload = box.addButton("重新读取（放弃我的修改）", QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton("仍然保存我的修改", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(reload)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is reload:
+        return RELOAD
+    if clicked is overwrite:
+        return OVERWRITE
+    return CANCEL
 
 
 def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:

@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from core.browse import county_size
 from gui import dialogs
+from gui.banner import Banner
+from gui.data_safety import DataSafety
 from gui.help_menu import add_help_menu
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
@@ -67,13 +70,22 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.banner = Banner(centre)
+        self.banner.retry.connect(self.retry_writable)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(centre)
+        self.safety = DataSafety(self)
         self.db_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.db_label)
         self._make_menus()
         self._restore_geometry()
         self._update_title()
+        self.safety.opened()
         start = "welcome" if self._needs_welcome() else QSettings().value("last_page", "alleys")
         self.go_to(start if start in PAGE_NAMES else "alleys")
 
@@ -156,6 +168,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("导入 Excel 台账…", self.import_ledger, "Ctrl+I", "import"))
         file_menu.addAction(self._action("导出工作台账…", self.export_ledger, "Ctrl+E", "export"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("从备份恢复…", lambda: self.safety.restore(), name="restore"))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("退出", self.close, QKeySequence.StandardKey.Quit))
         edit = bar.addMenu(self.tr("编辑(&E)"))
         edit.addAction(self._action("新建", lambda: self.current_page().new_record(), "Ctrl+N", "new"))
@@ -171,7 +185,10 @@ class MainWindow(QMainWindow):
         for n, cls in enumerate(PAGES):
             go.addAction(self._action(cls.title, lambda name=cls.name: self.go_to(name),
                                       f"Ctrl+{n}" if n < 10 else None))
-        add_help_menu(self)
+        help_menu = add_help_menu(self)
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("检查数据库…", lambda: self.safety.examine(), name="doctor"))
+        help_menu.addAction(self._action("诊断信息…", lambda: self.safety.diagnostics(), name="diagnostics"))
 
     def refresh(self) -> None:
         page = self.current_page()
@@ -208,7 +225,17 @@ class MainWindow(QMainWindow):
             return
         self._remember_database(path)
         self._update_title()
+        self.safety.opened()
         self.go_to("welcome" if self._needs_welcome() else "alleys")
+
+    def retry_writable(self) -> None:
+        """The clerk asks again to write (the other program may have closed)."""
+        if self.session.retry_writable():
+            self.safety.opened()
+            self.statusBar().showMessage(self.tr("现在可以修改了"), 8000)
+        else:
+            self.safety.opened()
+            dialogs.warn(self, self.tr("只能查看"), self.session.read_only)
 
     def _remember_database(self, path: Path) -> None:
         settings = QSettings()
@@ -237,6 +264,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        self.safety.stop()
         for page in self.pages.values():
             page.shutdown()
         finish_jobs(self)  # e.g. an export started from the menu: its file is finished or removed

@@ -4,32 +4,50 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.records import CountySettings
 from core.store import Ledger
+
+PROGRAM = "巷账桌面程序"
+CHECKPOINT_AFTER_MS = 2000
+"""After the last write, the -wal file is emptied into the database file: a copy of the database
+file alone (the way clerks copy files) is then the whole database."""
 
 
 class Session(QObject):
     """The ledger the window works on (one connection, used on the GUI thread only).
 
-    Jobs on worker threads open their own connection to :attr:`path`; when they have written,
-    they call :meth:`notify` (through a queued signal) so every page reloads what it shows.
+    The window is the database's one writer when nobody else is; when another program writes
+    (on this PC or another on a shared folder), it opens read-only and :attr:`read_only` says who.
+    Jobs on worker threads open their own connection to :attr:`path` (sharing this program's
+    writer lock); when they have written, they call :meth:`notify` (through a queued signal) so
+    every page reloads what it shows.
     """
 
     changed = Signal(str)
     """Something was written; the argument names what ("alleys", "plans", … or "all")."""
     reopened = Signal()
-    """Another database file was opened."""
+    """Another database file was opened (or the same one again: after a restore, once writable)."""
 
     def __init__(self, path: Path, *, user: str | None = None):
         super().__init__()
         self.user = user
-        self.ledger = Ledger.open(path, user=user, create=True)
+        self.ledger = Ledger.open(path, user=user, create=True, mode="view", program=PROGRAM)
+        self._path = Path(self.ledger.path)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(CHECKPOINT_AFTER_MS)
+        self._idle.timeout.connect(lambda: self.ledger.checkpoint())
 
     @property
     def path(self) -> Path:
-        return Path(self.ledger.path)
+        return self._path
+
+    @property
+    def read_only(self) -> str:
+        """Why the window may not write (shown in the banner), or ""."""
+        return self.ledger.read_only
 
     def settings(self) -> CountySettings | None:
         return self.ledger.settings()
@@ -40,18 +58,44 @@ class Session(QObject):
 
     def notify(self, what: str = "all") -> None:
         self.changed.emit(what)
+        self._idle.start()
 
     def open_other(self, path: Path) -> None:
         """Switch the window to another database file (created if missing)."""
-        new = Ledger.open(path, user=self.user, create=True)
+        new = Ledger.open(path, user=self.user, create=True, mode="view", program=PROGRAM)
         self.ledger.close()
         self.ledger = new
+        self._path = Path(new.path)
         self.reopened.emit()
         self.changed.emit("all")
+
+    def close_for_restore(self) -> None:
+        """Close the database (a restore is about to replace it); :meth:`reopen` afterwards."""
+        self._idle.stop()
+        self.ledger.close()
+
+    def reopen(self) -> None:
+        """Open the same file again (after a restore, which may have failed and left it as it was)."""
+        self.ledger = Ledger.open(self._path, user=self.user, create=True, mode="view", program=PROGRAM)
+        self.reopened.emit()
+        self.changed.emit("all")
+
+    def retry_writable(self) -> bool:
+        """Become writable if the program that wrote has closed; True when the window may write now."""
+        if self.ledger.try_writable():
+            self.reopened.emit()
+            return True
+        return False
+
+    def file_change(self) -> str:
+        """"" while the database file is as this program left it; else why writing stopped."""
+        return self.ledger.file_change()
 
     def worker_ledger(self) -> Ledger:
         """A new connection to the same file for a worker thread (close it when done)."""
         return Ledger.open(self.path, user=self.user, create=False)
 
     def close(self) -> None:
+        self._idle.stop()
+        self.ledger.checkpoint()
         self.ledger.close()

@@ -8,6 +8,7 @@ back on the GUI thread.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import traceback
 from collections.abc import Callable
@@ -16,7 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from core.diagnostics import log_bug
 from core.errors import Cancelled, LedgerError
+from core.store.failures import explain
 from gui import dialogs
 
 JobFunction = Callable[[Callable[[int, str], None], Callable[[], bool]], Any]
@@ -41,10 +44,17 @@ class _Runner(QThread):
             self.failed.emit(str(error), False)
         except PermissionError as error:
             self.failed.emit(f"没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开）", False)
-        except OSError as error:
-            self.failed.emit(f"文件操作失败：{error.strerror or error}（{error.filename or ''}）", False)
-        except Exception:  # a bug: say so plainly and keep the details for the report
-            self.failed.emit("程序内部错误，请把以下信息发给技术支持：\n" + traceback.format_exc(limit=5), False)
+        except Exception as error:
+            known = explain(error, None) if isinstance(error, (sqlite3.Error, OSError)) else None
+            if known is not None:  # a full disk, a read-only or damaged file: the clerk's cause
+                self.failed.emit(str(known), False)
+            elif isinstance(error, OSError):
+                self.failed.emit(f"文件操作失败：{error.strerror or error}（{error.filename or ''}）", False)
+            else:  # a bug: said plainly, the details kept in the log for the report
+                where = log_bug(error, "桌面程序后台任务")
+                self.failed.emit("程序内部错误：" + f"{type(error).__name__}: {error}" + (
+                    f"\n详细信息已记入日志「{where}」，可用 帮助 → 诊断信息 打包发给技术人员" if where else
+                    "\n" + traceback.format_exc(limit=5)), False)
         else:
             # A job that honours cancel stops by raising Cancelled; one that returned has done its
             # work (a write that cannot be cancelled midway), so its result stands.

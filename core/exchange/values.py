@@ -16,7 +16,13 @@ _GUARDED = (*FORMULA_START, "'")
 def guarded(text: str) -> str:
     """``text`` as a CSV cell: after an apostrophe (the usual guard) when it begins with one of
     :data:`FORMULA_START`, so that Excel does not evaluate it, or with an apostrophe itself, so
-    that :func:`unguarded` gives back exactly what was written."""
+    that :func:`unguarded` gives back exactly what was written.
+
+    Invisible characters (NUL, other control characters, zero-width spaces, byte-order marks)
+    are left out first: a NUL makes the file unreadable to other programs, and one in front of
+    ``=`` would hide the formula from the guard while Excel still evaluates it."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     return "'" + text if text.startswith(_GUARDED) else text
 
 
@@ -45,7 +51,9 @@ _DATE_PATTERNS = (
 _WHITESPACE = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 _SPACES = re.compile(r"[ \t\u3000]+")
-_UNTIDY = re.compile(r"[\r\n\t\u3000]|  ")
+_UNTIDY = re.compile("[\r\n\t\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]|  ")
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+"""Characters a cell may carry that nobody typed on purpose (core.records.common strips them too)."""
 
 
 def normalize_text(value: str) -> str:
@@ -64,13 +72,13 @@ def clean_text(value: str) -> str:
     collapsed inside; full-width characters kept (they are part of names such as “（集团）”)."""
     if is_tidy(value):
         return value  # most cells: nothing to tidy, and no new string made
-    text = _LINE_BREAKS.sub("", value)
+    text = _LINE_BREAKS.sub("", _INVISIBLE.sub("", value))
     return _SPACES.sub(" ", text).strip()
 
 
 def clean_lines(value: str) -> str:
     """A note as the clerk wrote it: its line breaks kept (as \\n), blank ends removed."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return _INVISIBLE.sub("", value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def parse_date(value: object) -> date | None:

@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from core.attachments import printable, safe_name
 from core.errors import LedgerError, NotFound
 from core.money import wan
 from core.printing.base import FONT, NumberedCanvas, checker, para, plain, style, write_atomically
@@ -95,10 +96,8 @@ def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
             if attachment.mime.startswith("image/"):
                 photos.append(Photo(ledger.attachment_data(attachment.id), caption or attachment.file_name,
                                     attachment.file_name))
-    unreadable = [p for p in photos if not _readable(p)]
-    photos = [p for p in photos if _readable(p)]
+    photos, missing = _printable(photos)
     profile = ledger.profile()
-    missing = [f"照片「{p.file_name}」无法读取（格式不支持或文件已损坏），未打印" for p in unreadable]
     if acceptance is None:
         missing.append("竣工验收记录")
     elif not acceptance.passed:
@@ -398,17 +397,18 @@ def _fit(data: bytes, max_width: float, max_height: float) -> tuple[float, float
     return width * scale, height * scale
 
 
-def _readable(photo: Photo) -> bool:
-    """True when reportlab can print the picture (JPEG, PNG, GIF…; not HEIC or a damaged file)."""
-    from PIL import Image as PILImage
-    from PIL import UnidentifiedImageError
-
-    try:
-        with PILImage.open(io.BytesIO(photo.data)) as picture:
-            picture.verify()
-        return True
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return False
+def _printable(photos: list[Photo]) -> tuple[list[Photo], list[str]]:
+    """The photos as they print — a large one scaled down to what a page shows, a picture bomb or
+    a damaged file left out — and a line for the cover naming each one left out."""
+    kept, left_out = [], []
+    for photo in photos:
+        ready = printable(photo.data)
+        if isinstance(ready, str):
+            left_out.append(f"照片「{photo.file_name}」无法读取（{ready}），未打印")
+            continue
+        data, suffix = ready
+        kept.append(Photo(data, photo.caption, str(Path(safe_name(photo.file_name, "照片")).with_suffix(suffix))))
+    return kept, left_out
 
 
 def _back_note(data: FilingPacket, pages: dict[str, int]) -> list[Any]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from core.records.common import Count, OptDate, Record, Yuan
+from core.records.common import Count, Day, OptDate, Record, Yuan
 
 AcceptanceResult = Literal["合格", "不合格"]
 StandardEvalResult = Literal["达标", "不达标"]
@@ -20,7 +19,7 @@ class Acceptance(Record):
     label = "竣工验收"
 
     plan_id: int | None = Field(default=None, title="改造方案")
-    accepted_on: date = Field(title="验收日期")
+    accepted_on: Day = Field(title="验收日期")
     builder_unit: str = Field(default="", title="建设单位", max_length=200)
     builder_rep: str = Field(default="", title="建设单位代表", max_length=50)
     designer_unit: str = Field(default="", title="设计单位", max_length=200)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from core.errors import InvalidRecord
 
@@ -34,11 +35,64 @@ def _exact_yuan(value: Any) -> Any:
     return value
 
 
-Yuan = Annotated[int, BeforeValidator(_exact_yuan), Field(ge=0)]
-"""Money in whole 元 (ledgers show 万元 with two decimals, i.e. multiples of 100 元)."""
+MAX_YUAN = 10**12
+"""Money stays below a trillion 元 (万亿): more is a typing or unit mistake, and SQLite's integers end at 9.2 × 10¹⁸."""
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+"""Dates a record may carry: a date outside is a typing mistake (9999-12-30), and date arithmetic
+near year 9999 overflows."""
 
-Count = Annotated[int, Field(ge=0)]
-Metres = Annotated[float, Field(ge=0)]
+
+def _below_limit(value: int | None) -> int | None:
+    if value is not None and value >= MAX_YUAN:
+        raise ValueError(f"金额 {value:,} 元太大（应小于 1 万亿元）；请检查单位（元、万元）是否填错")
+    return value
+
+
+def _plausible_date(value: date | None) -> date | None:
+    if value is not None and not (EARLIEST <= value <= LATEST):
+        raise ValueError(f"日期 {value.isoformat()} 不在 1900 年至 2100 年之间，请检查是否填错")
+    return value
+
+
+Yuan = Annotated[int, BeforeValidator(_exact_yuan), Field(ge=0), AfterValidator(_below_limit)]
+"""Money in whole 元 (ledgers show 万元 with two decimals, i.e. multiples of 100 元), below :data:`MAX_YUAN`."""
+
+Count = Annotated[int, Field(ge=0, lt=10**9)]
+Metres = Annotated[float, Field(ge=0, lt=10**7)]
+Day = Annotated[date, AfterValidator(_plausible_date)]
+"""A calendar date between 1900 and 2100."""
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+"""NUL and other control characters (line breaks and tabs stay), zero-width spaces and stray
+byte-order marks: invisible, yet they break CSV files and searches and hide formula guards."""
+
+
+def scrub(value: Any) -> Any:
+    """``value`` with :data:`_INVISIBLE` characters removed from every text in it (dicts and lists too)."""
+    if value.__class__ is str:
+        return _INVISIBLE.sub("", value) if _INVISIBLE.search(value) else value
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    return value
+
+
+def scrubbed(data: Any) -> Any:
+    """A model's input with invisible characters taken out of its texts (the fields of one
+    record: nested models scrub their own). Most input has none: one search over all its texts."""
+    if not isinstance(data, dict):
+        return data
+    texts = []
+    for v in data.values():
+        if v.__class__ is str:
+            texts.append(v)
+        elif v.__class__ is dict and v:  # columns kept from an import ({header: text})
+            texts += [str(x) for pair in v.items() for x in pair]
+    if texts and _INVISIBLE.search("".join(texts)):
+        return {k: scrub(v) if v.__class__ in (str, dict) else v for k, v in data.items()}
+    return data
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -47,7 +101,7 @@ def _blank_to_none(value: Any) -> Any:
     return value
 
 
-OptDate = Annotated[date | None, BeforeValidator(_blank_to_none)]
+OptDate = Annotated[date | None, BeforeValidator(_blank_to_none), AfterValidator(_plausible_date)]
 
 
 class Record(BaseModel):
@@ -68,6 +122,11 @@ class Record(BaseModel):
     id: int | None = Field(default=None, title="编号")
     changed_at: datetime | None = Field(default=None, title="修改时间")
     changed_by: str = Field(default="", title="修改人", max_length=50)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_invisible_characters(cls, data: Any) -> Any:
+        return scrubbed(data)
 
     @classmethod
     def field_title(cls, name: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count, repeated
+from core.records.common import Count, repeated, scrubbed
 
 
 class YearTarget(BaseModel):
@@ -23,6 +23,11 @@ class CountySettings(BaseModel):
     """County settings (县区设置): name, administrative code, lead department, profile, targets."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True, defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_invisible_characters(cls, data: Any) -> Any:
+        return scrubbed(data)
     label: ClassVar[str] = "县区设置"
 
     name: str = Field(title="县（区）名称", min_length=1, max_length=50)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import OptDate, Record, Yuan, repeated
+from core.records.common import Day, OptDate, Record, Yuan, repeated, scrubbed
 
 Category = Literal["达标类", "精品类"]
 STANDARD: Category = "达标类"
@@ -19,6 +18,11 @@ class PlanMeasure(BaseModel):
     """A measure chosen from the profile's catalogue (一清二拆三改四补) with its quantity and cost."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_invisible_characters(cls, data: Any) -> Any:
+        return scrubbed(data)
 
     code: str = Field(title="改造措施", min_length=1)
     quantity: Decimal | None = Field(default=None, title="数量", ge=0)
@@ -37,7 +41,7 @@ class ProgressEntry(Record):
     label = "月调度进度"
 
     plan_id: int | None = Field(default=None, title="改造方案")
-    reported_on: date = Field(title="填报日期")
+    reported_on: Day = Field(title="填报日期")
     progress_text: str = Field(default="", title="形象进度", max_length=1000)
     cumulative_investment_yuan: Yuan = Field(default=0, title="累计完成投资(元)")
     problems: str = Field(default="", title="存在问题", max_length=1000)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from core.records.common import OptDate, Record
+from core.records.common import Day, OptDate, Record
 
 Source = Literal["网格巡查", "群众随手拍", "督查", "12345", "其他"]
 Urgency = Literal["紧急", "一般", "复杂"]
@@ -23,7 +22,7 @@ class Problem(Record):
     source: Source = Field(default="网格巡查", title="问题来源")
     category: str = Field(default="", title="问题类别", max_length=50)
     description: str = Field(title="问题描述", min_length=1, max_length=5000)
-    reported_on: date = Field(title="发现日期")
+    reported_on: Day = Field(title="发现日期")
     urgency: Urgency = Field(default="一般", title="紧急程度")
     assigned_department: str = Field(default="", title="承办部门", max_length=100)
     assigned_on: OptDate = Field(default=None, title="交办日期")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count, Metres, Record, repeated
+from core.records.common import Count, Day, Metres, Record, repeated
 
 PipeKind = Literal["供水", "排水", "燃气", "广电", "通信", "消防"]
 PIPE_KINDS: tuple[str, ...] = ("供水", "排水", "燃气", "广电", "通信", "消防")
@@ -36,7 +36,7 @@ class Survey(Record):
     label = "调查摸底"
 
     alley_id: int | None = Field(default=None, title="街巷")
-    surveyed_on: date = Field(title="调查日期")
+    surveyed_on: Day = Field(title="调查日期")
     surveyor: str = Field(default="", title="调查人", max_length=100)
     # scale and people
     length_m: Metres | None = Field(default=None, title="长度(米)")

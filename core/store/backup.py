@@ -39,8 +39,12 @@ def copy_database(ledger: Any, out: Path, *, overwrite: bool = False,
         check_space(out.parent, space_needed(Path(ledger.path)))
     tmp = out.with_name(out.name + ".part")
     try:
+        open(tmp, "wb").close()  # a read-only folder or a full disk: said now, in the clerk's words
         target = sqlite3.connect(str(tmp))
+    except OSError as error:
+        raise write_failure(out, error) from None
     except sqlite3.Error as error:
+        tmp.unlink(missing_ok=True)
         raise write_failure(out, OSError(str(error))) from None
 
     def step(status: int, remaining: int, total: int) -> None:

@@ -24,6 +24,7 @@ import sqlite_utils
 
 from core import outputs
 from core.attachments import safe_name
+from core.backups import clean_parts, default_backup_folder
 from core.errors import Conflict, LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
 from core.records import (
@@ -40,7 +41,7 @@ from core.records import (
 )
 from core.records.common import repeated
 from core.records.county import YearTarget
-from core.store import chain, seals, watch
+from core.store import chain, locking, seals, watch
 from core.store.access import Access, connect, journal
 from core.store.failures import explain
 from core.store.mapping import (
@@ -171,6 +172,10 @@ class Ledger:
         except BaseException:
             access.close(conn)
             raise
+        if access.persistent:  # the one writer clears what a crash left: half-written copies
+            locking.name_holder(path, ledger.user)
+            for folder in (path.parent, default_backup_folder(path)):
+                clean_parts(folder)
         return ledger
 
     @classmethod

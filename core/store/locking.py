@@ -176,6 +176,24 @@ def acquire(db: Path | str, *, program: str | None = None) -> Holder:
         return held.holder
 
 
+def name_holder(db: Path | str, user: str) -> None:
+    """Write the clerk's name (from the settings or ``--user``) as the holder of a lock this
+    process holds: others are told 张三, not the PC's login."""
+    key = _key(db)
+    with _guard:
+        held = _held.get(key)
+        if held is None or not user or held.holder.user == user:
+            return
+        held.holder = Holder(user, held.holder.host, held.holder.program, held.holder.pid, held.holder.since)
+        try:
+            held.handle.seek(0)  # type: ignore[attr-defined]
+            held.handle.truncate()  # type: ignore[attr-defined]
+            held.handle.write(json.dumps(asdict(held.holder), ensure_ascii=False).encode("utf-8"))  # type: ignore[attr-defined]
+            held.handle.flush()  # type: ignore[attr-defined]
+        except OSError:
+            pass
+
+
 def release(db: Path | str) -> None:
     """Give back one :func:`acquire` of ``db``; the lock goes when the last one is given back.
     The lock file stays (removing it would race with a program taking the lock at that moment)."""
@@ -232,4 +250,4 @@ def last_holder(db: Path | str) -> Holder | None:
 
 
 __all__ = ["HeldElsewhere", "Holder", "LOCK_SUFFIX", "acquire", "held_here", "holder_of", "last_holder", "lock_path",
-           "release"]
+           "name_holder", "release"]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.browse import Column, Table, county_size
-from core.errors import LedgerError, LockedRecord
+from core.errors import Conflict, LedgerError, LockedRecord
 from gui import dialogs
 from gui.forms import RecordForm
 from gui.session import Session
@@ -413,6 +413,15 @@ class RecordPage(Page):
             return False
         try:
             stored = self.session.ledger.save(record, reason=reason, source="界面")
+        except Conflict as error:
+            # Changed by someone else since it was opened (an import, another window): the clerk
+            # sees both values of each field and decides; nothing is overwritten silently.
+            answer = dialogs.resolve_conflict(self, str(error))
+            if answer == dialogs.OVERWRITE and error.stored is not None:
+                return self.write(record.model_copy(update={"changed_at": error.stored.changed_at}), reason)
+            if answer == dialogs.RELOAD and self.record_id is not None:
+                self.show_record(self.record_id)
+            return False
         except LockedRecord as error:
             why = dialogs.ask_text(self, self.tr("更正已归档的记录"),
                                    str(error) + "\n\n" + self.tr("更正原因（记入操作日志）："))

@@ -50,6 +50,8 @@ class Answers:
         self.many: list[list[Path]] = []
         self.opened: list[Path] = []
         self.confirmations: list[bool] = []
+        self.conflicts: list[str] = []
+        self.conflict_answer = dialogs.CANCEL
 
     def warn(self, parent, title, text) -> None:
         self.warnings.append((title, text))
@@ -72,6 +74,10 @@ class Answers:
     def confirm(self, *args) -> bool:
         return self.confirmations.pop(0) if self.confirmations else True
 
+    def resolve_conflict(self, parent, text) -> str:
+        self.conflicts.append(text)
+        return self.conflict_answer
+
 
 @pytest.fixture
 def answers(monkeypatch) -> Answers:
@@ -85,6 +91,7 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(dialogs, "open_files", a.files_many)
     monkeypatch.setattr(dialogs, "open_externally", a.opened.append)
     monkeypatch.setattr(dialogs, "confirm", a.confirm)
+    monkeypatch.setattr(dialogs, "resolve_conflict", a.resolve_conflict)
     return a
 
 
