@@ -70,13 +70,20 @@ class Session(QObject):
         self.changed.emit("all")
 
     def close_for_restore(self) -> None:
-        """Close the database (a restore is about to replace it); :meth:`reopen` afterwards."""
+        """Close the database (a restore is about to replace it); :meth:`reopen` afterwards.
+
+        Meanwhile the pages see an empty ledger in memory that refuses writes: a timer that reads
+        (a form's rule review) finds nothing rather than a closed connection."""
         self._idle.stop()
         self.ledger.close()
+        self.ledger = Ledger.in_memory(user=self.user)
+        self.ledger.access.read_only = "正在从备份恢复数据库，请稍候"
 
     def reopen(self) -> None:
         """Open the same file again (after a restore, which may have failed and left it as it was)."""
+        placeholder = self.ledger
         self.ledger = Ledger.open(self._path, user=self.user, create=True, mode="view", program=PROGRAM)
+        placeholder.close()
         self.reopened.emit()
         self.changed.emit("all")
 

@@ -250,6 +250,10 @@ def _open(args: argparse.Namespace, *, create: bool = False, mode: str = "shared
     path = _db_path(args)
     if not create and not path.exists():
         raise LedgerError(f"数据库文件「{path}」不存在；请先运行 init 建立，或 demo 装入演示数据")
+    if create and path.exists() and path.stat().st_size == 0 and args.command not in ("init", "demo"):
+        # A 0-byte file is a database whose copy or save broke off: made into an empty new one, the
+        # clerk would not notice the data is gone.
+        create = False
     return Ledger.open(path, user=args.user, create=create, mode=mode, program=f"巷账命令行（{args.command}）")
 
 
@@ -713,6 +717,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LedgerError as error:
         return _refused(out, error)
     except OverflowError:
+        found = _implausible_dates(args)
+        if found:
+            return _refused(out, LedgerError("有记录的日期不在 1900 年至 2100 年之间，无法计算期限；请先改正这些记录",
+                                             details=found))
         sys.stderr.write("错误：日期超出可计算的范围（最晚到 9999 年）\n")
         return 1
     except IsADirectoryError as error:
@@ -736,6 +744,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the one place bugs are caught: logged, told briefly
         known = _known(error, args)
         return _bug(error) if known is None else _refused(out, known)
+
+
+def _implausible_dates(args: argparse.Namespace) -> list[str]:
+    """The records whose dates stop date arithmetic (stored before dates were bounded to 1900–2100)."""
+    import sqlite3
+
+    from core.paths import sqlite_uri
+    from core.store.doctor import implausible_dates
+
+    path = _db_path(args) if getattr(args, "command", None) else None
+    if path is None or not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        try:
+            return implausible_dates(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
 
 
 def _refused(out: Output, error: LedgerError) -> int:

@@ -621,6 +621,8 @@ class _Context:
             return
         if new_alley is not None:
             self._keep_new_alley(new_alley, result)
+        elif alley is not None and alley.id is not None and any(kind == "alley" for kind, _ in result.records):
+            self.alleys[alley.code] = alley  # a later row of this alley (another year) starts from this one's change
         if result.status != "new":
             result.status = "updated" if changed else "unchanged"
 
@@ -1041,6 +1043,9 @@ def _write_rows(ledger: Any, rows: list[RowResult], source: str) -> None:
                 record = replace_fields(record, plan_id=plan_ids.get((row.code, row.year))
                                         or _plan_id(ledger, row, alley_ids))
             (new if record.id is None else changed).append((row, record))
+        if kind == "alley":  # an alley on several rows (one per year) is saved once, as its last row left it
+            last = {record.id: i for i, (_, record) in enumerate(changed)}
+            changed = [pair for i, pair in enumerate(changed) if last[pair[1].id] == i]
         stored = ledger.add_many([r for _, r in new], source=source)
         stored += [ledger.save(r, source=source) for _, r in changed]
         for (row, _), record in zip(new + changed, stored, strict=True):

@@ -85,7 +85,11 @@ def copy_database(ledger: Any, out: Path, *, overwrite: bool = False,
 
 def _note(ledger: Any, out: Path, digest: str) -> bool:
     """Record the backup in the audit log, and which backup is identical to the database now."""
-    with contextlib.suppress(LedgerError):
+    conn = ledger.db.conn
+    # A program that holds SQLite's write lock (not ours) would keep the note waiting 10 s; the
+    # backup is complete, so the note waits a moment only and is given up.
+    conn.execute("PRAGMA busy_timeout = 500")
+    with contextlib.suppress(LedgerError), _busy_timeout_back(conn):
         with ledger.transaction():
             ledger.note("backup", f"备份到 {out}", source=digest)
             head = ledger.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
@@ -95,6 +99,14 @@ def _note(ledger: Any, out: Path, digest: str) -> bool:
                  "sha256": digest, "audit_id": head})])
         return True
     return False
+
+
+@contextlib.contextmanager
+def _busy_timeout_back(conn: sqlite3.Connection) -> Any:
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA busy_timeout = 10000")
 
 
 __all__ = ["copy_database"]

@@ -1,9 +1,10 @@
 """Checking a ledger database for damage and tampering (数据库检查, ``alley-ledger doctor``).
 
-Five checks, each reported with what it found in Chinese and the record it concerns:
+Six checks, each reported with what it found in Chinese and the record it concerns:
 
 - ``integrity``: SQLite's own check of the file (``quick_check`` in the short run at opening);
 - ``foreign_keys``: every survey, plan, acceptance … belongs to a record that exists;
+- ``dates``: no record carries a date outside 1900–2100 (stored before such dates were refused);
 - ``audit_chain``: the audit log's hash chain holds (no entry changed or deleted);
 - ``seals``: every locked plan's packet is as it was locked or last amended in the program;
 - ``attachments``: every stored file matches its SHA-256 (the full run only: it reads every file).
@@ -26,7 +27,7 @@ from core.outputs import is_database
 from core.paths import sqlite_uri
 from core.store import chain, seals
 
-CHECKS = ("integrity", "foreign_keys", "audit_chain", "seals", "attachments")
+CHECKS = ("integrity", "foreign_keys", "dates", "audit_chain", "seals", "attachments")
 QUICK_CHAIN_ENTRIES = 2000
 """The short run checks the newest entries of the audit log only."""
 _TABLE_LABELS = {"surveys": "调查摸底", "plans": "改造方案", "progress_reports": "月调度进度", "acceptances": "竣工验收",
@@ -76,7 +77,7 @@ class Report:
         return "\n".join(lines)
 
 
-_CHECK_LABELS = {"integrity": "文件完整性", "foreign_keys": "记录关联", "audit_chain": "操作日志校验链",
+_CHECK_LABELS = {"integrity": "文件完整性", "foreign_keys": "记录关联", "dates": "日期范围", "audit_chain": "操作日志校验链",
                  "seals": "归档封存", "attachments": "附件校验", "file": "文件"}
 
 
@@ -102,8 +103,8 @@ def examine(path: Path | str, *, quick: bool = False, progress: Callable[[int, s
         return report
     conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")  # damaged text is still read
     try:
-        for name, run in (("integrity", _integrity), ("foreign_keys", _foreign_keys), ("audit_chain", _chain),
-                          ("seals", _seals), ("attachments", _attachments)):
+        for name, run in (("integrity", _integrity), ("foreign_keys", _foreign_keys), ("dates", _dates),
+                          ("audit_chain", _chain), ("seals", _seals), ("attachments", _attachments)):
             if quick and name == "attachments":
                 continue
             step(int(100 * CHECKS.index(name) / len(CHECKS)), f"检查{_CHECK_LABELS[name]}")
@@ -140,6 +141,43 @@ def _foreign_keys(conn: sqlite3.Connection, report: Report) -> None:
                          "WHERE a.id IS NULL LIMIT 50").fetchall()
     for (link,) in links:
         report.findings.append(Finding("foreign_keys", "error", f"附件链接 {link} 指向的文件不存在", f"attachment_links:{link}"))
+
+
+DATE_COLUMNS = {
+    "surveys": ("surveyed_on",), "progress_reports": ("reported_on",),
+    "plans": ("planned_approved_on", "approved_on", "planned_tender_on", "tender_on", "planned_contract_on",
+              "contract_on", "planned_start_on", "start_on", "planned_completion_on", "completion_on", "withdrawn_on"),
+    "acceptances": ("accepted_on", "rectified_on", "standard_eval_on", "boutique_eval_on"),
+    "filings": ("filed_on", "archived_on", "compiled_on", "checked_on"),
+    "problems": ("reported_on", "assigned_on", "handled_on", "feedback_on", "closed_on"),
+}
+"""The date fields a clerk types, by table (for records stored before dates were bounded)."""
+
+
+def implausible_dates(conn: sqlite3.Connection, limit: int = 50) -> list[str]:
+    """Records whose dates lie outside 1900–2100 (typed as 9999-12-30 before the program refused
+    such dates): one line each naming the record, the field and the date."""
+    from core.store.mapping import SPEC_BY_TABLE
+
+    found = []
+    for table, columns in DATE_COLUMNS.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        spec = SPEC_BY_TABLE.get(table)
+        for column in (c for c in columns if c in present):
+            for record_id, value in conn.execute(
+                    f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL AND "
+                    f"({column} < '1900-01-01' OR {column} > '2100-12-31') LIMIT ?", [limit]):
+                label = spec.model.label if spec else table
+                title = spec.model.field_title(column) if spec else column
+                found.append(f"{label}（编号 {record_id}）的「{title}」为 {value}")
+    return found[:limit]
+
+
+def _dates(conn: sqlite3.Connection, report: Report) -> None:
+    lines = implausible_dates(conn)
+    report.checked["dates"] = len(lines)
+    for line in lines:
+        report.findings.append(Finding("dates", "error", line + "，不在 1900 年至 2100 年之间，请改正"))
 
 
 def _chain(conn: sqlite3.Connection, report: Report) -> None:
@@ -188,4 +226,4 @@ def _attachments(conn: sqlite3.Connection, report: Report) -> None:
     report.checked["attachments"] = count
 
 
-__all__ = ["CHECKS", "Finding", "Report", "examine"]
+__all__ = ["CHECKS", "Finding", "Report", "examine", "implausible_dates"]

@@ -131,6 +131,9 @@ class Ledger:
             raise StoreError(f"「{path}」是一个文件夹，不是数据库文件")
         exists = path.exists() and path.stat().st_size > 0
         if not exists and not create:
+            if path.exists():
+                raise StoreError(f"数据库文件「{path}」是空的（0 字节），其中没有数据：可能是复制或保存时中断了；"
+                                 "请从备份恢复（文件 → 从备份恢复，命令行 alley-ledger restore）")
             raise StoreError(f"找不到数据库文件「{path}」")
         if not exists:
             try:
@@ -463,11 +466,11 @@ class Ledger:
         spec = spec_for(record)
         with self.transaction():
             old = self.get(type(record), record.id)
-            self._check_current(record, old)
             record = _revalidated(record)
             changes = _diff(_snap(old), _snap(record))
-            if not changes:
+            if not changes:  # nothing to write, so nothing of anyone else's to overwrite
                 return old
+            self._check_current(record, old)
             touched = self._guard_locked(old, reason, new=record, changed=changes)
             # moving a record into a filed plan's packet is a change to it too
             touched.update(self._guard_locked(record, reason, changed=changes))
