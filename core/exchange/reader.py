@@ -8,6 +8,7 @@ import io
 import tomllib
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -113,8 +114,12 @@ def _collect(rows: Any, name: str, place: Place, lim: Limits) -> list[list[Any]]
     out: list[list[Any]] = []
     pending_empty = 0
     filled = 0
+    # One object per distinct text or date: a ledger repeats its 街道, 社区, units and dates down
+    # the columns, and 50,000 rows held 1.2 million text cells of 165,000 distinct values (75 MB).
+    canon: dict[Any, Any] = {}
+    same = canon.setdefault
     for row in rows:
-        row = row if isinstance(row, list) else list(row)
+        row = [same(v, v) if v.__class__ in _SHARED else v for v in row]
         if _is_empty(row):
             pending_empty += 1
             continue
@@ -125,6 +130,9 @@ def _collect(rows: Any, name: str, place: Place, lim: Limits) -> list[list[Any]]
         pending_empty = 0
         out.append(row)
     return _trim(out, name, place, lim)
+
+
+_SHARED = (str, date, datetime)
 
 
 def _is_empty(row: list[Any]) -> bool:

@@ -286,6 +286,19 @@ def replace_fields(record: R, **updates: Any) -> R:
     return _instance(type(record), {**record.__dict__, **updates})  # type: ignore[return-value]
 
 
+def compacted(record: R) -> R:
+    """``record`` itself, now sharing its fields-set with every record of its kind, its child
+    rows too, as records read from the store do. A validated record keeps a set of the fields it
+    was given (0.2–1 KB); an import of 50,000 rows previews 380,000 records and child rows, and
+    those sets alone took 146 MB."""
+    _set(record, "__pydantic_fields_set__", _all_fields(type(record)))
+    spec = SPECS.get(type(record))  # type: ignore[call-overload]
+    for child in spec.children if spec is not None else ():
+        for item in record.__dict__.get(child.field) or ():
+            _set(item, "__pydantic_fields_set__", _all_fields(type(item)))
+    return record
+
+
 def _construct(model: type[BaseModel], data: dict[str, Any]) -> BaseModel:
     return _builder(model)(data)
 
