@@ -42,7 +42,7 @@ from core.exchange.values import (
 )
 from core.outputs import check_output
 from core.records import Acceptance, Alley, Filing, Plan, build
-from core.records.common import chinese_messages
+from core.records.common import CLEAN_TEXT, chinese_messages
 from core.store.ledger import gc_paused
 from core.store.mapping import compacted, replace_fields
 from core.store.seals import ALLEY_FIELDS as PACKET_ALLEY_FIELDS
@@ -862,7 +862,7 @@ class _Fields:
         given = dict(given)
         for _ in range(len(given) + 1):
             try:
-                return compacted(model.model_validate({**base, **given}))
+                return compacted(model.model_validate({**base, **given}, context=CLEAN_TEXT))
             except ValidationError as error:
                 culprits = self._culprits(model, base, given, error)
                 if not culprits:

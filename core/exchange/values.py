@@ -58,7 +58,7 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
 def normalize_text(value: str) -> str:
     """Full-width characters to half-width (（）１２３，), line breaks and stray spaces removed at the ends."""
-    text = unicodedata.normalize("NFKC", value)
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", value))
     return _WHITESPACE.sub(" ", text).strip()
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count, repeated, scrubbed
+from core.records.common import Count, no_invisible_characters, repeated
 
 
 class YearTarget(BaseModel):
@@ -24,11 +24,8 @@ class CountySettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True, defer_build=True)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _no_invisible_characters(cls, data: Any) -> Any:
-        return scrubbed(data)
     label: ClassVar[str] = "县区设置"
+    _no_invisible_characters = no_invisible_characters
 
     name: str = Field(title="县（区）名称", min_length=1, max_length=50)
     code: str = Field(default="", title="行政区划代码", pattern=r"^(\d{6})?$")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Count, OptDate, Record, Yuan, repeated, scrubbed
+from core.records.common import Count, OptDate, Record, Yuan, no_invisible_characters, repeated
 
 Medium = Literal["纸质", "电子", "纸质+电子"]
 Retention = Literal["永久", "长期", "短期"]
@@ -19,10 +19,7 @@ class FilingDocument(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _no_invisible_characters(cls, data: Any) -> Any:
-        return scrubbed(data)
+    _no_invisible_characters = no_invisible_characters
 
     seq: int = Field(title="序号", ge=1)
     kind: str = Field(default="", title="文件类别", max_length=50)
@@ -41,10 +38,7 @@ class FilingUnit(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _no_invisible_characters(cls, data: Any) -> Any:
-        return scrubbed(data)
+    _no_invisible_characters = no_invisible_characters
 
     role: Literal["勘察单位", "设计单位", "施工单位", "监理单位"] = Field(title="单位类别")
     name: str = Field(default="", title="单位名称", max_length=200)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from core.records.common import Day, OptDate, Record, Yuan, repeated, scrubbed
+from core.records.common import Day, OptDate, Record, Yuan, no_invisible_characters, repeated
 
 Category = Literal["达标类", "精品类"]
 STANDARD: Category = "达标类"
@@ -19,10 +19,7 @@ class PlanMeasure(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _no_invisible_characters(cls, data: Any) -> Any:
-        return scrubbed(data)
+    _no_invisible_characters = no_invisible_characters
 
     code: str = Field(title="改造措施", min_length=1)
     quantity: Decimal | None = Field(default=None, title="数量", ge=0)

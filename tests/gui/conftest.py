@@ -91,7 +91,7 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(dialogs, "open_files", a.files_many)
     monkeypatch.setattr(dialogs, "open_externally", a.opened.append)
     monkeypatch.setattr(dialogs, "confirm", a.confirm)
-    monkeypatch.setattr(dialogs, "resolve_conflict", a.resolve_conflict)
+    monkeypatch.setattr(dialogs, "resolve_conflict", a.resolve_conflict, raising=False)
     return a
 
 
