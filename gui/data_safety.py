@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
-from core.backups import DEFAULT_KEEP, default_backup_folder
+from core.backups import DEFAULT_KEEP, clean_parts, default_backup_folder
 from gui import dialogs
 from gui.workers import Job, finish_jobs, run_job
 
@@ -59,6 +59,8 @@ class DataSafety(QObject):
             banner.show_message("recovered", self.tr("上次使用这个数据库的 {0} 没有正常关闭（可能是程序崩溃或停电）；"
                                                      "已自动接管，正在检查数据库……").format(ledger.access.recovered.describe()),
                                 "info")
+        if not ledger.read_only:
+            clean_parts(self.backup_folder())  # a backup a crash broke off, in the folder 设置 chose
         self.watch.start()
         self.check_timer.start()
 

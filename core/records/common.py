@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -88,20 +89,44 @@ def scrub(value: Any) -> Any:
     return value
 
 
-def scrubbed(data: Any) -> Any:
+def scrubbed(data: Any, model: type | None = None) -> Any:
     """A model's input with invisible characters taken out of its texts (the fields of one
-    record: nested models scrub their own). Most input has none: one search over all its texts."""
+    record: nested models scrub their own). Most input has none: one search over all its texts,
+    gathered in C from the ``model``'s text fields when it is given (a Python loop over every
+    field of 200,000 demo records took 0.4 s)."""
     if not isinstance(data, dict):
         return data
-    texts = []
-    for v in data.values():
-        if v.__class__ is str:
-            texts.append(v)
-        elif v.__class__ is dict and v:  # columns kept from an import ({header: text})
-            texts += [str(x) for pair in v.items() for x in pair]
+    texts: list[str] = []
+    names, mappings = _text_fields(model) if model is not None else ((), ())
+    try:
+        joined = "".join(filter(None, map(data.get, names))) if model is not None else None
+    except TypeError:  # a text field given something else: the model will say so
+        joined = None
+    if joined is None:
+        texts = [v for v in data.values() if v.__class__ is str]
+        names, mappings = (), tuple(k for k, v in data.items() if v.__class__ is dict)
+    else:
+        texts = [joined]
+    for name in mappings:  # columns kept from an import ({header: text})
+        value = data.get(name)
+        if value.__class__ is dict and value:
+            texts += [str(x) for pair in value.items() for x in pair]
     if texts and _INVISIBLE.search("".join(texts)):
         return {k: scrub(v) if v.__class__ in (str, dict) else v for k, v in data.items()}
     return data
+
+
+@functools.cache
+def _text_fields(model: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of ``model`` that hold text, and those that hold {text: text}."""
+    texts, mappings = [], []
+    for name, info in model.model_fields.items():  # type: ignore[attr-defined]
+        annotation = info.annotation
+        if annotation is str:
+            texts.append(name)
+        elif getattr(annotation, "__origin__", None) is dict:
+            mappings.append(name)
+    return tuple(texts), tuple(mappings)
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -121,7 +146,7 @@ skips looking for invisible characters again (2–5 % of an import's preview).""
 def _scrub_input(cls: type, data: Any, info: ValidationInfo) -> Any:
     if info.context is not None and info.context.get("clean_text"):
         return data
-    return scrubbed(data)
+    return scrubbed(data, cls)
 
 
 no_invisible_characters = model_validator(mode="before")(classmethod(_scrub_input))  # type: ignore[arg-type]

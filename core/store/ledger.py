@@ -250,6 +250,11 @@ class Ledger:
             # Copied through SQLite, so changes still in the -wal file are in the copy too.
             self._copy_to(self.path.with_name(f"{self.path.name}.v{version}.bak"))
         conn = self.db.conn
+        # Seals cover every column: after a step adds one, every locked plan is sealed again —
+        # but a seal that did not hold before the upgrade stays broken, so the upgrade never
+        # hides a change made behind the program's back.
+        has_seals = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'seals'").fetchone() is not None
+        broken_before = {plan_id for plan_id, _ in seals.broken(conn)} if has_seals else set()
         # A migration may rebuild a table others refer to (SQLite's way to change a column), which
         # needs foreign-key enforcement off; every reference is checked before the step commits.
         conn.execute("PRAGMA foreign_keys = OFF")
@@ -259,10 +264,11 @@ class Ledger:
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction():
-            # Entries written before the audit log was a chain join it now, and plans locked
-            # before seals existed are sealed as they are.
+            # Entries written before the audit log was a chain join it now; locked plans are
+            # sealed as they are (those locked before seals existed, and all after a new column).
             chain.fill_missing(conn)
-            self._pending_seals.update(seals.unsealed(conn))
+            locked = {row[0] for row in conn.execute("SELECT plan_id FROM filings WHERE locked_at IS NOT NULL")}
+            self._pending_seals.update(locked - broken_before)
             self.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
             )

@@ -8,7 +8,9 @@ through every path (forms, import, command line); :func:`covering` says which lo
 change to a record touches.
 
 When a plan is locked, and after every amendment, the program stores a SHA-256 of all of it as
-stored (:func:`reseal`). ``alley-ledger doctor`` computes it again: a difference means the content
+stored (:func:`reseal`): every column of every row but who changed it when, as SQLite writes it
+out. A schema upgrade that adds a column seals every locked plan again — except those whose seal
+did not hold before the upgrade, which stay reported. ``alley-ledger doctor`` computes it again: a difference means the content
 was changed outside the program (with a database tool), since every change the program makes to
 it goes with a reason and a new seal.
 """
@@ -16,7 +18,6 @@ it goes with a reason and a new seal.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,7 +27,6 @@ from typing import Any
 ALLEY_FIELDS = frozenset({"code", "name", "subdistrict", "community"})
 """The alley's fields the packet prints (its other fields — the 街巷长's phone — stay free)."""
 _SKIPPED = frozenset({"changed_at", "changed_by"})
-_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode
 
 
 def locked_plans(conn: sqlite3.Connection, alley_id: int) -> dict[int, tuple[int, str]]:
@@ -91,34 +91,25 @@ def covering(conn: sqlite3.Connection, record: Any, changed: Iterable[str] | Non
 
 
 # ---------------------------------------------------------------------------------- the seal
-def _layout(conn: sqlite3.Connection, table: str) -> tuple[list[str], dict[str, Any]]:
-    """The columns of ``table`` (without changed_at/changed_by) and their default values."""
-    columns, defaults = [], {}
-    for _, name, _, _, default, _ in conn.execute(f"PRAGMA table_info({table})"):
-        if name in _SKIPPED:
-            continue
-        columns.append(name)
-        if default is not None:
-            defaults[name] = default.strip("'") if default.startswith("'") else default
-    return columns, defaults
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The columns of ``table`` a seal covers (all but changed_at/changed_by)."""
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in _SKIPPED]
 
 
-def _rows(conn: sqlite3.Connection, table: str, key: str, ids: Iterable[int], order: str = "id"
-          ) -> dict[int, list[dict[str, Any]]]:
-    """Rows of ``table`` whose ``key`` is one of ``ids``, each as {column: value} without the
-    columns at their default: a column a later version adds does not change an old seal."""
-    columns, defaults = _layout(conn, table)
+def _rows(conn: sqlite3.Connection, table: str, key: str, ids: Iterable[int], order: str = "id",
+          columns: Iterable[str] | None = None, extra: str = "") -> dict[int, list[tuple[Any, ...]]]:
+    """Rows of ``table`` whose ``key`` is one of ``ids``: (``extra`` columns …, the row as JSON
+    text made by SQLite). Hashing SQLite's own text of each row keeps sealing and checking 6,000
+    locked plans to a tenth of a second (a dict per row in Python took 1.1 s)."""
+    shown = ", ".join(columns if columns is not None else _columns(conn, table))
     wanted = sorted(set(ids))
-    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for start in range(0, len(wanted), 900):
         chunk = wanted[start:start + 900]
-        cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN "
+        cursor = conn.execute(f"SELECT {key}{extra}, json_array({shown}) FROM {table} WHERE {key} IN "
                               f"({','.join('?' * len(chunk))}) ORDER BY {key}, {order}", chunk)
-        at = columns.index(key)
         for row in cursor:
-            item = {c: v for c, v in zip(columns, row, strict=True)
-                    if v is not None and str(v) != defaults.get(c, "\0")}
-            out[row[at]].append(item)
+            out[row[0]].append(row[1:])
     return out
 
 
@@ -127,52 +118,50 @@ def fingerprints(conn: sqlite3.Connection, plan_ids: Iterable[int]) -> dict[int,
     plan_ids = sorted(set(plan_ids))
     if not plan_ids:
         return {}
-    plans = {pid: rows[0] for pid, rows in _rows(conn, "plans", "id", plan_ids).items()}
-    alley_of = {pid: row["alley_id"] for pid, row in plans.items()}
-    alleys = _rows(conn, "alleys", "id", alley_of.values())
+    plans = {pid: rows[0] for pid, rows in _rows(conn, "plans", "id", plan_ids, extra=", alley_id, year").items()}
+    alleys = _rows(conn, "alleys", "id", {alley for alley, _, _ in plans.values()}, columns=sorted(ALLEY_FIELDS))
     measures = _rows(conn, "plan_measures", "plan_id", plans, "position")
     progress = _rows(conn, "progress_reports", "plan_id", plans)
     acceptances = _rows(conn, "acceptances", "plan_id", plans)
-    filings = _rows(conn, "filings", "plan_id", plans)
-    filing_ids = {rows[0]["id"]: pid for pid, rows in filings.items()}
-    documents = _rows(conn, "filing_documents", "filing_id", filing_ids, "position")
-    surveys = _rows(conn, "surveys", "alley_id", alley_of.values(), "surveyed_on, id")
-    survey_ids = [s["id"] for rows in surveys.values() for s in rows]
+    filings = _rows(conn, "filings", "plan_id", plans, extra=", id")
+    filing_of = {pid: rows[0][0] for pid, rows in filings.items()}
+    documents = _rows(conn, "filing_documents", "filing_id", filing_of.values(), "position")
+    surveys = _rows(conn, "surveys", "alley_id", alleys, "surveyed_on, id", extra=", id, surveyed_on")
+    survey_ids = [s[0] for rows in surveys.values() for s in rows]
     pipes = _rows(conn, "survey_pipes", "survey_id", survey_ids, "position")
-    links = _links(conn, survey_ids, filing_ids)
+    links = _links(conn, survey_ids, filing_of.values())
     out = {}
-    for pid, plan in plans.items():
-        alley_id = alley_of[pid]
-        year = plan["year"]
+    for pid, (alley_id, year, plan) in plans.items():
         own = surveys.get(alley_id, [])
-        printed = [s for s in own if int(str(s["surveyed_on"])[:4]) <= year] or own
-        filing = filings.get(pid, [])
-        content = {
-            "plan": plan, "measures": measures.get(pid, []), "progress": progress.get(pid, []),
-            "acceptance": acceptances.get(pid, []), "filing": filing,
-            "documents": documents.get(filing[0]["id"], []) if filing else [],
-            "alley": {k: v for row in alleys.get(alley_id, []) for k, v in row.items() if k in ALLEY_FIELDS},
-            "surveys": [{**s, "pipes": pipes.get(s["id"], []), "files": links.get(("surveys", s["id"]), [])}
-                        for s in printed],
-            "files": links.get(("filings", filing[0]["id"]), []) if filing else [],
-        }
-        out[pid] = hashlib.sha256(_encode(content).encode("utf-8")).hexdigest()
+        printed = [s for s in own if int(str(s[1])[:4]) <= year] or own
+        filing_id = filing_of.get(pid)
+        parts = ["alley", *(r[-1] for r in alleys.get(alley_id, [])), "plan", plan,
+                 "measures", *(r[-1] for r in measures.get(pid, [])),
+                 "progress", *(r[-1] for r in progress.get(pid, [])),
+                 "acceptance", *(r[-1] for r in acceptances.get(pid, [])),
+                 "filing", *(r[-1] for r in filings.get(pid, [])),
+                 "documents", *(r[-1] for r in documents.get(filing_id, [])),
+                 "files", *links.get(("filings", filing_id), [])]
+        for survey_id, _, text in printed:
+            parts += ["survey", text, *(r[-1] for r in pipes.get(survey_id, [])),
+                      *links.get(("surveys", survey_id), [])]
+        out[pid] = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
     return out
 
 
 def _links(conn: sqlite3.Connection, survey_ids: list[int], filing_ids: Iterable[int]
-           ) -> dict[tuple[str, int], list[list[Any]]]:
-    """Files linked to the surveys and filings: (table, id) → [[sha256, caption, position], …]."""
-    out: dict[tuple[str, int], list[list[Any]]] = defaultdict(list)
+           ) -> dict[tuple[str, int | None], list[str]]:
+    """Files linked to the surveys and filings: (table, id) → their [sha256, caption, position] as JSON."""
+    out: dict[tuple[str, int | None], list[str]] = defaultdict(list)
     for table, ids in (("surveys", survey_ids), ("filings", sorted(set(filing_ids)))):
         for start in range(0, len(ids), 900):
             chunk = ids[start:start + 900]
             cursor = conn.execute(
-                "SELECT l.owner_id, a.sha256, l.caption, l.position FROM attachment_links l "
+                "SELECT l.owner_id, json_array(a.sha256, l.caption, l.position) FROM attachment_links l "
                 "JOIN attachments a ON a.id = l.attachment_id WHERE l.owner_table = ? AND l.owner_id IN "
                 f"({','.join('?' * len(chunk))}) ORDER BY l.owner_id, l.position, l.id", [table, *chunk])
-            for owner_id, sha, caption, position in cursor:
-                out[(table, owner_id)].append([sha, caption, position])
+            for owner_id, text in cursor:
+                out[(table, owner_id)].append(text)
     return out
 
 

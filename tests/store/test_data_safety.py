@@ -296,3 +296,17 @@ def test_network_mounts_are_recognised():
     assert is_network_path("/mnt/share/x.db", mounts=mounts)
     assert is_network_path("/mnt/smb folder/a/b.db", mounts=mounts)
     assert not is_network_path("/home/clerk/x.db", mounts=mounts)
+
+
+def test_an_edited_entry_is_named_by_the_write_it_belongs_to(file_ledger):
+    alley = file_ledger.add(Alley(code="4501230001", name="槐树巷", subdistrict="城东街道"))
+    for phone in ("13800000001", "13800000002", "13800000003"):
+        alley = file_ledger.save(alley.model_copy(update={"chief_phone": phone}))
+    target = file_ledger.audit(table="alleys", record_id=alley.id)[1]  # the second phone change
+    conn = sqlite3.connect(file_ledger.path)
+    conn.execute("UPDATE audit_log SET changes = '{}' WHERE id = ?", [target.id])
+    conn.commit()
+    conn.close()
+    report = examine(file_ledger.path)
+    (finding,) = [f for f in report.findings if f.check == "audit_chain"]
+    assert f"操作日志第 {target.id} 条的内容与校验值不符" in finding.message
