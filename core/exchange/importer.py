@@ -55,6 +55,8 @@ _IDENTITY = {("alley", "code"), ("alley", "name"), ("alley", "subdistrict"), ("a
 _EVALUATION_FIELDS = {"standard_eval_result", "standard_eval_on", "boutique_eval_result", "boutique_eval_on",
                       "evaluation", "evaluation_on"}
 _YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年")
+# A sheet named after its sub-district or town (城东街道, 城东街道台账, 大塘镇).
+_PLACE_IN_NAME = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))")
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,8 @@ class SheetData:
     """(Excel row number, cells) of each data row."""
     title_year: int | None = None
     title: str = ""
+    defaults: dict[str, Any] = field(default_factory=dict)
+    """Values of columns the sheet lacks, taken from its title (年度) or its name (所在街道)."""
 
 
 @dataclass
@@ -288,11 +292,23 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
         unknown = {c: t for c, t in texts.items() if c not in matched and t and not is_ignored_header(t)}
         ignored = {c for c, t in texts.items() if t and is_ignored_header(t)}
         title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] for v in row if v not in (None, ""))
-        year = _YEAR_IN_TITLE.search(title)
+        years = set(_YEAR_IN_TITLE.findall(title))
+        year = int(years.pop()) if len(years) == 1 else None  # "2022—2024年" names no one year
         kind = _sheet_kind(matched)
-        rows_text = f"第{header_row + 1}行" if span == 1 else f"第{header_row + 1}–{header_row + span}行"
-        reports.append(SheetReport(sheet.name, True, f"{rows_text}为表头" + (
-            "；这是评定结果名单（公示名单），只更新已有方案的评定结果，不新增街巷或方案" if kind == "publicity" else ""), kind))
+        fields = {m.column.field for m in matched.values()}
+        defaults: dict[str, Any] = {}
+        said = [f"第{header_row + 1}行为表头" if span == 1 else f"第{header_row + 1}–{header_row + span}行为表头"]
+        if kind == "publicity":
+            said.append("这是评定结果名单（公示名单），只更新已有方案的评定结果，不新增街巷或方案")
+        records = {m.column.record for m in matched.values()}
+        if "year" not in fields and year is not None and records - {"alley"}:  # a list of plans, not of alleys
+            defaults["year"] = year
+            said.append(f"没有年度列，年度按标题中的 {year} 年计")
+        place = _PLACE_IN_NAME.search(normalize_text(sheet.name).replace(" ", ""))
+        if "subdistrict" not in fields and place:
+            defaults["subdistrict"] = place.group(1)
+            said.append(f"没有所在街道列，所在街道按工作表名称计为「{place.group(1)}」")
+        reports.append(SheetReport(sheet.name, True, "；".join(said), kind))
         first = header_row + span
         kept = []
         for offset, row in enumerate(sheet.rows[first:]):
@@ -301,7 +317,7 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
             else:
                 kept.append((first + offset + 1, row))
         data.append(SheetData(sheet.name, kind, {c: t for c, t in texts.items() if t}, matched, unknown, kept,
-                              int(year.group(1)) if year else None, title))
+                              year, title, defaults))
     return reports, data, skipped
 
 
@@ -408,12 +424,15 @@ class _Context:
         where = {field: (header, c) for c, header, _, field, _ in columns}
         publicity = data.kind == "publicity"
         unknown = list(data.unknown.items())
+        alley_defaults = {k: v for k, v in data.defaults.items() if k == "subdistrict"}
+        plan_defaults = {k: v for k, v in data.defaults.items() if k == "year"}
         results = []
         for i, (excel_row, row) in enumerate(rows):
             if i % 500 == 0:
                 step(45 + 45 * i // max(len(rows), 1), f"检查「{sheet}」")
             result = RowResult(sheet, excel_row, "rejected", row)
-            fields: dict[str, dict[str, Any]] = {"alley": {}, "plan": {}, "acceptance": {}, "filing": {}}
+            fields: dict[str, dict[str, Any]] = {"alley": dict(alley_defaults), "plan": dict(plan_defaults),
+                                                 "acceptance": {}, "filing": {}}
             for c, header, record, name, parsed in columns:
                 value = parsed[i]
                 if value is None:
@@ -561,11 +580,12 @@ class _Context:
                                             f"没有填写年度，无法确定「{given}」是哪一年的方案",
                                             col=self.column_at.get("year")))
             return
-        key = (alley.code if alley else code or f"{fields['alley'].get('name')}|{fields['alley'].get('subdistrict')}", year)
-        if key in self.seen:
+        # One row per alley and year. An alley new in this file is found by later rows once its
+        # first row is in (by code, or by name and street), so its code is the key for all of them.
+        key = (alley.code if alley else code, year)
+        if key[0] is not None and key in self.seen:
             result.rejections.append(Notice(sheet, excel_row, "", "", f"与第{self.seen[key]}行是同一条街巷同一年度，重复"))
             return
-        self.seen[key] = excel_row
         changed = False
         new_alley = None  # an alley new in this file, made or changed by this row
         writer = _Fields(result, cells)
@@ -600,6 +620,7 @@ class _Context:
                         result.records.append(("alley", alley))
                     changed = True
             result.code, result.year = alley.code, year
+            self.seen[(alley.code, year)] = excel_row
             result.name = result.name or alley.name
             if year:
                 changed |= self.decide_plan(result, alley, year, fields, extra, writer)
@@ -733,7 +754,7 @@ class _Context:
         sheet, excel_row = result.sheet, result.row
         given = fields["alley"]
         result.name = given.get("name", "")
-        year = fields["plan"].get("year") or data.title_year
+        year = fields["plan"].get("year")
         alley, why = self._find_alley(given)
         if not why and alley is None:
             place = "（" + given["subdistrict"] + "）" if given.get("subdistrict") else ""
