@@ -454,7 +454,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     def text() -> str:
         lines = [f"{'预览（未写入）' if args.dry_run else '已导入'} {preview.file}：新增 {document['new']} 行，"
                  f"更新 {document['updated']} 行，未变 {document['unchanged']} 行，拒收 {document['rejected']} 行，"
-                 f"跳过空行/合计行 {document['skipped_rows']} 行"]
+                 f"跳过空行、合计行、签字行等 {document['skipped_rows']} 行"]
         lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
         if document["unknown_columns"]:
             lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
