@@ -46,7 +46,8 @@ PLACE_COLUMNS = (
     Column("subdistrict", "所在街道", 100),
     Column("community", "所在社区", 100),
 )
-"""Every table starts with the alley's code, name and place: the search box matches these four."""
+"""Every table shows the alley's code, name and place (the problem ledger puts the problem before the
+place): the search box matches these four."""
 
 ALLEY_COLUMNS = (
     *PLACE_COLUMNS,
@@ -101,20 +102,22 @@ FILING_COLUMNS = (
 """One row per accepted plan (the row's id is the plan's)."""
 
 PROBLEM_COLUMNS = (
-    *PLACE_COLUMNS,
+    PLACE_COLUMNS[0],
+    PLACE_COLUMNS[1],
     Column("description", "问题描述", 220),
     Column("reported_on", "发现日期", 90, "date"),
     Column("alert", "提醒", 70),
     Column("status", "状态", 90),
     Column("deadline", "办结期限", 110),
     Column("urgency", "紧急程度", 70),
+    *PLACE_COLUMNS[2:],
     Column("source", "来源", 80),
     Column("assigned_department", "承办部门", 100),
     Column("satisfaction", "满意度", 70),
     Column("ticket_no", "12345工单号", 110),
 )
-"""What the problem is comes right after the alley, then the reminder and the state: what a clerk scans
-the ledger for."""
+"""Which alley and what the problem is come first, then the reminder and the state: what a clerk
+scans the ledger for (the sub-district and community are in the filter bar as well)."""
 
 _ALLEY_SQL = """
 WITH latest AS (
@@ -273,7 +276,7 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
         pending = next_due(facts, profile, calendar)
         alert = alert_of(pending[1], pending[0].date, today, soon) if pending is not None else ""
-        rows.append((id_, code, name, sub, com, text, reported, alert, problem_status(facts), deadline, urgency,
+        rows.append((id_, code, name, text, reported, alert, problem_status(facts), deadline, urgency, sub, com,
                      source, department, final_satisfaction(facts) or "", ticket))
     return Table(PROBLEM_COLUMNS, rows)
 

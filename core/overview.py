@@ -395,7 +395,7 @@ def _evaluation_deadlines(ds: Dataset, plans: list[Any], year: int, as_of: date)
             text += f"（已过评定期限 {overdue} 条，请向{by}了解）"
         if category == "达标类":
             before = dl.standard_evaluation_before.on(year)
-            rule = f"{before.month}月{before.day}日前，之后验收的验收后 {dl.standard_evaluation_days} 日内"
+            rule = f"{before.month}月{before.day}日前，验收较晚的验收后 {dl.standard_evaluation_days} 日内"
         else:
             rule = f"每年 {dl.boutique_evaluation_month} 月"
         status = f"超期 {overdue} 条" if overdue else f"{pending} 条待评" if pending else "无待办"

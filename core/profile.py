@@ -122,7 +122,8 @@ class Deadlines(_Section):
     completion: MonthDayField
     standard_evaluation_before: MonthDayField
     standard_evaluation_days: int = Field(ge=0, le=366)
-    """A plan accepted on or after ``standard_evaluation_before`` is evaluated within this many days."""
+    """A plan accepted later than this many days before ``standard_evaluation_before`` is evaluated
+    within this many days of its acceptance."""
     boutique_evaluation_month: int = Field(ge=1, le=12)
 
 

@@ -131,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--year", type=int, required=True, help="年度")
     w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM）")
     w.set_defaults(handler=cmd_export_annual_list)
+    w = esub.add_parser("findings", parents=[common], help="规则检查结果（与程序“检查结果”页相同）")
+    w.add_argument("--year", type=int, default=None, help="只导出该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM）")
+    w.set_defaults(handler=cmd_export_findings)
 
     p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")
     psub = p.add_subparsers(dest="print_command", metavar="文件", required=True)
@@ -147,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("out", type=Path, help="输出的 PDF 文件")
     w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
     w.set_defaults(handler=cmd_print_survey_form)
+    w = psub.add_parser("findings", parents=[common], help="规则检查结果（A4 横向）")
+    w.add_argument("--year", type=int, default=None, help="只打印该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.set_defaults(handler=cmd_print_findings)
 
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
     p.add_argument("out", type=Path, help="备份文件路径")
@@ -432,6 +442,17 @@ def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_export_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.findings_view import export_findings, gather_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    result = export_findings(data, args.out)
+    document = {"path": result.path, "rows": result.rows, "year": args.year, "as_of": data.as_of.isoformat()}
+    out.emit(document, lambda: f"已导出检查结果 {result.path}（{result.rows} 条）")
+    return 0
+
+
 def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str, Any] | None = None) -> int:
     """Run ``render`` (which writes the PDF at ``path`` and returns its pages) and report it, with
     the characters the font could not draw (printed blank)."""
@@ -478,6 +499,16 @@ def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
 
         data = SurveyForm(county="", alley=None)
     return _printed(out, args.out, lambda: render_survey_form(data, args.out), {"alley_code": args.alley_code})
+
+
+def cmd_print_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.findings_view import gather_findings
+    from core.printing.findings_report import render_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    return _printed(out, args.out, lambda: render_findings(data, args.out),
+                    {"year": args.year, "as_of": data.as_of.isoformat(), "findings": len(data.rows), **data.counts()})
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:

@@ -73,16 +73,16 @@ def r6_deadlines(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
 
 def standard_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) -> tuple[date, str]:
     """The last day for the city's 达标 evaluation of a plan of ``year`` accepted on ``accepted_on``,
-    and the rule that set it in words: before ``standard_evaluation_before`` ("每年11月以前") for a
-    plan accepted before that day; within ``standard_evaluation_days`` of the acceptance for one
-    accepted later (construction may run until 30 November, and an alley is evaluated once accepted).
+    and the rule that set it in words: the day before ``standard_evaluation_before`` ("每年11月以前")
+    when that leaves ``standard_evaluation_days`` after the acceptance, else that many days after the
+    acceptance (construction may run until 30 November, and an alley is evaluated once accepted).
     """
     before = deadlines.standard_evaluation_before.on(year)
-    if accepted_on < before:
-        return before - timedelta(days=1), f"{before.month}月{before.day}日前"
     days = deadlines.standard_evaluation_days
-    return (accepted_on + timedelta(days=days),
-            f"{before.month}月{before.day}日以后验收的，验收后 {days} 日内")
+    late = accepted_on + timedelta(days=days)
+    if late < before:
+        return before - timedelta(days=1), f"{before.month}月{before.day}日前"
+    return late, f"验收较晚，验收后 {days} 日内"
 
 
 def boutique_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) -> tuple[date, str]:

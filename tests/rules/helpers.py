@@ -49,9 +49,10 @@ def dataset(*, alleys=(), surveys=(), plans=(), acceptances=(), filings=(), prob
 __all__ = ["Acceptance", "Filing", "Problem", "alley", "dataset", "plan", "survey"]
 
 
-def holiday_year_2030() -> tuple[dict[date, bool], dict[date, str]]:
+def holiday_year_2030(year: int = 2030) -> tuple[dict[date, bool], dict[date, str]]:
     """A whole year's holiday table as the State Council would publish it for 2030 (days off and
-    make-up working days, each named), for loading as a clerk loads an announced year."""
+    make-up working days, each named), for loading as a clerk loads an announced year; the same days
+    in another ``year`` for tests that need one more year."""
     from datetime import timedelta
 
     days: dict[date, bool] = {}
@@ -59,12 +60,13 @@ def holiday_year_2030() -> tuple[dict[date, bool], dict[date, str]]:
 
     def off(start: date, count: int, name: str) -> None:
         for n in range(count):
-            days[start + timedelta(days=n)] = False
-            names[start + timedelta(days=n)] = name
+            day = start.replace(year=year) + timedelta(days=n)
+            days[day] = False
+            names[day] = name
 
     def work(day: date, name: str) -> None:
-        days[day] = True
-        names[day] = name
+        days[day.replace(year=year)] = True
+        names[day.replace(year=year)] = name
 
     off(date(2030, 1, 1), 1, "元旦")
     off(date(2030, 2, 2), 8, "春节")
@@ -77,3 +79,10 @@ def holiday_year_2030() -> tuple[dict[date, bool], dict[date, str]]:
     off(date(2030, 10, 1), 7, "国庆节")
     work(date(2030, 9, 29), "国庆节调休上班")
     return days, names
+
+
+def holiday_csv(path, year: int = 2030) -> None:
+    """Write :func:`holiday_year_2030` for ``year`` as the CSV a clerk loads (日期,类型,名称)."""
+    days, names = holiday_year_2030(year)
+    path.write_text("日期,类型,名称\n" + "".join(f"{d},{'班' if w else '休'},{names[d]}\n" for d, w in days.items()),
+                    encoding="utf-8")
