@@ -121,18 +121,19 @@ def gather_findings(ledger: Any, year: int | None, *, as_of: date | None = None,
     rows = []
     for number, finding in enumerate(findings, 1):
         name, sub, com = alleys.get(finding.alley_code or "", ("", "", ""))
-        page, row_id = locate(finding.record, plan_of)
+        page, row_id = locate(finding.record, plan_of, finding.rule)
         rows.append(FindingRow(number, finding, name if finding.alley_code else COUNTY_WIDE, sub, com, page, row_id))
     settings = ds.settings
     step(100, "完成")
     return FindingsList(settings.name if settings else "", year, ds.as_of, rows)
 
 
-def locate(record: str, plan_of: dict[tuple[str, int], int]) -> tuple[str, int | None]:
+def locate(record: str, plan_of: dict[tuple[str, int], int], rule: str = "") -> tuple[str, int | None]:
     """The page and row that show ``record`` (``plans/12``): acceptances and filings are shown in
-    rows of their plan; a county-level finding opens 设置 (the targets)."""
+    rows of their plan; R11 (filing and archive) is put right on 备案归档 even before a filing exists;
+    a county-level finding opens 设置 (the targets)."""
     table, _, text = record.partition("/")
-    page = PAGE_OF_TABLE.get(table, "")
+    page = "filings" if rule == "R11" else PAGE_OF_TABLE.get(table, "")
     if not text.isdigit():
         return page, None
     record_id = int(text)

@@ -36,6 +36,11 @@ def test_a_version_1_database_opens_and_is_upgraded_with_its_data(tmp_path):
         days, names = holiday_year_2030()  # a table of version 2
         ledger.load_holiday_year(2030, days, names=names)
         assert ledger.holiday_table()[1] == {2030}
+    with Ledger.open(path) as ledger:  # the problem ledger's fields of version 3 come empty
+        problem = ledger.problems()[0]
+        assert (problem.complainant, problem.ticket_no, problem.unable, problem.second_assigned_on,
+                problem.closing_note, problem.status) == ("", "", False, None, "", "待交办")
+        assert ledger.alley("4509990001").grid_worker == ""
     backup = tmp_path / "old.db.v1.bak"
     assert backup.exists(), "the pre-upgrade file is kept"
     assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
