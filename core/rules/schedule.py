@@ -85,6 +85,12 @@ def standard_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) 
     return late, f"验收较晚，验收后 {days} 日内"
 
 
+def _before_text(deadlines: Deadlines) -> str:
+    """``standard_evaluation_before`` as the seed writes it: 11月1日."""
+    day = deadlines.standard_evaluation_before.on(2000)  # any leap year: the month and day are all we read
+    return f"{day.month}月{day.day}日"
+
+
 def boutique_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) -> tuple[date, str]:
     """The last day of the region's 精品 evaluation ("每年12月"): the end of the evaluation month of the
     plan's year, or of the first later year whose evaluation month ends after the acceptance."""
@@ -112,7 +118,8 @@ def _evaluations(ds: Dataset, plan: Plan, acceptance: Acceptance, code: str | No
     if evaluated is not None and evaluated > due:
         yield Finding("R6", "info",
                       f"{plan.year}年达标评定于 {evaluated}，晚于评定期限 {due}（{rule}，验收于 {acceptance.accepted_on}）",
-                      "达标评定由市级在每年11月前组织，请核对评定日期。", code, plan.year, record,
+                      f"达标评定由{who.standard_by}在每年{_before_text(dl)}前组织，验收较晚的在验收后 "
+                      f"{dl.standard_evaluation_days} 日内，请核对评定日期。", code, plan.year, record,
                       {**facts, "standard_eval_on": evaluated})
     elif (plan.category == "达标类" and acceptance.passed and acceptance.standard_eval_result is None
           and ds.as_of > due):
