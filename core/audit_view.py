@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from core.errors import checker
 from core.money import wan
 from core.records import CountySettings
+from core.store.history import as_inserted
 from core.store.mapping import SPEC_BY_TABLE
 
 PAGE_SIZE = 200
@@ -274,6 +275,12 @@ def _where(ledger: Any, flt: AuditFilter) -> tuple[list[str] | None, list[Any]]:
 def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
     """Audit rows put into words, with the alleys and plans they mention looked up in two queries."""
     decoded = [(row, json.loads(row[7]) if row[7] else {}) for row in rows]
+    # An insert keeps no copy of the record: what was entered is the record's first version, rebuilt
+    # from the record and the changes made to it since (core.store.history).
+    first = as_inserted(ledger, [(row[0], row[4], row[5]) for row, changes in decoded
+                                 if row[3] == "insert" and not changes and row[5] is not None])
+    decoded = [(row, {k: [None, v] for k, v in _entered(first[row[0]]).items()} if row[0] in first else changes)
+               for row, changes in decoded]
     alley_ids = {x for _, changes in decoded for x in _ids(changes.get("alley_id"))}
     plan_ids = {x for _, changes in decoded for x in _ids(changes.get("plan_id"))}
     codes = ledger.lookup("SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
@@ -304,6 +311,11 @@ def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
 
 _DEMO = re.compile(r"^demo seed=(\d+)$")
 _IMPORT = re.compile(r"^import (.+) sha256=([0-9a-f]{12})[0-9a-f]*$")
+
+
+def _entered(snapshot: dict[str, Any] | None) -> dict[str, Any]:
+    """The fields of a first version that hold something (a new record lists what was entered)."""
+    return {k: v for k, v in (snapshot or {}).items() if v}
 
 
 def source_text(source: str) -> str:

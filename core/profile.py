@@ -215,6 +215,8 @@ class Measure(_Section):
     pipe_work: bool = False
     lighting: bool = False
     needs: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    """Everyday words for the measure in a ledger's 改造内容 (白改黑 for the road), read on import."""
 
     @field_validator("needs")
     @classmethod
@@ -264,6 +266,13 @@ class Profile(_Section):
                 raise ValueError(f"{what}「{'、'.join(twice)}」重复")
         if not any(m.group == "四补" for m in self.measures):
             raise ValueError("改造措施中没有“四补”类，无法判断精品类")
+        owner: dict[str, str] = {}
+        for m in self.measures:
+            for phrase in {m.name, m.short, *m.phrases} - {""}:
+                if phrase in ("一清", "二拆", "三改", "四补"):
+                    raise ValueError(f"改造措施「{m.code}」的说法「{phrase}」是措施组的名称，不能只属于一项措施")
+                if owner.setdefault(phrase, m.code) != m.code:
+                    raise ValueError(f"说法「{phrase}」同时属于改造措施「{owner[phrase]}」和「{m.code}」，导入时无法区分")
         return self
 
     @property

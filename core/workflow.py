@@ -51,6 +51,32 @@ def plan_refusal(ledger: Any, plan: Plan) -> str | None:
     return None
 
 
+def withdraw_plan(ledger: Any, plan: Plan, *, on: date | None = None, reason: str, amendment: str = "") -> Plan:
+    """Take a plan out of its year's programme (撤销): the record stays, with the date and reason,
+    and the annual list, the targets (R8) and funding (R7) leave it out. Audited like any change.
+
+    Refused without a reason, for a plan already withdrawn, or dated in the future; a plan of a
+    filed (locked) year needs ``amendment`` as well.
+    """
+    if not reason.strip():
+        raise LedgerError("撤销方案须填写撤销原因")
+    if plan.withdrawn:
+        raise LedgerError(f"该方案已于 {plan.withdrawn_on} 撤销")
+    day = on or date.today()
+    if day > date.today():
+        raise LedgerError(f"撤销日期 {day} 晚于今天，请核对")
+    withdrawn = build(Plan, {**plan.model_dump(), "withdrawn_on": day, "withdrawn_reason": reason.strip()})
+    return ledger.save(withdrawn, reason=amendment, source="撤销方案")
+
+
+def reinstate_plan(ledger: Any, plan: Plan, *, amendment: str = "") -> Plan:
+    """Put a withdrawn plan back on its year's programme (the withdrawal stays in the audit log)."""
+    if not plan.withdrawn:
+        raise LedgerError("该方案没有撤销，不需要恢复")
+    back = build(Plan, {**plan.model_dump(), "withdrawn_on": None, "withdrawn_reason": ""})
+    return ledger.save(back, reason=amendment, source="恢复方案")
+
+
 def acceptance_defaults(plan: Plan) -> dict[str, Any]:
     """A new acceptance of ``plan``: the four units as the plan names them."""
     return {"plan_id": plan.id, "builder_unit": plan.builder, "designer_unit": plan.designer,

@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", parents=[common], help="导入工作台账（Excel、WPS、CSV）")
     p.add_argument("file", type=Path, help=".xlsx / .xls / .ods / .csv 文件")
     p.add_argument("--dry-run", action="store_true", help="只检查、预览，不写入")
-    p.add_argument("--rejects", type=Path, default=None, help="把拒收的行连同原因另存为 .xlsx")
+    p.add_argument("--rejects", type=Path, default=None, help="把拒收的行和有单元格留空的行连同原因另存为 .xlsx（原表头，改好后可直接再导入）")
     p.add_argument("--all-or-nothing", action="store_true", help="有任何一行拒收就什么也不导入")
     p.set_defaults(handler=cmd_import)
 
@@ -157,6 +157,15 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
     w.add_argument("out", type=Path, help="输出的 PDF 文件")
     w.set_defaults(handler=cmd_print_findings)
+
+    p = sub.add_parser("withdraw", parents=[common], help="撤销某条街巷某年度的方案（保留记录，移出年度清单）")
+    p.add_argument("alley_code", help="街巷编码")
+    p.add_argument("--year", type=int, required=True, help="方案年度")
+    p.add_argument("--reason", default="", help="撤销原因（撤销时必须填写）")
+    p.add_argument("--on", type=_date_arg, default=None, help="撤销日期（默认今天）")
+    p.add_argument("--amendment", default="", help="方案已归档锁定时的更正原因")
+    p.add_argument("--undo", action="store_true", help="恢复已撤销的方案")
+    p.set_defaults(handler=cmd_withdraw)
 
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
     p.add_argument("out", type=Path, help="备份文件路径")
@@ -410,15 +419,41 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
         lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
         if document["unknown_columns"]:
             lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
-        lines += [f"  拒收：{j.message()}" for j in preview.rejections[:50]]
-        if len(preview.rejections) > 50:
-            lines.append(f"  ……另有 {len(preview.rejections) - 50} 处，请用 --rejects 导出查看")
+        label = {"rejected": "拒收", "left_out": "留空", "approximate": "约数", "unrecognised": "未识别"}
+        notices = [n for r in preview.rows for n in r.notices]
+        counts = Counter(n.kind for n in preview.warnings)
+        if counts:
+            lines.append("  单元格：" + "，".join(f"{label[k]} {counts[k]} 处" for k in ("left_out", "approximate", "unrecognised")
+                                               if counts[k]))
+        lines += [f"  {label[n.kind]}：{n.message()}" for n in notices[:50]]
+        if len(notices) > 50:
+            lines.append(f"  ……另有 {len(notices) - 50} 处，请用 --rejects 导出需要处理的行")
         if preview.backup:
             lines.append(f"  导入前已备份数据库：{preview.backup}")
         return "\n".join(lines)
 
     out.emit(document, text)
-    return 1 if document["rejected"] else 0
+    return 1 if preview.needs_attention else 0
+
+
+def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
+    from core.workflow import reinstate_plan, withdraw_plan
+
+    with _open(args) as ledger:
+        alley = ledger.alley(args.alley_code)
+        plan = next((p for p in ledger.plans(alley_id=alley.id) if p.year == args.year), None)
+        if plan is None:
+            raise LedgerError(f"街巷「{alley.name}」（{alley.code}）没有 {args.year} 年的方案")
+        if args.undo:
+            plan = reinstate_plan(ledger, plan, amendment=args.amendment)
+        else:
+            plan = withdraw_plan(ledger, plan, on=args.on, reason=args.reason, amendment=args.amendment)
+    document = {"alley_code": alley.code, "year": plan.year, "withdrawn": plan.withdrawn,
+                "withdrawn_on": plan.withdrawn_on.isoformat() if plan.withdrawn_on else None,
+                "withdrawn_reason": plan.withdrawn_reason}
+    out.emit(document, lambda: (f"已撤销 {alley.name} {plan.year} 年方案（{plan.withdrawn_on}：{plan.withdrawn_reason}），"
+                                "不再列入年度清单") if plan.withdrawn else f"已恢复 {alley.name} {plan.year} 年方案")
+    return 0
 
 
 def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:
@@ -432,8 +467,8 @@ def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
+    from core.annual import annual_list_data
     from core.exchange.export import export_annual_list
-    from core.printing.annual_list import annual_list_data
 
     with _open(args) as ledger:
         result = export_annual_list(annual_list_data(ledger, args.year), args.out)
@@ -467,12 +502,14 @@ def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str
 
 
 def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
-    from core.printing.annual_list import annual_list_data, render_annual_list
+    from core.annual import annual_list_data
+    from core.printing.annual_list import render_annual_list
 
     with _open(args) as ledger:
         data = annual_list_data(ledger, args.year)
     return _printed(out, args.out, lambda: render_annual_list(data, args.out),
-                    {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan})
+                    {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan,
+                     "withdrawn": data.withdrawn})
 
 
 def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:

@@ -63,6 +63,23 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 "请从“一清二拆三改四补”措施目录中重新选择。",
                 code, plan.year, record, {"unknown_measures": unknown},
             )
+        if plan.category is None:
+            yield Finding(
+                "R2", "error",
+                f"{plan.year}年方案没有类别（导入的台账未填写或无法识别）",
+                "请在“改造方案”中选择达标类或精品类：类别决定改造内容要求和精品任务的统计。",
+                code, plan.year, record, {"category": None},
+            )
+        if chosen.declared_groups:
+            groups = "、".join(f"“{g}”" for g in chosen.declared_groups)
+            yield Finding(
+                "R2", "warning",
+                f"{plan.year}年方案的改造内容只写了{groups}，没有写明具体措施",
+                "请在“改造方案”中勾选具体措施（"
+                + "；".join(f"{g}：{'、'.join(m.name for m in profile.measures_in(g))}" for g in chosen.declared_groups)
+                + "），以便核对是否覆盖调查发现的问题。",
+                code, plan.year, record, {"declared_groups": list(chosen.declared_groups)},
+            )
         survey = ds.survey_for(plan)
         if survey is None and plan.category == "精品类":
             # Without a survey nobody can tell whether the 达标 needs are met: not 精品-eligible (R8).
@@ -103,9 +120,10 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
             need = profile.categories.boutique_min_supplements
             if len(supplements) < need:
                 names = "、".join(profile.measure(c).name for c in supplements) or "无"  # type: ignore[union-attr]
+                bare = "；改造内容只写了“四补”，未写明是哪几项，无法计数" if "四补" in chosen.declared_groups else ""
                 yield Finding(
                     "R2", "error",
-                    f"精品类方案只有 {len(supplements)} 项“四补”措施（{names}），至少需要 {need} 项，不具备精品类条件",
+                    f"精品类方案只有 {len(supplements)} 项“四补”措施（{names}），至少需要 {need} 项，不具备精品类条件{bare}",
                     f"请增加“四补”措施至 {need} 项以上，或将类别改为达标类。",
                     code, plan.year, record,
                     {"supplements": supplements, "required": need, "boutique_eligible": False},
@@ -119,7 +137,9 @@ def _unmet_needs(ds: Dataset, chosen: PlanMeasures, survey: Survey | None) -> li
         return []
     unmet = []
     for measure in ds.profile.measures:
-        if not measure.needs or measure.code in chosen.codes:
+        # A group the plan names without specifics stands for the group as declared: R2 asks for
+        # the specifics (above), it does not count the need as left out.
+        if not measure.needs or measure.code in chosen.codes or measure.group in chosen.declared_groups:
             continue
         shown = {name: getattr(survey, name) for name in measure.needs if getattr(survey, name)}
         if shown:

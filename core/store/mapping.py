@@ -70,7 +70,7 @@ SPECS: dict[type[Record], TableSpec] = {
         children=(
             Child("measures", "plan_measures", "plan_id", PlanMeasure),
         ),
-        json_fields=("extra",),
+        json_fields=("declared_groups", "extra"),
     ),
     ProgressEntry: TableSpec("progress_reports", ProgressEntry),
     Acceptance: TableSpec("acceptances", Acceptance),

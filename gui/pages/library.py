@@ -165,7 +165,7 @@ class PlansPage(AlleyChildPage):
             milestones += [planned, actual]
         return RecordForm(Plan, [
             (self.tr("方案"), ["alley_id", "year", "category"]),
-            (self.tr("改造内容（一清二拆三改四补）"), ["measures"]),
+            (self.tr("改造内容（一清二拆三改四补）"), ["measures", "content_text"]),
             (self.tr("投资（元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
                                   "funding_region_yuan", "funding_city_yuan", "funding_county_yuan",
                                   "funding_social_yuan"]),
@@ -173,6 +173,7 @@ class PlansPage(AlleyChildPage):
                                 "winning_bidder", "contract_no"]),
             (self.tr("进度节点（计划 / 实际）"), milestones),
             (self.tr("备注"), ["notes"]),
+            (self.tr("撤销（移出本年度清单，记录保留）"), ["withdrawn_on", "withdrawn_reason"]),
         ], self, custom={"alley_id": AlleyEditor([]), "measures": self.measures})
 
     def load_table(self, ledger: Any) -> Table:
@@ -188,7 +189,9 @@ class PlansPage(AlleyChildPage):
         if record is None:
             return self.tr("新改造方案")
         alley = self.session.ledger.get(Alley, record.alley_id) if record.alley_id else None
-        return f"{alley.name if alley else ''} {record.year}{self.tr('年')}{record.category}"
+        category = record.category or self.tr("（未填类别）")
+        withdrawn = self.tr("（已撤销）") if record.withdrawn_on else ""
+        return f"{alley.name if alley else ''} {record.year}{self.tr('年')}{category}{withdrawn}"
 
     def review_html(self, record: BaseModel | None) -> str:
         if record is None or record.alley_id is None:
