@@ -203,7 +203,7 @@ class PlansPage(AlleyChildPage):
             lines = [self.tr("资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元").format(
                 wan(f.subsidy_yuan), wan(f.bonus_yuan), wan(f.clawback_yuan), wan(f.boutique_award_yuan),
                 wan(f.total_yuan))]
-            lines += [r for r in (f.bonus_reason, f.clawback_reason) if r]
+            lines += [r for r in dict.fromkeys((f.bonus_reason, f.clawback_reason, f.award_reason)) if r]
             money = "<p style='margin:2px 0'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
         total = self.measures.total()
         if total and record.total_investment_yuan and total != record.total_investment_yuan:
