@@ -28,7 +28,7 @@ from core.browse import Column, Table, plan_years
 from core.findings_view import FindingRow, FindingsList
 from gui import dialogs
 from gui.fields import fill_years
-from gui.pages.records import SEVERITY_COLOUR, Page
+from gui.pages.records import SEVERITY_COLOUR, Page, filter_box
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import Job, run_job
@@ -48,6 +48,7 @@ COLUMNS = (
 """The alley's code and place come first in the model (the search box matches them, as in every
 table); on screen the severity and the rule are moved to the front the first time."""
 FIRST_SHOWN = ("severity", "rule")
+FILTERS = (("severity", "级别"), ("rule", "规则"), ("subdistrict", "街道"))
 HIDDEN = ("community",)
 ERROR_ROW = QColor("#fde2e2")
 PAGE_TITLES = {"alleys": "街巷库", "plans": "改造方案", "acceptances": "竣工验收", "filings": "备案归档",
@@ -81,15 +82,9 @@ class FindingsPage(Page):
         self.year.currentIndexChanged.connect(lambda _: self.load_year())
         bar.addWidget(self.year)
         self.filter_boxes: dict[str, QComboBox] = {}
-        for key, label in (("severity", "级别"), ("rule", "规则"), ("subdistrict", "街道")):
-            box = QComboBox(self)
-            box.setObjectName(f"filter_{key}")
-            box.setMinimumContentsLength(6)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.addItem(self.tr("全部{0}").format(label), None)
-            box.currentIndexChanged.connect(lambda _: self.apply_filters())
-            self.filter_boxes[key] = box
-            bar.addWidget(box)
+        for key, label in FILTERS:
+            self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
+            bar.addWidget(self.filter_boxes[key])
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -226,7 +221,7 @@ class FindingsPage(Page):
     def filter_text(self) -> str:
         """The filters as set, in words (for the export's note and the printed list)."""
         parts = []
-        for key, label in (("severity", "级别"), ("rule", "规则"), ("subdistrict", "街道")):
+        for key, label in FILTERS:
             box = self.filter_boxes[key]
             if box.currentData() is not None:
                 parts.append(f"{label} {box.currentText()}")
