@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.browse import county_size
 from gui import dialogs
+from gui.help_menu import add_help_menu
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
 from gui.pages.audit import AuditPage
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         for n, cls in enumerate(PAGES):
             go.addAction(self._action(cls.title, lambda name=cls.name: self.go_to(name),
                                       f"Ctrl+{n}" if n < 10 else None))
+        add_help_menu(self)
 
     def refresh(self) -> None:
         page = self.current_page()

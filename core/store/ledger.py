@@ -12,7 +12,6 @@ import getpass
 import hashlib
 import json
 import mimetypes
-import operator
 import shutil
 import sqlite3
 from collections import defaultdict
@@ -47,6 +46,7 @@ from core.store.mapping import (
     child_rows,
     group_child_values,
     group_children,
+    insert_rows,
     read_layout,
     replace_fields,
     row_builder,
@@ -394,31 +394,19 @@ class Ledger:
 
     def _insert_rows(self, spec: TableSpec, records: list[Record]) -> None:
         """Insert records and their child rows."""
-        dumps = [r.model_dump(mode="json") for r in records]
+        rows, children = insert_rows(spec, records)
         columns = spec.columns
-        values = operator.itemgetter(*columns)
-        rows = [values(d) for d in dumps]
-        encoded = [i for i, c in enumerate(columns) if c in spec.json_fields]
-        if encoded:
-            for n, row in enumerate(rows):
-                row = rows[n] = list(row)
-                for i in encoded:
-                    row[i] = _json_sorted(row[i])
         sql = f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         try:
             self.db.conn.executemany(sql, rows)
         except sqlite3.IntegrityError as error:
             raise self._integrity_error(spec, error, records) from None
-        for child in spec.children:
-            names = child.columns
-            child_rows = [
-                (dump["id"], position, *(item[n] for n in names))
-                for dump in dumps for position, item in enumerate(dump[child.field])
-            ]
-            if child_rows:
+        for child, items in zip(spec.children, children, strict=True):
+            if items:
+                names = child.columns
                 self.db.conn.executemany(
                     f"INSERT INTO {child.table} ({child.parent_key}, position, {', '.join(names)}) "
-                    f"VALUES ({', '.join('?' * (len(names) + 2))})", child_rows)
+                    f"VALUES ({', '.join('?' * (len(names) + 2))})", items)
 
     def _insert_children(self, child: Any, records: Iterable[Record]) -> None:
         rows = []
