@@ -477,78 +477,73 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../gui/pages/findings.py" line="78"/>
+        <location filename="../../gui/pages/findings.py" line="79"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="89"/>
-        <source>全部{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/findings.py" line="96"/>
+        <location filename="../../gui/pages/findings.py" line="91"/>
         <source>搜索：街巷名称、编码或拼音首字母</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="108"/>
+        <location filename="../../gui/pages/findings.py" line="103"/>
         <source>转到记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="110"/>
+        <location filename="../../gui/pages/findings.py" line="105"/>
         <source>打开这条检查结果所说的记录（也可双击表中的行）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="112"/>
+        <location filename="../../gui/pages/findings.py" line="107"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="115"/>
+        <location filename="../../gui/pages/findings.py" line="110"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="139"/>
+        <location filename="../../gui/pages/findings.py" line="134"/>
         <source>选中一条检查结果，这里显示它说的是什么、怎么办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="166"/>
+        <location filename="../../gui/pages/findings.py" line="161"/>
         <source>正在检查 {0} 年……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="175"/>
+        <location filename="../../gui/pages/findings.py" line="170"/>
         <source>检查结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="206"/>
+        <location filename="../../gui/pages/findings.py" line="201"/>
         <source>{0} {1} 年：{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="214"/>
+        <location filename="../../gui/pages/findings.py" line="209"/>
         <source>{0} / {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="284"/>
-        <location filename="../../gui/pages/findings.py" line="294"/>
+        <location filename="../../gui/pages/findings.py" line="279"/>
+        <location filename="../../gui/pages/findings.py" line="289"/>
         <source>导出检查结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="285"/>
+        <location filename="../../gui/pages/findings.py" line="280"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/findings.py" line="295"/>
+        <location filename="../../gui/pages/findings.py" line="290"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -758,43 +753,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>未设置县（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>最近打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>编辑(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>打印(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>转到(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>巷账数据库 (*.db);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,74 +1232,69 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="111"/>
-        <source>全部{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/records.py" line="118"/>
+        <location filename="../../gui/pages/records.py" line="112"/>
         <source>搜索：名称、编码或拼音首字母（如 jfl）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="142"/>
+        <location filename="../../gui/pages/records.py" line="136"/>
         <source>新建</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="143"/>
+        <location filename="../../gui/pages/records.py" line="137"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="145"/>
+        <location filename="../../gui/pages/records.py" line="139"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="146"/>
+        <location filename="../../gui/pages/records.py" line="140"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="267"/>
+        <location filename="../../gui/pages/records.py" line="261"/>
         <source>读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="302"/>
+        <location filename="../../gui/pages/records.py" line="296"/>
         <source>{0} / {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="363"/>
+        <location filename="../../gui/pages/records.py" line="357"/>
         <source>（未保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="401"/>
-        <location filename="../../gui/pages/records.py" line="412"/>
-        <location filename="../../gui/pages/records.py" line="421"/>
+        <location filename="../../gui/pages/records.py" line="395"/>
+        <location filename="../../gui/pages/records.py" line="406"/>
+        <location filename="../../gui/pages/records.py" line="415"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="401"/>
+        <location filename="../../gui/pages/records.py" line="395"/>
         <source>请先改正以下问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="417"/>
+        <location filename="../../gui/pages/records.py" line="411"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="418"/>
+        <location filename="../../gui/pages/records.py" line="412"/>
         <source>更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="426"/>
+        <location filename="../../gui/pages/records.py" line="420"/>
         <source>已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,12 +1589,46 @@
         <source>调查摸底表</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="462"/>
+        <source>全部{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <location filename="../../gui/preview.py" line="212"/>
         <source>生成 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../gui/help_menu.py" line="26"/>
+        <source>生成使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="35"/>
+        <source>&lt;h3&gt;巷账 {0}&lt;/h3&gt;&lt;p&gt;城市背街小巷整治改造提升台账&lt;/p&gt;&lt;p&gt;本程序采用 MIT 许可证。随程序提供的 Qt（LGPL-3.0）、Python 及各软件库、文泉驿微米黑字体各有其许可，见 THIRD-PARTY-NOTICES.txt{1}。&lt;/p&gt;&lt;p&gt;数据文件夹：{2}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="45"/>
+        <source>帮助(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="46"/>
+        <source>使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="50"/>
+        <location filename="../../gui/help_menu.py" line="52"/>
+        <source>关于巷账</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
