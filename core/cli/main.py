@@ -162,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
     w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
     w.set_defaults(handler=cmd_export_annual_list)
+    w = esub.add_parser("findings", parents=[common], help="规则检查结果（与程序“检查结果”页相同）")
+    w.add_argument("--year", type=int, default=None, help="只导出该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
+    w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
+    w.set_defaults(handler=cmd_export_findings)
 
     p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")
     psub = p.add_subparsers(dest="print_command", metavar="文件", required=True)
@@ -178,6 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
     w.set_defaults(handler=cmd_print_survey_form)
+    w = psub.add_parser("findings", parents=[common], help="规则检查结果（A4 横向）")
+    w.add_argument("--year", type=int, default=None, help="只打印该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
+    w.set_defaults(handler=cmd_print_findings)
     w = psub.add_parser("manual", parents=[common], help="使用说明（安装、第一次打开、导入台账、备份、节假日表、换电脑）")
     w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.set_defaults(handler=cmd_print_manual)
@@ -516,6 +527,19 @@ def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def cmd_export_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.findings_view import export_findings, gather_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    with _output(args, out) as target:
+        result = export_findings(data, target)
+    document = {"path": _shown(args.out, result.path), "rows": result.rows, "year": args.year,
+                "as_of": data.as_of.isoformat()}
+    out.emit(document, lambda: f"已导出检查结果 {document['path']}（{result.rows} 条）")
+    return 0
+
+
 def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str, Any] | None = None,
              *, shown: Path | None = None) -> int:
     """Run ``render`` (which writes the PDF at ``path`` and returns its pages) and report it, with
@@ -603,6 +627,18 @@ def cmd_print_manual(args: argparse.Namespace, out: Output) -> int:
 
     with _printing(args, out) as path:
         return _printed(out, path, lambda: render_manual(path), shown=args.out)
+
+
+def cmd_print_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.findings_view import gather_findings
+    from core.printing.findings_report import render_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_findings(data, path),
+                        {"year": args.year, "as_of": data.as_of.isoformat(), "findings": len(data.rows),
+                         **data.counts()}, shown=args.out)
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:

@@ -92,11 +92,35 @@ class HolidayCalendar:
         """``days`` calendar days after ``start`` (never provisional)."""
         return DueDate(start + timedelta(days=days), False)
 
-    def add(self, start: date, days: int, unit: str) -> DueDate:
-        """Add ``days`` working or calendar days (``unit`` is ``working`` or ``calendar``)."""
+    def add(self, start: date, days: int, unit: str, *, roll: bool = False) -> DueDate:
+        """Add ``days`` working or calendar days (``unit`` is ``working`` or ``calendar``).
+
+        With ``roll``, a calendar-day deadline that falls on a day off moves to the next working day
+        (provisional when a year on the way has no official table).
+        """
         if unit == "calendar":
-            return self.add_calendar_days(start, days)
+            due = self.add_calendar_days(start, days)
+            return self.next_workday(due.date) if roll else due
         return self.add_workdays(start, days)
+
+    def next_workday(self, day: date) -> DueDate:
+        """``day`` itself when it is a working day, else the first working day after it."""
+        current, missing = day, set()
+        while True:
+            working, known = self.is_workday(current)
+            if not known:
+                missing.add(current.year)
+            if working:
+                return DueDate(current, bool(missing), tuple(sorted(missing)))
+            current += timedelta(days=1)
+
+
+def missing_statutory(days: dict[date, bool], names: dict[date, str], statutory: dict[str, list[str]]) -> list[str]:
+    """The statutory holidays (``statutory``: holiday → words that name it) that no day off of a
+    year's table is named after."""
+    off_names = [names.get(day, "") for day, working in days.items() if not working]
+    return [holiday for holiday, words in statutory.items()
+            if not any(word and word in name for name in off_names for word in words)]
 
 
 def read_holiday_file(path: Path) -> tuple[int, dict[date, bool], dict[date, str]]:

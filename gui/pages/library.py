@@ -14,6 +14,7 @@ from core.browse import Table
 from core.money import wan
 from core.records import MILESTONES, Alley, Plan, Survey
 from core.review import review
+from core.rules.findings import rate_text
 from core.workflow import plan_refusal
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
@@ -36,7 +37,7 @@ class AlleysPage(RecordPage):
             (self.tr("基本情况"), ["code", "name", "subdistrict", "community", "area_type", "road_class",
                                   "start_point", "end_point", "direction", "length_m", "red_line_width_m"]),
             (self.tr("人口和商户"), ["households", "population", "shops"]),
-            (self.tr("街巷长"), ["chief", "chief_phone"]),
+            (self.tr("街巷长和网格员"), ["chief", "chief_phone", "grid_worker", "grid_worker_phone"]),
             (self.tr("起止点坐标"), ["start_lng", "start_lat", "end_lng", "end_lat"]),
             (self.tr("备注"), ["notes"]),
         ], self)
@@ -120,8 +121,9 @@ class SurveysPage(AlleyChildPage):
             text = self.form.editors[name].raw().strip()
             return int(text) if text.isdigit() else None
         positions, installed, working = count("lamp_positions"), count("lamps_installed"), count("lamps_working")
-        install = f"{installed / positions:.0%}" if positions and installed is not None else "—"
-        shine = f"{working / installed:.1%}" if installed and working is not None else "—"
+        # shown as R5 judges them: 249 of 250 is 99.6 %, never "100%"
+        install = rate_text(installed, positions) if positions and installed is not None else "—"
+        shine = rate_text(working, installed) if installed and working is not None else "—"
         self.rates.setText(self.tr("装灯率 {0}　亮灯率 {1}").format(install, shine))
 
     def load_table(self, ledger: Any) -> Table:
@@ -201,7 +203,7 @@ class PlansPage(AlleyChildPage):
             lines = [self.tr("资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元").format(
                 wan(f.subsidy_yuan), wan(f.bonus_yuan), wan(f.clawback_yuan), wan(f.boutique_award_yuan),
                 wan(f.total_yuan))]
-            lines += [r for r in (f.bonus_reason, f.clawback_reason) if r]
+            lines += [r for r in dict.fromkeys((f.bonus_reason, f.clawback_reason, f.award_reason)) if r]
             money = "<p style='margin:2px 0'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
         total = self.measures.total()
         if total and record.total_investment_yuan and total != record.total_investment_yuan:

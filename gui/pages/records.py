@@ -104,14 +104,8 @@ class RecordPage(Page):
         bar = QHBoxLayout()
         self.filter_boxes: dict[str, QComboBox] = {}
         for key, label in self.filters:
-            box = QComboBox(self)
-            box.setObjectName(f"filter_{key}")
-            box.setMinimumContentsLength(6)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.addItem(self.tr("全部{0}").format(label), None)
-            box.currentIndexChanged.connect(lambda _: self.apply_filters())
-            self.filter_boxes[key] = box
-            bar.addWidget(box)
+            self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
+            bar.addWidget(self.filter_boxes[key])
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -457,6 +451,17 @@ class RecordPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def filter_box(page: QWidget, key: str, label: str, changed: Callable[[], None]) -> QComboBox:
+    """A drop-down of the filter bar: 全部<label>, then the values the page adds (data: the value)."""
+    box = QComboBox(page)
+    box.setObjectName(f"filter_{key}")
+    box.setMinimumContentsLength(6)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.addItem(page.tr("全部{0}").format(label), None)
+    box.currentIndexChanged.connect(lambda _: changed())
+    return box
 
 
 def findings_html(findings: Sequence[Any], extra: str = "", *, tr: Callable[[str], str] = str) -> str:

@@ -29,7 +29,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/acceptance.py" line="109"/>
+        <location filename="../../gui/pages/acceptance.py" line="111"/>
         <source>竣工验收记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,32 +37,32 @@
 <context>
     <name>AlleysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="36"/>
+        <location filename="../../gui/pages/library.py" line="37"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="38"/>
+        <location filename="../../gui/pages/library.py" line="39"/>
         <source>人口和商户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="39"/>
-        <source>街巷长</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/library.py" line="40"/>
-        <source>起止点坐标</source>
+        <source>街巷长和网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../gui/pages/library.py" line="41"/>
+        <source>起止点坐标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="42"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="52"/>
+        <location filename="../../gui/pages/library.py" line="53"/>
         <source>新街巷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,17 +70,17 @@
 <context>
     <name>AnnualListPage</name>
     <message>
-        <location filename="../../gui/pages/annual.py" line="42"/>
+        <location filename="../../gui/pages/annual.py" line="43"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="51"/>
+        <location filename="../../gui/pages/annual.py" line="52"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="53"/>
+        <location filename="../../gui/pages/annual.py" line="54"/>
         <source>打印预览…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,40 +115,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="116"/>
-        <source>列入清单 {0} 条（达标类 {1}，精品类 {2}）</source>
+        <location filename="../../gui/pages/annual.py" line="115"/>
+        <source>达标类 {0}，精品类 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="118"/>
+        <location filename="../../gui/pages/annual.py" line="117"/>
+        <source>，未填类别 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/annual.py" line="119"/>
+        <source>列入清单 {0} 条（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/annual.py" line="125"/>
+        <source>另有 {0} 个方案已撤销，未列入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/annual.py" line="121"/>
         <source>总投资 {0} 万元，{1}补助 {2} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="122"/>
-        <source>另有 {0} 个方案未批复，未列入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/annual.py" line="130"/>
-        <location filename="../../gui/pages/annual.py" line="140"/>
+        <location filename="../../gui/pages/annual.py" line="133"/>
+        <location filename="../../gui/pages/annual.py" line="143"/>
         <source>导出年度清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="131"/>
-        <location filename="../../gui/pages/annual.py" line="161"/>
+        <location filename="../../gui/pages/annual.py" line="134"/>
+        <location filename="../../gui/pages/annual.py" line="164"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="141"/>
-        <location filename="../../gui/pages/annual.py" line="173"/>
+        <location filename="../../gui/pages/annual.py" line="144"/>
+        <location filename="../../gui/pages/annual.py" line="176"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="160"/>
+        <location filename="../../gui/pages/annual.py" line="163"/>
         <source>导出工作台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,186 +298,260 @@
 <context>
     <name>FilingsPage</name>
     <message>
-        <location filename="../../gui/pages/filing.py" line="66"/>
+        <location filename="../../gui/pages/filing.py" line="68"/>
         <source>备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="88"/>
+        <location filename="../../gui/pages/filing.py" line="90"/>
         <source>卷内文件（双击可修改文件编号、责任者、题名、日期、页数）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="91"/>
-        <location filename="../../gui/pages/filing.py" line="189"/>
+        <location filename="../../gui/pages/filing.py" line="93"/>
+        <location filename="../../gui/pages/filing.py" line="191"/>
         <source>打开附件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="93"/>
+        <location filename="../../gui/pages/filing.py" line="95"/>
         <source>移出所选文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="106"/>
+        <location filename="../../gui/pages/filing.py" line="108"/>
         <source>资料类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="114"/>
+        <location filename="../../gui/pages/filing.py" line="116"/>
         <source>其他文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="116"/>
+        <location filename="../../gui/pages/filing.py" line="118"/>
         <source>添加文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="121"/>
+        <location filename="../../gui/pages/filing.py" line="123"/>
         <source>也可以把扫描件、照片直接拖到上面的框里；双击打开。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="126"/>
-        <location filename="../../gui/pages/filing.py" line="353"/>
+        <location filename="../../gui/pages/filing.py" line="128"/>
+        <location filename="../../gui/pages/filing.py" line="362"/>
         <source>归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="129"/>
+        <location filename="../../gui/pages/filing.py" line="131"/>
         <source>打印案卷…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="141"/>
+        <location filename="../../gui/pages/filing.py" line="143"/>
         <source>竣工验收备案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="144"/>
+        <location filename="../../gui/pages/filing.py" line="146"/>
         <source>城建档案归档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="171"/>
+        <location filename="../../gui/pages/filing.py" line="173"/>
         <source>（附件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="189"/>
+        <location filename="../../gui/pages/filing.py" line="191"/>
         <source>这件文件只有纸质原件，没有扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="206"/>
+        <location filename="../../gui/pages/filing.py" line="208"/>
         <source>资料齐全</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="207"/>
+        <location filename="../../gui/pages/filing.py" line="209"/>
         <source>缺少 {0} 份必备资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="210"/>
+        <location filename="../../gui/pages/filing.py" line="212"/>
         <source>；已于 {0} 归档锁定，修改须填写更正原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="235"/>
+        <location filename="../../gui/pages/filing.py" line="244"/>
         <source>不能添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="245"/>
+        <location filename="../../gui/pages/filing.py" line="254"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="246"/>
+        <location filename="../../gui/pages/filing.py" line="255"/>
         <source>该方案已归档锁定，{0}须填写更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="254"/>
-        <location filename="../../gui/pages/filing.py" line="286"/>
+        <location filename="../../gui/pages/filing.py" line="263"/>
+        <location filename="../../gui/pages/filing.py" line="295"/>
         <source>添加备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="260"/>
+        <location filename="../../gui/pages/filing.py" line="269"/>
         <source>补充资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="279"/>
+        <location filename="../../gui/pages/filing.py" line="288"/>
         <source>添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="282"/>
+        <location filename="../../gui/pages/filing.py" line="291"/>
         <source>已添加 {0} 个文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="305"/>
-        <location filename="../../gui/pages/filing.py" line="315"/>
+        <location filename="../../gui/pages/filing.py" line="314"/>
+        <location filename="../../gui/pages/filing.py" line="324"/>
         <source>卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="305"/>
+        <location filename="../../gui/pages/filing.py" line="314"/>
         <source>「{0}」无法识别为日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="308"/>
+        <location filename="../../gui/pages/filing.py" line="317"/>
         <source>修改卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="328"/>
-        <location filename="../../gui/pages/filing.py" line="336"/>
+        <location filename="../../gui/pages/filing.py" line="337"/>
+        <location filename="../../gui/pages/filing.py" line="345"/>
         <source>移出卷内文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="328"/>
+        <location filename="../../gui/pages/filing.py" line="337"/>
         <source>把第 {0} 件「{1}」移出卷内吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="330"/>
+        <location filename="../../gui/pages/filing.py" line="339"/>
         <source>移出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="351"/>
-        <location filename="../../gui/pages/filing.py" line="359"/>
+        <location filename="../../gui/pages/filing.py" line="360"/>
+        <location filename="../../gui/pages/filing.py" line="368"/>
         <source>不能归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="354"/>
+        <location filename="../../gui/pages/filing.py" line="363"/>
         <source>归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="363"/>
+        <location filename="../../gui/pages/filing.py" line="372"/>
         <source>已归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="377"/>
+        <location filename="../../gui/pages/filing.py" line="386"/>
         <source>备案归档案卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="79"/>
+        <source>年度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="91"/>
+        <source>搜索：街巷名称、编码或拼音首字母</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="103"/>
+        <source>转到记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="105"/>
+        <source>打开这条检查结果所说的记录（也可双击表中的行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="107"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="110"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="134"/>
+        <source>选中一条检查结果，这里显示它说的是什么、怎么办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="161"/>
+        <source>正在检查 {0} 年……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="170"/>
+        <source>检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="201"/>
+        <source>{0} {1} 年：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="209"/>
+        <source>{0} / {1} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="279"/>
+        <location filename="../../gui/pages/findings.py" line="289"/>
+        <source>导出检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="280"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/findings.py" line="290"/>
+        <source>已导出 {0} 条到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FundingChart</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="244"/>
+        <location filename="../../gui/pages/overview.py" line="242"/>
         <source>{0} 个方案，总投资 {1} 万元（金额单位：万元）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,124 +559,180 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="45"/>
+        <location filename="../../gui/import_wizard.py" line="127"/>
         <source>导入 Excel 工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="56"/>
+        <location filename="../../gui/import_wizard.py" line="139"/>
         <source>选择要导入的工作台账（.xlsx、.xls、.ods 或 .csv）。程序会先逐行检查并显示结果，确认后才写入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="60"/>
+        <location filename="../../gui/import_wizard.py" line="143"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="86"/>
-        <source>有拒收的行时全部不导入</source>
+        <location filename="../../gui/import_wizard.py" line="160"/>
+        <source>只看有问题的行（拒收、留空、约数、未识别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="97"/>
-        <source>保存拒收的行…</source>
+        <location filename="../../gui/import_wizard.py" line="185"/>
+        <source>表头</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="106"/>
+        <location filename="../../gui/import_wizard.py" line="185"/>
+        <source>单元格内容（双击更正）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="201"/>
+        <source>有拒收的行或留空的单元格时全部不导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="212"/>
+        <source>保存需要处理的行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="221"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="107"/>
-        <location filename="../../gui/import_wizard.py" line="126"/>
+        <location filename="../../gui/import_wizard.py" line="222"/>
+        <location filename="../../gui/import_wizard.py" line="241"/>
         <source>检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="110"/>
+        <location filename="../../gui/import_wizard.py" line="225"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="126"/>
+        <location filename="../../gui/import_wizard.py" line="241"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="127"/>
+        <location filename="../../gui/import_wizard.py" line="242"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="134"/>
+        <location filename="../../gui/import_wizard.py" line="249"/>
         <source>选择工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="135"/>
+        <location filename="../../gui/import_wizard.py" line="250"/>
         <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="152"/>
+        <location filename="../../gui/import_wizard.py" line="267"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="160"/>
+        <location filename="../../gui/import_wizard.py" line="276"/>
         <source>检查工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="165"/>
-        <source>文件「{0}」：新增 {1} 行，更新 {2} 行，不变 {3} 行，拒收 {4} 行；跳过空行、合计行等 {5} 行。</source>
+        <location filename="../../gui/import_wizard.py" line="281"/>
+        <source>文件「{0}」：新增 {1} 行，更新 {2} 行，不变 {3} 行，拒收 {4} 行；跳过空行、合计行、签字行等 {5} 行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="169"/>
+        <location filename="../../gui/import_wizard.py" line="284"/>
+        <source>{0} {1} 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="287"/>
+        <source>单元格：{0}。留空的单元格不导入，该行其余内容照常导入；可在下方更正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="288"/>
+        <source>，</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="290"/>
+        <source>已在预览中更正 {0} 处（导入时记入操作日志）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="293"/>
+        <source>已读取，{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="393"/>
+        <source>已导入：新增 {0} 行，更新 {1} 行；不变 {2} 行，拒收 {3} 行，留空的单元格 {4} 处。
+导入前的数据库已备份到：{5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="405"/>
+        <location filename="../../gui/import_wizard.py" line="411"/>
+        <source>保存需要处理的行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="292"/>
         <source>工作表「{0}」：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="170"/>
-        <source>已读取</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="170"/>
+        <location filename="../../gui/import_wizard.py" line="294"/>
         <source>未读取，{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="172"/>
+        <location filename="../../gui/import_wizard.py" line="296"/>
         <source>程序不认识的列（数值会随记录保存并在导出时带上）：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="203"/>
+        <location filename="../../gui/import_wizard.py" line="328"/>
+        <source>工作表「{0}」第 {1} 行：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="331"/>
+        <source>没有问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="341"/>
+        <source>第{0}列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="371"/>
+        <source>重新检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="386"/>
         <source>导入工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="209"/>
-        <source>已导入：新增 {0} 行，更新 {1} 行；不变 {2} 行，拒收 {3} 行。
-导入前的数据库已备份到：{4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="211"/>
+        <location filename="../../gui/import_wizard.py" line="395"/>
         <source>（没有写入，不需要备份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="221"/>
-        <source>保存拒收的行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_wizard.py" line="221"/>
+        <location filename="../../gui/import_wizard.py" line="405"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,43 +753,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>未设置县（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>最近打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>编辑(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>打印(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>转到(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>巷账数据库 (*.db);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,138 +797,188 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../gui/pages/overview.py" line="268"/>
+        <location filename="../../gui/pages/overview.py" line="271"/>
         <source>年度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="302"/>
+        <location filename="../../gui/pages/overview.py" line="305"/>
         <source>近期期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="312"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="312"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="312"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="312"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="344"/>
+        <location filename="../../gui/pages/overview.py" line="348"/>
+        <source>群众满意度（按承办部门、按月，每轮办理评价一次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="351"/>
+        <source>承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="351"/>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="354"/>
+        <source>评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="354"/>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="354"/>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="355"/>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="355"/>
+        <source>满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="361"/>
+        <source>满意率 = （满意 + 基本满意）÷ 评价次数；不满意后再次办理的，再次评价另计一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="390"/>
+        <source>本年度还没有群众评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/overview.py" line="397"/>
         <source>导出图片…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="346"/>
+        <location filename="../../gui/pages/overview.py" line="399"/>
         <source>把这张图保存为 PNG 图片，可插入报告或通报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="370"/>
+        <location filename="../../gui/pages/overview.py" line="423"/>
         <source>正在统计 {0} 年……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="379"/>
+        <location filename="../../gui/pages/overview.py" line="432"/>
         <source>统计总览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="387"/>
+        <location filename="../../gui/pages/overview.py" line="440"/>
         <source>{0} {1} 年背街小巷改造进展（统计至 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="396"/>
+        <location filename="../../gui/pages/overview.py" line="449"/>
         <source>未填写</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="397"/>
+        <location filename="../../gui/pages/overview.py" line="450"/>
         <source>条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="397"/>
+        <location filename="../../gui/pages/overview.py" line="450"/>
         <source>设置 → 年度任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="400"/>
+        <location filename="../../gui/pages/overview.py" line="453"/>
         <source>占任务 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="402"/>
+        <location filename="../../gui/pages/overview.py" line="455"/>
         <source>不合格 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="407"/>
+        <location filename="../../gui/pages/overview.py" line="460"/>
         <source>评为精品 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="409"/>
+        <location filename="../../gui/pages/overview.py" line="462"/>
         <source>{0} 条不具备条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="412"/>
+        <location filename="../../gui/pages/overview.py" line="465"/>
         <source>扣回 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="425"/>
+        <location filename="../../gui/pages/overview.py" line="479"/>
         <source>（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="426"/>
+        <location filename="../../gui/pages/overview.py" line="480"/>
         <source>问题：{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="445"/>
+        <location filename="../../gui/pages/overview.py" line="499"/>
         <source>未办结问题 {0} 条，其中超期 {1} 条，即将到期 {2} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="448"/>
+        <location filename="../../gui/pages/overview.py" line="502"/>
         <source>；部分期限所在年份尚无节假日安排，按周一至周五暂定，请在“设置”中导入该年节假日表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="459"/>
-        <location filename="../../gui/pages/overview.py" line="463"/>
+        <location filename="../../gui/pages/overview.py" line="513"/>
+        <location filename="../../gui/pages/overview.py" line="517"/>
         <source>导出图片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="459"/>
+        <location filename="../../gui/pages/overview.py" line="513"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="463"/>
+        <location filename="../../gui/pages/overview.py" line="517"/>
         <source>无法写入「{0}」，请换一个位置或文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="465"/>
+        <location filename="../../gui/pages/overview.py" line="519"/>
         <source>已导出图片到 {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -814,52 +1004,67 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="165"/>
+        <location filename="../../gui/pages/library.py" line="167"/>
         <source>方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="166"/>
+        <location filename="../../gui/pages/library.py" line="168"/>
         <source>改造内容（一清二拆三改四补）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="167"/>
+        <location filename="../../gui/pages/library.py" line="169"/>
         <source>投资（元）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="170"/>
+        <location filename="../../gui/pages/library.py" line="172"/>
         <source>参建单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="172"/>
+        <location filename="../../gui/pages/library.py" line="174"/>
         <source>进度节点（计划 / 实际）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="173"/>
+        <location filename="../../gui/pages/library.py" line="175"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="187"/>
+        <location filename="../../gui/pages/library.py" line="176"/>
+        <source>撤销（移出本年度清单，记录保留）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="190"/>
         <source>新改造方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="198"/>
+        <location filename="../../gui/pages/library.py" line="192"/>
+        <source>（未填类别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="193"/>
+        <source>（已撤销）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="203"/>
         <source>资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="206"/>
+        <location filename="../../gui/pages/library.py" line="211"/>
         <source>措施估算合计 {0} 万元，与总投资 {1} 万元不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="218"/>
+        <location filename="../../gui/pages/library.py" line="223"/>
         <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,66 +1141,82 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../gui/pages/problems.py" line="43"/>
+        <location filename="../../gui/pages/problems.py" line="46"/>
         <source>照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="50"/>
+        <location filename="../../gui/pages/problems.py" line="53"/>
         <source>添加照片…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="53"/>
+        <location filename="../../gui/pages/problems.py" line="56"/>
+        <location filename="../../gui/pages/problems.py" line="73"/>
         <source>销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="64"/>
+        <location filename="../../gui/pages/problems.py" line="67"/>
         <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="65"/>
+        <location filename="../../gui/pages/problems.py" line="68"/>
+        <source>反映人（回复群众用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="69"/>
         <source>交办和办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="66"/>
-        <source>反馈和销号</source>
+        <location filename="../../gui/pages/problems.py" line="71"/>
+        <source>反馈和评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="83"/>
+        <location filename="../../gui/pages/problems.py" line="72"/>
+        <source>不满意的再次办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="100"/>
         <source>登记新问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="103"/>
+        <location filename="../../gui/pages/problems.py" line="122"/>
         <source>下一步：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="115"/>
-        <location filename="../../gui/pages/problems.py" line="120"/>
+        <location filename="../../gui/pages/problems.py" line="125"/>
+        <source>网格员：{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/problems.py" line="135"/>
+        <location filename="../../gui/pages/problems.py" line="140"/>
         <source>不能销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="131"/>
-        <location filename="../../gui/pages/problems.py" line="134"/>
-        <location filename="../../gui/pages/problems.py" line="148"/>
-        <location filename="../../gui/pages/problems.py" line="152"/>
+        <location filename="../../gui/pages/problems.py" line="151"/>
+        <location filename="../../gui/pages/problems.py" line="154"/>
+        <location filename="../../gui/pages/problems.py" line="168"/>
+        <location filename="../../gui/pages/problems.py" line="172"/>
         <source>添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="131"/>
+        <location filename="../../gui/pages/problems.py" line="151"/>
         <source>请先保存问题，再添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="150"/>
+        <location filename="../../gui/pages/problems.py" line="170"/>
         <source>已添加 {0} 张照片</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,74 +1232,69 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="111"/>
-        <source>全部{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/records.py" line="118"/>
+        <location filename="../../gui/pages/records.py" line="112"/>
         <source>搜索：名称、编码或拼音首字母（如 jfl）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="142"/>
+        <location filename="../../gui/pages/records.py" line="136"/>
         <source>新建</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="143"/>
+        <location filename="../../gui/pages/records.py" line="137"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="145"/>
+        <location filename="../../gui/pages/records.py" line="139"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="146"/>
+        <location filename="../../gui/pages/records.py" line="140"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="267"/>
+        <location filename="../../gui/pages/records.py" line="261"/>
         <source>读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="302"/>
+        <location filename="../../gui/pages/records.py" line="296"/>
         <source>{0} / {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="363"/>
+        <location filename="../../gui/pages/records.py" line="357"/>
         <source>（未保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="401"/>
-        <location filename="../../gui/pages/records.py" line="412"/>
-        <location filename="../../gui/pages/records.py" line="421"/>
+        <location filename="../../gui/pages/records.py" line="395"/>
+        <location filename="../../gui/pages/records.py" line="406"/>
+        <location filename="../../gui/pages/records.py" line="415"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="401"/>
+        <location filename="../../gui/pages/records.py" line="395"/>
         <source>请先改正以下问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="417"/>
+        <location filename="../../gui/pages/records.py" line="411"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="418"/>
+        <location filename="../../gui/pages/records.py" line="412"/>
         <source>更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="426"/>
+        <location filename="../../gui/pages/records.py" line="420"/>
         <source>已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1302,7 @@
 <context>
     <name>RecordTableView</name>
     <message>
-        <location filename="../../gui/tables.py" line="265"/>
+        <location filename="../../gui/tables.py" line="274"/>
         <source>复制选中行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,62 +1468,62 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="96"/>
+        <location filename="../../gui/pages/library.py" line="97"/>
         <source>调查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="97"/>
+        <location filename="../../gui/pages/library.py" line="98"/>
         <source>规模和人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="98"/>
+        <location filename="../../gui/pages/library.py" line="99"/>
         <source>二拆：违法建设</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="100"/>
+        <location filename="../../gui/pages/library.py" line="101"/>
         <source>一清：环境卫生</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="102"/>
+        <location filename="../../gui/pages/library.py" line="103"/>
         <source>三改：道路</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="104"/>
+        <location filename="../../gui/pages/library.py" line="105"/>
         <source>三改：线缆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="105"/>
+        <location filename="../../gui/pages/library.py" line="106"/>
         <source>地下管网</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="106"/>
+        <location filename="../../gui/pages/library.py" line="107"/>
         <source>四补：安全设施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="108"/>
+        <location filename="../../gui/pages/library.py" line="109"/>
         <source>四补：绿化、文化、停车</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="109"/>
+        <location filename="../../gui/pages/library.py" line="110"/>
         <source>问题和诉求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="125"/>
+        <location filename="../../gui/pages/library.py" line="127"/>
         <source>装灯率 {0}&#x3000;亮灯率 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="135"/>
+        <location filename="../../gui/pages/library.py" line="137"/>
         <source>新调查摸底</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,8 +1585,13 @@
 <context>
     <name>page</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="67"/>
+        <location filename="../../gui/pages/library.py" line="68"/>
         <source>调查摸底表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="462"/>
+        <source>全部{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1379,6 +1600,35 @@
     <message>
         <location filename="../../gui/preview.py" line="212"/>
         <source>生成 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../gui/help_menu.py" line="26"/>
+        <source>生成使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="35"/>
+        <source>&lt;h3&gt;巷账 {0}&lt;/h3&gt;&lt;p&gt;城市背街小巷整治改造提升台账&lt;/p&gt;&lt;p&gt;本程序采用 MIT 许可证。随程序提供的 Qt（LGPL-3.0）、Python 及各软件库、文泉驿微米黑字体各有其许可，见 THIRD-PARTY-NOTICES.txt{1}。&lt;/p&gt;&lt;p&gt;数据文件夹：{2}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="45"/>
+        <source>帮助(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="46"/>
+        <source>使用说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/help_menu.py" line="50"/>
+        <location filename="../../gui/help_menu.py" line="52"/>
+        <source>关于巷账</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

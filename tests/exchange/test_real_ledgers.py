@@ -373,3 +373,17 @@ def test_free_text_survives_export_import_export_cell_for_cell(county, tmp_path)
     second = list(load_workbook(tmp_path / "second.xlsx").active.iter_rows(values_only=True))
     assert first == second
     assert any(row[15] == "白改黑、三线下地、补植绿化、按图施工" for row in second)
+
+
+def test_numbers_too_big_for_any_alley_are_left_out_not_a_failed_import(county, tmp_path):
+    """9.22e18 in 户数 (a slip of the keyboard, or a phone number in the wrong column) once passed the
+    preview and broke the commit with an overflow; the record models now bound counts and money."""
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "户数", "年度", "类别", "总投资（元）"])
+    wb.active.append(["槐树巷", "城东街道", 9.22e18, 2023, "达标", 1e15])
+    wb.save(tmp_path / "big.xlsx")
+    preview = preview_import(county, tmp_path / "big.xlsx")
+    assert [r.status for r in preview.rows] == ["new"]
+    assert [c for c, kind, _ in _warnings(preview, kind="left_out")] == ["户数", "总投资(万元)"]
+    commit_import(county, preview)
+    assert county.alleys()[0].households is None and _plans(county)["槐树巷"].total_investment_yuan == 0

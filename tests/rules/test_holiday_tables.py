@@ -9,6 +9,7 @@ import pytest
 from core.errors import LedgerError
 from core.rules import HolidayCalendar
 from core.rules.workdays import parse_holiday_rows
+from tests.rules.helpers import holiday_year_2030
 
 
 def test_rows_become_days_off_and_make_up_working_days():
@@ -33,7 +34,8 @@ def test_bad_rows_say_where(rows, where, what):
 
 def test_a_loaded_year_is_no_longer_provisional(ledger):
     assert HolidayCalendar.from_ledger(ledger).add_workdays(date(2030, 9, 27), 3).provisional
-    ledger.load_holiday_year(2030, {date(2030, 10, day): False for day in range(1, 8)} | {date(2030, 9, 29): True})
+    days, names = holiday_year_2030()
+    ledger.load_holiday_year(2030, days, names=names)
     due = HolidayCalendar.from_ledger(ledger).add_workdays(date(2030, 9, 27), 3)
     assert due.date == date(2030, 10, 8)  # 29 Sep (make-up), 30 Sep, 8 Oct
     assert not due.provisional
