@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from core.errors import checker
@@ -29,7 +28,7 @@ PAGE_OF_TABLE: dict[str, str] = {
 """The program's page (``--page`` name) that shows each kind of record a finding is about."""
 
 EXPORT_HEADERS = ("序号", "规则", "级别", "街巷编码", "街巷名称", "所在街道", "所在社区", "年度", "问题", "建议")
-_EXPORT_WIDTHS = (6, 6, 6, 14, 12, 10, 10, 6, 60, 50)
+EXPORT_WIDTHS = (6, 6, 6, 14, 12, 10, 10, 6, 60, 50)
 
 
 @dataclass(frozen=True)
@@ -142,19 +141,4 @@ def locate(record: str, plan_of: dict[tuple[str, int], int], rule: str = "") -> 
     return page, record_id
 
 
-def export_findings(data: FindingsList, out: Path, *, progress: Callable[[int, str], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> Any:
-    """Write the findings to ``out`` (.xlsx, or .csv by its suffix) with the same writer as the ledger
-    export: title row, the filter and counts in words, frozen header, widths that fit Chinese.
-    Returns an :class:`core.exchange.export.ExportResult`."""
-    from core.exchange.export import ExportResult, write_sheet
-
-    note = "；".join(part for part in (f"筛选：{data.filter_text}" if data.filter_text else "", data.summary()) if part)
-    write_sheet(out, "检查结果", data.title, EXPORT_HEADERS, ["int", "text", "text", "text", "text", "text", "text",
-                                                                 "int", "text", "text"],
-                _EXPORT_WIDTHS, [row.cells() for row in data.rows], note=note, progress=progress, cancel=cancel)
-    return ExportResult(str(out), len(data.rows), [])
-
-
-__all__ = ["COUNTY_WIDE", "EXPORT_HEADERS", "FindingRow", "FindingsList", "PAGE_OF_TABLE", "export_findings",
-           "gather_findings", "locate"]
+__all__ = ["COUNTY_WIDE", "EXPORT_HEADERS", "FindingRow", "FindingsList", "PAGE_OF_TABLE", "gather_findings", "locate"]

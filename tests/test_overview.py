@@ -7,7 +7,8 @@ from datetime import date
 import openpyxl
 import pytest
 
-from core.audit_view import PAGE_SIZE, AuditFilter, export_audit, iter_lines, people, read_page
+from core.audit_view import PAGE_SIZE, AuditFilter, iter_lines, people, read_page
+from core.exchange.lists import export_audit
 from core.overview import default_year, gather_overview, years_with_plans
 from core.profile import MonthDay
 from core.records import Acceptance, CountySettings, Filing, Problem, Survey, YearTarget

@@ -436,12 +436,12 @@ def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
-    from core.rules.workdays import read_holiday_file
+    from core.exchange.holidays import read_holiday_file, store_holiday_year
 
     with input_path(args.file) as path:
         year, days, names = read_holiday_file(path)
     with _open(args, create=True) as ledger:
-        ledger.load_holiday_year(year, days, names=names, source=path.name)
+        store_holiday_year(ledger, year, days, names, source=path.name)
     document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
                 "make_up_workdays": sum(1 for w in days.values() if w)}
     out.emit(document, lambda: f"已导入 {year} 年节假日表：放假 {document['days_off']} 天，调休上班 {document['make_up_workdays']} 天")
@@ -528,7 +528,8 @@ def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_export_findings(args: argparse.Namespace, out: Output) -> int:
-    from core.findings_view import export_findings, gather_findings
+    from core.exchange.lists import export_findings
+    from core.findings_view import gather_findings
 
     with _open(args) as ledger:
         data = gather_findings(ledger, args.year, as_of=args.as_of)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import sqlite_utils
 
-from core.errors import Cancelled, LedgerError, LockedRecord, NotFound, Place, StoreError
+from core.errors import Cancelled, LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
 from core.records import (
     Acceptance,
@@ -741,19 +741,12 @@ class Ledger:
                           source: str = "") -> None:
         """Replace the holiday table of ``year``: days off (False) and make-up working days (True).
 
-        The table stands for the year's official schedule, so it must name a day off for each of
-        the profile's statutory holidays (元旦, 春节 …): a partial table is refused with the ones missing.
+        Storage only: :func:`core.exchange.holidays.store_holiday_year` first checks that the table
+        is a whole official year (every statutory holiday named).
         """
-        from core.rules.workdays import missing_statutory
-
         outside = [d for d in days if d.year != year]
         if outside:
             raise LedgerError(f"{year} 年节假日表中出现了其他年份的日期：{outside[0]}")
-        missing = missing_statutory(days, names or {}, self.profile().holidays.statutory)
-        if missing:
-            raise LedgerError(
-                f"{year} 年节假日表缺少法定节假日：{'、'.join(missing)}。一年的节假日表须列出国务院公布的全部放假日期，"
-                "并在“名称”列写明节日（如“国庆节”）", Place(file=source) if source else None)
         with self.transaction():
             self.db.execute("DELETE FROM holidays WHERE day LIKE ?", [f"{year}-%"])
             self.db.conn.executemany(

@@ -282,7 +282,7 @@ class FindingsPage(Page):
             return None
 
         def job(progress, cancelled):
-            from core.findings_view import export_findings
+            from core.exchange.lists import export_findings
 
             return export_findings(data, out, progress=progress, cancel=cancelled)
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from core.errors import LedgerError
+from core.exchange.holidays import parse_holiday_rows
 from core.rules import HolidayCalendar
-from core.rules.workdays import parse_holiday_rows
 from tests.rules.helpers import holiday_year_2030
 
 
@@ -47,7 +47,7 @@ def test_a_holiday_table_can_come_from_excel(tmp_path):
 
     from openpyxl import Workbook
 
-    from core.rules.workdays import read_holiday_file
+    from core.exchange.holidays import read_holiday_file
 
     wb = Workbook()
     wb.active.append(["日期", "类型", "名称"])
@@ -79,7 +79,7 @@ def test_the_package_calendar_answers_as_the_package_does_and_nothing_outside_it
 
 def test_a_day_listed_twice_is_refused_with_its_row():
     from core.errors import LedgerError
-    from core.rules.workdays import parse_holiday_rows
+    from core.exchange.holidays import parse_holiday_rows
 
     rows = [("2031-01-01", "休", "元旦"), ("2031-01-01", "班", "元旦")]
     with pytest.raises(LedgerError, match="日期 2031-01-01 重复出现") as refused:

@@ -395,12 +395,13 @@ def test_a_holiday_table_missing_statutory_holidays_is_refused_naming_them(ledge
     """002 §二(四)3: "自接到交办事项之日起7个工作日内办结" — working days come from the official
     holiday table, so a loaded year must hold every statutory holiday, not one row of them."""
     from core.cli.main import main
+    from core.exchange.holidays import store_holiday_year
 
     assert list(PROFILE.holidays.statutory) == ["元旦", "春节", "清明", "劳动节", "端午", "中秋", "国庆"]
     days, names = holiday_year_2030()
     partial = {d: w for d, w in days.items() if "春节" not in names[d] and "国庆" not in names[d]}
     with pytest.raises(LedgerError, match="2030 年节假日表缺少法定节假日：春节、国庆"):
-        ledger.load_holiday_year(2030, partial, names=names, source="2030.csv")
+        store_holiday_year(ledger, 2030, partial, names, source="2030.csv")
     assert ledger.holiday_table()[1] == set()
     ledger.load_holiday_year(2030, days, names=names)
     assert ledger.holiday_table()[1] == {2030}
