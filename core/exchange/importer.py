@@ -54,9 +54,11 @@ REASON_HEADER = "导入问题"
 _IDENTITY = {("alley", "code"), ("alley", "name"), ("alley", "subdistrict"), ("alley", "community"), ("plan", "year")}
 _EVALUATION_FIELDS = {"standard_eval_result", "standard_eval_on", "boutique_eval_result", "boutique_eval_on",
                       "evaluation", "evaluation_on"}
-_YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年")
-# A sheet named after its sub-district or town (城东街道, 城东街道台账, 大塘镇).
-_PLACE_IN_NAME = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+# A sheet named after its sub-district or town (城东街道, 城东街道台账, 大塘镇), not a summary (各街道汇总).
+_PLACE_IN_NAME = re.compile(r"^(?![各全总])([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?:工作台账|台账|明细表?|清单|统计表?|表)?$")
+_ALLEY_FIELDS = {("alley", f) for f in ("area_type", "start_point", "end_point", "length_m", "red_line_width_m",
+                                        "households", "population", "chief", "chief_phone")}
 
 
 @dataclass(frozen=True)
@@ -289,27 +291,36 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
             reports.append(SheetReport(sheet.name, False, reason))
             continue
         header_row, matched, texts, span = found
-        unknown = {c: t for c, t in texts.items() if c not in matched and t and not is_ignored_header(t)}
-        ignored = {c for c, t in texts.items() if t and is_ignored_header(t)}
-        title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] for v in row if v not in (None, ""))
-        years = set(_YEAR_IN_TITLE.findall(title))
-        year = int(years.pop()) if len(years) == 1 else None  # "2022—2024年" names no one year
-        kind = _sheet_kind(matched)
-        fields = {m.column.field for m in matched.values()}
-        defaults: dict[str, Any] = {}
+        first = header_row + span
         said = [f"第{header_row + 1}行为表头" if span == 1 else f"第{header_row + 1}–{header_row + span}行为表头"]
+        ignored = {c for c, t in texts.items() if t and is_ignored_header(t)}
+        numbering = _numbering_column(sheet.rows[first:], matched)
+        if numbering is not None:  # 编号 1, 2, 3 …: the sheet's own row numbers, not alley codes
+            del matched[numbering]
+            ignored.add(numbering)
+            said.append(f"「{texts[numbering]}」列是表格自己的行号，不是街巷编码")
+        for c, other in _second_columns(matched).items():  # two columns for one field: the first is read
+            said.append(f"「{texts[c]}」与「{texts[other]}」都是{matched[c].column.header}，按「{texts[other]}」读取，"
+                        f"「{texts[c]}」随记录另存")
+            del matched[c]
+        unknown = {c: t for c, t in texts.items() if c not in matched and t and c not in ignored}
+        title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] for v in row if v not in (None, ""))
+        years = set(_ANY_YEAR.findall(title))
+        year = int(years.pop()) if len(years) == 1 else None  # "三年行动（2022—2024年）" names no one year
+        kind = _sheet_kind(matched, title)
+        fields = {(m.column.record, m.column.field) for m in matched.values()}
+        defaults: dict[str, Any] = {}
         if kind == "publicity":
             said.append("这是评定结果名单（公示名单），只更新已有方案的评定结果，不新增街巷或方案")
-        records = {m.column.record for m in matched.values()}
-        if "year" not in fields and year is not None and records - {"alley"}:  # a list of plans, not of alleys
+        plan_data = fields - _IDENTITY - {("plan", "notes")} - _ALLEY_FIELDS
+        if year is not None and (plan_data or kind == "publicity"):  # a list of plans, not a list of alleys
             defaults["year"] = year
-            said.append(f"没有年度列，年度按标题中的 {year} 年计")
-        place = _PLACE_IN_NAME.search(normalize_text(sheet.name).replace(" ", ""))
-        if "subdistrict" not in fields and place:
+            said.append(("年度空白的行" if ("plan", "year") in fields else "没有年度列，") + f"年度按标题中的 {year} 年计")
+        place = _PLACE_IN_NAME.match(normalize_text(sheet.name).replace(" ", ""))
+        if ("alley", "subdistrict") not in fields and place:
             defaults["subdistrict"] = place.group(1)
             said.append(f"没有所在街道列，所在街道按工作表名称计为「{place.group(1)}」")
         reports.append(SheetReport(sheet.name, True, "；".join(said), kind))
-        first = header_row + span
         kept = []
         for offset, row in enumerate(sheet.rows[first:]):
             if _skip(row, ignored):
@@ -321,15 +332,50 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
     return reports, data, skipped
 
 
-def _sheet_kind(matched: dict[int, HeaderMatch]) -> str:
-    """``publicity`` for a list of evaluation results (names, years and results, nothing else)."""
+def _numbering_column(rows: list[list[Any]], matched: dict[int, HeaderMatch]) -> int | None:
+    """The column read as 街巷编码 when it holds the sheet's own row numbers (编号 1, 2, 3 …)."""
+    at = next((c for c, m in matched.items() if m.column.field == "code"), None)
+    if at is None:
+        return None
+    numbers = []
+    for row in rows:
+        value = row[at] if at < len(row) else None
+        if value is None or value == "":
+            continue
+        text = cell_text(value)
+        if not text.isdigit() or len(text) > 4:
+            return None  # a real code (4501230001) or words: the column is what its header says
+        numbers.append(int(text))
+    return at if numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))) else None
+
+
+def _second_columns(matched: dict[int, HeaderMatch]) -> dict[int, int]:
+    """Columns that name a field an earlier column already names: {later column: the first one}."""
+    first: dict[tuple[str, str], int] = {}
+    later = {}
+    for c, m in sorted(matched.items()):
+        key = (m.column.record, m.column.field)
+        if key in first:
+            later[c] = first[key]
+        else:
+            first[key] = c
+    return later
+
+
+def _sheet_kind(matched: dict[int, HeaderMatch], title: str) -> str:
+    """``publicity`` for a list of evaluation results: plans named, their results, and at most what
+    describes the alley (length, 社区, 类别) — nothing only a work ledger has (money, dates, units)."""
     keys = {(m.column.record, m.column.field) for m in matched.values()}
     evaluations = {k for k in keys if k[1] in _EVALUATION_FIELDS}
-    rest = keys - evaluations - _IDENTITY - {("plan", "notes")}
-    return "publicity" if evaluations and not rest else "ledger"
+    rest = keys - evaluations - _IDENTITY - _ALLEY_FIELDS - {("plan", "notes"), ("plan", "category")}
+    if evaluations and not rest:
+        return "publicity"
+    if evaluations and any(word in title for word in ("公示", "名单")) and not rest - {("acceptance", "accepted_on")}:
+        return "publicity"
+    return "ledger"
 
 
-_FOOTER_TAIL = re.compile(r"^\s*(?:[:：]|$|\s)")
+_FOOTER_TAIL = re.compile(r"^\s*(?:[:：]|$|\s|\d)")
 
 
 def _skip(row: list[Any], ignored: set[int]) -> bool:
@@ -353,17 +399,28 @@ def _skip(row: list[Any], ignored: set[int]) -> bool:
     if first is None:
         return True  # blank, or nothing but the sheet's own numbering
     table = header_table()
-    if any(cell.lstrip()[:1] in table.totals_starts for cell in firsts) and any(
-            normalize_text(cell).replace(" ", "") in table.totals_words for cell in firsts):
-        return True
-    if first.lstrip()[:1] not in table.line_starts:
-        return False
-    text = normalize_text(first).replace(" ", "")
-    if text.startswith(("单位", "金额单位", "填报单位", "填表", "制表")) and _filled_once(row):
-        return True
-    for word in table.footer_words:
-        # 填报人张三 is a signature line; 注 and 说明 need their colon (注：…), or nothing after them.
-        if text.startswith(word) and (len(word) >= 3 or _FOOTER_TAIL.match(text[len(word):])):
+    for cell in firsts:
+        if any(word in cell for word in table.totals_words) and _is_totals(normalize_text(cell).replace(" ", "")):
+            return True
+    for cell in {first, firsts[0]}:  # 说明 may stand in the 序号 column, the note beside it
+        if cell.lstrip()[:1] not in table.line_starts:
+            continue
+        text = normalize_text(cell).replace(" ", "")
+        if text.startswith(("单位", "金额单位", "填报单位", "填表", "制表")) and _filled_once(row):
+            return True
+        for word in table.footer_words:
+            # 填报人张三 is a signature line; 注 and 说明 need their colon (注：…), or nothing after them.
+            if text.startswith(word) and (len(word) >= 3 or _FOOTER_TAIL.match(text[len(word):])):
+                return True
+    return False
+
+
+def _is_totals(text: str) -> bool:
+    """合计, 合计（共12条）, 合计：2条, 城东街道小计 — but not an alley named 合计巷."""
+    for word in header_table().totals_words:
+        if text.endswith(word):
+            return True
+        if text.startswith(word) and (len(text) == len(word) or not "\u4e00" <= text[len(word)] <= "\u9fff"):
             return True
     return False
 
