@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from core import entry
 from core.browse import default_year
 from core.exchange.values import parse_date
+from core.money import wan_exact
 
 LONG_TEXT = 1000
 """Text fields allowed this many characters or more get a multi-line editor."""
@@ -85,6 +87,11 @@ class Editor(QObject):
     def from_value(self, value: Any) -> Any:
         """Raw value showing a record's value."""
         return value
+
+    def problem(self, raw: Any) -> str | None:
+        """What is wrong with a raw value that the record model never sees (the editor could not read
+        it), in Chinese without the field's name; None when nothing is."""
+        return None
 
     def set_read_only(self, on: bool) -> None:
         self.widget.setEnabled(not on)
@@ -146,28 +153,82 @@ class LongTextEditor(Editor):
         self.widget.setReadOnly(on)
 
 
-class NumberEditor(TextEditor):
-    """Numbers typed as text so a half-typed or wrong number is shown, explained and kept as typed."""
+READERS: dict[str, Any] = {
+    "money": entry.yuan_from_text,
+    "metres": entry.metres_from_text,
+    "area": entry.area_from_text,
+    "count": entry.count_from_text,
+    "number": entry.number_from_text,
+}
+"""How each kind of number field reads what was typed (the import's parser and units, core.entry)."""
 
-    def __init__(self, parent: QWidget | None = None, *, optional: bool, unit: str = ""):
-        super().__init__(parent, unit)
+PLACEHOLDERS = {"money": "万元", "metres": "米", "area": "平方米"}
+
+
+class NumberEditor(TextEditor):
+    """Numbers typed as text, read as the import reads a ledger cell ("180万", "1.2公里", "1,200");
+    a half-typed or wrong number is shown, explained and kept as typed. When the clerk leaves the
+    field, the text becomes the number as understood (180万 → 180.00), so he sees how it was read.
+
+    ``kind`` is one of :data:`READERS`; money is typed and shown in 万元 and kept in whole 元.
+    A field that has no "unknown" (the model's default is 0) shows 0 as blank: a blank form must not
+    claim facts nobody entered, and a blank is stored as that default.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, optional: bool, kind: str = "number",
+                 zero_blank: bool = False):
+        super().__init__(parent, PLACEHOLDERS.get(kind, ""))
         self.optional = optional
+        self.kind = kind
+        self.zero_blank = zero_blank
         self.widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.widget.editingFinished.connect(self._tidy)
+
+    def read(self, raw: str) -> Any:
+        """The value ``raw`` stands for (None: blank); ValueError with a Chinese message."""
+        value = READERS[self.kind](raw)
+        return float(value) if self.kind == "number" and value is not None else value
 
     def to_input(self, raw: str) -> Any:
-        text = raw.strip().replace(",", "").replace("，", "")
-        if text == "":
+        try:
+            value = self.read(raw)
+        except ValueError:
+            return OMIT  # explained by problem()
+        if value is None:
             return None if self.optional else OMIT
-        return text
+        return value
+
+    def problem(self, raw: str) -> str | None:
+        try:
+            self.read(raw)
+        except ValueError as error:
+            return str(error)
+        return None
 
     def from_value(self, value: Any) -> str:
-        if value is None:
+        if value is None or (self.zero_blank and value == 0):
             return ""
+        if self.kind == "money":
+            return wan_exact(int(value))
         if isinstance(value, float):
             return f"{value:.6f}".rstrip("0").rstrip(".")
         if isinstance(value, Decimal):
             return format(value.normalize(), "f")
         return str(value)
+
+    def _tidy(self) -> None:
+        """Show the number as it was read once the clerk leaves the field."""
+        raw = self.raw()
+        try:
+            value = self.read(raw)
+        except ValueError:
+            return
+        if value is None:
+            return
+        tidy = self.from_value(value) or "0"
+        if tidy != raw:
+            self.widget.setText(tidy)
+            self.edited.emit()
 
 
 class DateEditor(Editor):
@@ -430,6 +491,17 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
+def number_kind(name: str, kind: Any) -> str:
+    """Which of :data:`READERS` reads field ``name`` (of type ``kind``): by the unit its name ends in."""
+    if name.endswith("_yuan"):
+        return "money"
+    if name.endswith("_m2"):
+        return "area"
+    if name.endswith("_m"):
+        return "metres"
+    return "count" if kind is int else "number"
+
+
 def editor_for(model: type[BaseModel], name: str, parent: QWidget | None = None) -> Editor:
     """The editor that suits field ``name`` of ``model`` (by its type, title and length limit)."""
     info = model.model_fields[name]
@@ -447,8 +519,8 @@ def editor_for(model: type[BaseModel], name: str, parent: QWidget | None = None)
     if kind is date:
         return DateEditor(parent)
     if kind in (int, float, Decimal):
-        unit = "元" if name.endswith("_yuan") else ""
-        return NumberEditor(parent, optional=optional, unit=unit)
+        return NumberEditor(parent, optional=optional, kind=number_kind(name, kind),
+                            zero_blank=not optional and info.default == 0)
     max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
     if max_length is not None and max_length >= LONG_TEXT:
         return LongTextEditor(parent)

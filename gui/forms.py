@@ -155,8 +155,12 @@ class RecordForm(QWidget):
         self._timer.timeout.connect(lambda: self.changed.emit(self.current))
 
     def title_of(self, name: str) -> str:
+        """The field's Chinese title as the form shows it (money in 万元, as the form takes it)."""
         info = self.model.model_fields.get(name)
-        return self.tr(info.title) if info and info.title else name
+        title = self.tr(info.title) if info and info.title else name
+        if getattr(self.editors.get(name), "kind", "") == "money":
+            title = title.replace("(元)", "(万元)")
+        return title
 
     def _tab_order(self) -> None:
         widgets = [e.widget.focusProxy() or e.widget for e in self.editors.values()]
@@ -216,6 +220,11 @@ class RecordForm(QWidget):
     def _revalidate(self) -> None:
         data = self.data()
         record, problems = validate_fields(self.model, data)
+        for name, editor in self.editors.items():  # what the editors could not read at all
+            message = editor.problem(self._values.get(name, editor.raw()))
+            if message:
+                problems.setdefault(name, []).insert(0, f"「{self.title_of(name)}」{message}")
+                record = None
         for name in self.required:  # optional in the model, needed before the record can be stored
             if data.get(name) in (None, ""):
                 problems.setdefault(name, []).append(f"「{self.title_of(name)}」必须选择")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,6 +26,8 @@ class HeaderTable:
     categories: dict[str, str]
     results: dict[str, str]
     totals_words: tuple[str, ...]
+    area_units: dict[str, Decimal] = field(default_factory=dict)
+    count_units: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def header_table() -> HeaderTable:
         categories=dict(raw["values"]["category"]),
         results=dict(raw["values"]["result"]),
         totals_words=tuple(raw["values"]["totals_row"]),
+        area_units={k.lower(): Decimal(v) for k, v in raw["units"].get("area", {}).items()},
+        count_units={k: Decimal(v) for k, v in raw["units"].get("count", {}).items()},
     )
 
 
