@@ -171,8 +171,9 @@ class NumberEditor(TextEditor):
     field, the text becomes the number as understood (180万 → 180.00), so he sees how it was read.
 
     ``kind`` is one of :data:`READERS`; money is typed and shown in 万元 and kept in whole 元.
-    A field that has no "unknown" (the model's default is 0) shows 0 as blank: a blank form must not
-    claim facts nobody entered, and a blank is stored as that default.
+    Money that has no "unknown" (the model's default is 0) shows 0 as blank: an amount of nothing is
+    an amount nobody entered yet, and a blank is stored as that default. (A new record's counts are
+    not pre-filled with 0 either: see :meth:`gui.forms.RecordForm.load`.)
     """
 
     def __init__(self, parent: QWidget | None = None, *, optional: bool, kind: str = "number",
@@ -206,7 +207,7 @@ class NumberEditor(TextEditor):
         return None
 
     def from_value(self, value: Any) -> str:
-        if value is None or (self.zero_blank and value == 0):
+        if value is None or (self.zero_blank and self.kind == "money" and value == 0):
             return ""
         if self.kind == "money":
             return wan_exact(int(value))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.records.common import validate_fields
-from gui.fields import OMIT, BoolEditor, Editor, LongTextEditor, editor_for
+from gui.fields import OMIT, BoolEditor, Editor, LongTextEditor, NumberEditor, editor_for
 
 Group = tuple[str, Sequence[str]]
 """A titled group of field names, in the order of the paper form."""
@@ -176,11 +176,12 @@ class RecordForm(QWidget):
         """What the record holds besides the fields on the form (e.g. a new acceptance's plan)."""
         for name, editor in self.editors.items():
             if name in values:
-                value = values[name]
+                raw = editor.from_value(values[name])
             else:
                 info = self.model.model_fields[name]
                 value = None if info.is_required() else info.get_default(call_default_factory=True)
-            raw = editor.from_value(value)
+                # a new record's numbers start blank, not at a 0 nobody counted (blank saves as that 0)
+                raw = "" if isinstance(editor, NumberEditor) and value == 0 else editor.from_value(value)
             self.apply(name, raw, revalidate=False)
         self.undo_stack.clear()
         self.undo_stack.setClean()

@@ -131,8 +131,8 @@ class ImportWizard(QDialog):
             self.forward.setEnabled(True)
 
     def _browse(self) -> None:
-        chosen = dialogs.open_file(self, self.tr("选择工作台账"), str(Path.home()),
-                                   self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"))
+        chosen = dialogs.open_file(self, self.tr("选择工作台账"), "",
+                                   self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"), purpose="ledgers")
         if chosen is not None:
             self.file.setText(str(chosen))
 

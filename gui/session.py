@@ -42,8 +42,8 @@ class Session(QObject):
         self.changed.emit(what)
 
     def open_other(self, path: Path) -> None:
-        """Switch the window to another database file (created if missing)."""
-        new = Ledger.open(path, user=self.user, create=True)
+        """Switch the window to another existing database file."""
+        new = Ledger.open(path, user=self.user, create=False)
         self.ledger.close()
         self.ledger = new
         self.reopened.emit()

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, get_args
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -129,6 +131,17 @@ class _EnterMovesOn(QStyledItemDelegate):
         self.editor = super().createEditor(parent, option, index)
         return self.editor
 
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        # A tree asks its rows' heights without saying how wide the column is, so a long measure name
+        # would never wrap (and end in "…" on a narrow screen): tell it.
+        view = self.parent()
+        width = view.columnWidth(index.column())
+        if index.column() == 0:
+            width -= view.indentation() * 2 + view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, max(width, 20), option.fontMetrics.height())  # valid, or it is not used
+        return super().sizeHint(sized, index)
+
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commitData.emit(editor)
@@ -147,6 +160,7 @@ class MeasuresTree(QTreeWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.delegate = _EnterMovesOn(self)
         self.setItemDelegate(self.delegate)
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())  # rewrap the names
 
     def cells(self) -> list[QModelIndex]:
         """The editable cells in keyboard order: each measure's quantity, unit and amount."""

@@ -164,7 +164,7 @@ class PlansPage(AlleyChildPage):
         return RecordForm(Plan, [
             (self.tr("方案"), ["alley_id", "year", "category"]),
             (self.tr("改造内容（一清二拆三改四补）"), ["measures"]),
-            (self.tr("投资（元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
+            (self.tr("投资（万元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
                                   "funding_region_yuan", "funding_city_yuan", "funding_county_yuan",
                                   "funding_social_yuan"]),
             (self.tr("参建单位"), ["builder", "designer", "contractor", "supervisor", "tender_method",

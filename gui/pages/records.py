@@ -7,13 +7,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTextBrowser,
@@ -24,12 +23,35 @@ from PySide6.QtWidgets import (
 from core.browse import Column, Table, county_size
 from core.errors import LedgerError, LockedRecord
 from gui import dialogs
+from gui.buttons import Button
 from gui.forms import RecordForm
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import run_job
 
 SEVERITY_COLOUR = {"error": "#b00020", "warning": "#a65f00", "info": "#35607f"}
+
+
+class FormScroll(QScrollArea):
+    """The form's scroll area: it scrolls up and down only, so it is never narrower than the form
+    (a plain scroll area would let the splitter squeeze it and cut the form's right edge off)."""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the form grew wider (a page added its parts): so does the column
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class Page(QWidget):
@@ -106,8 +128,9 @@ class RecordPage(Page):
         for key, label in self.filters:
             box = QComboBox(self)
             box.setObjectName(f"filter_{key}")
-            box.setMinimumContentsLength(6)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # narrow enough for a 1024-pixel screen; the list that drops down is as wide as its longest entry
+            box.setMinimumContentsLength(4)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.addItem(self.tr("全部{0}").format(label), None)
             box.currentIndexChanged.connect(lambda _: self.apply_filters())
             self.filter_boxes[key] = box
@@ -138,20 +161,21 @@ class RecordPage(Page):
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
-        buttons.addWidget(self.heading, 1)
-        self.new_button = QPushButton(self.tr("新建"), self)
-        self.save_button = QPushButton(self.tr("保存"), self)
+        # on a line of its own, above the buttons: a long heading wraps, and neither is cut on a small screen
+        self.heading.setWordWrap(True)
+        side_layout.addWidget(self.heading)
+        buttons.addStretch(1)
+        self.new_button = Button(self.tr("新建"), self)
+        self.save_button = Button(self.tr("保存"), self)
         self.save_button.setObjectName("save")
-        self.undo_button = QPushButton(self.tr("撤销"), self)
-        self.redo_button = QPushButton(self.tr("重做"), self)
+        self.undo_button = Button(self.tr("撤销"), self)
+        self.redo_button = Button(self.tr("重做"), self)
         for b in (self.new_button, self.undo_button, self.redo_button, self.save_button):
-            b.setAutoDefault(False)
             buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         if self.print_label:
-            self.print_button = QPushButton(self.tr(self.print_label), self)
+            self.print_button = Button(self.tr(self.print_label), self)
             self.print_button.setObjectName("print")
-            self.print_button.setAutoDefault(False)
             self.print_button.clicked.connect(self.print_current)
             buttons.insertWidget(1, self.print_button)
         self.save_button.clicked.connect(self.save)
@@ -165,7 +189,7 @@ class RecordPage(Page):
         self.form.changed.connect(lambda _: self._review_timer.start())
         self.form.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.form.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        scroll = QScrollArea(self)
+        scroll = FormScroll(self)
         scroll.setWidgetResizable(True)
         scrolled = QWidget(scroll)
         scrolled_layout = QVBoxLayout(scrolled)
@@ -179,12 +203,18 @@ class RecordPage(Page):
         scroll.setWidget(scrolled)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll = scroll
         side_layout.addWidget(scroll, 1)
+        self.actions = QVBoxLayout()
+        """The page's own buttons (添加文件, 归档锁定, 销号 …): under the form, never scrolled out of
+        reach, whatever the height of the screen."""
+        side_layout.addLayout(self.actions)
         self.findings = QTextBrowser(self)
         self.findings.setObjectName("findings")
-        self.findings.setMaximumHeight(120)
         self.findings.setOpenLinks(False)
+        self.findings.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         side_layout.addWidget(self.findings)
+        self.side = side
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
         self._review_timer.setInterval(150)
@@ -192,6 +222,7 @@ class RecordPage(Page):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName(f"splitter_{self.name}")
+        splitter.setChildrenCollapsible(False)  # a dragged-away form would look like a missing one
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -203,9 +234,9 @@ class RecordPage(Page):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         state = QSettings().value(f"splitters/{self.name}")
-        if state is not None:
-            splitter.restoreState(state)
-        splitter.splitterMoved.connect(lambda *_: QSettings().setValue(f"splitters/{self.name}", splitter.saveState()))
+        self._splitter_chosen = state is not None and splitter.restoreState(state)
+        """True once the clerk has placed the divider himself (then it stays where he put it)."""
+        splitter.splitterMoved.connect(lambda *_: self._splitter_moved())
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -284,6 +315,7 @@ class RecordPage(Page):
                 for value in self.table_model.distinct(key):
                     box.addItem(str(value), value)
                 box.setCurrentIndex(max(box.findData(current), 0) if current is not None else 0)
+            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
         self.apply_filters()
         if keep is not None and not self.form.is_dirty():
             self.show_record(keep)
@@ -374,6 +406,63 @@ class RecordPage(Page):
             items = "".join(f"<li>{html.escape(m)}</li>" for ms in self.form.problems.values() for m in ms)
             text = f"<b style='color:{SEVERITY_COLOUR['error']}'>{self.tr('填写有误，不能保存：')}</b><ul>{items}</ul>"
         self.findings.setHtml(text or f"<span style='color:#2e7d32'>{self.tr('规则检查：没有发现问题')}</span>")
+        self.fit_findings()
+
+    FINDINGS_SHARE = 0.4
+    """The findings box grows with what it says, up to this share of the form column's height."""
+
+    def fit_findings(self) -> None:
+        """Size the findings box to its text (every finding shown), within :data:`FINDINGS_SHARE` of
+        the column; beyond that it scrolls."""
+        document = self.findings.document()
+        document.setTextWidth(self.findings.viewport().width())
+        frame = 2 * self.findings.frameWidth() + 4
+        wanted = int(document.size().height()) + frame
+        limit = max(60, int(self.side.height() * self.FINDINGS_SHARE))
+        self.findings.setFixedHeight(max(min(wanted, limit), self.fontMetrics().height() + frame + 6))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.form_scroll.updateGeometry()  # the parts a page added under the form count for its width
+        self.place_divider()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.findings.isVisible():
+            self.fit_findings()
+        self.place_divider()
+
+    TABLE_SHARE = 5 / 9
+    """About this much of the page is the table's, the rest the form's."""
+
+    def place_divider(self) -> None:
+        """Until the clerk moves it, put the divider between table and form on a column boundary near
+        :data:`TABLE_SHARE`, so the table never ends in a header cut in half (总投资(万)."""
+        if self._splitter_chosen:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        side_min = self.side.minimumSizeHint().width()
+        left_min = self.splitter.widget(0).minimumSizeHint().width()
+        wanted = min(int(total * self.TABLE_SHARE), total - side_min)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        header = self.table.horizontalHeader()
+        edge = 0
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if header.isSectionHidden(logical):
+                continue
+            if edge + header.sectionSize(logical) + frame > wanted:
+                break
+            edge += header.sectionSize(logical)
+        left = max(edge + frame, left_min) if edge else wanted
+        if left <= 0 or left >= total:
+            return
+        if self.splitter.sizes()[0] != left:
+            self.splitter.setSizes([left, total - left])
+
+    def _splitter_moved(self) -> None:
+        self._splitter_chosen = True
+        QSettings().setValue(f"splitters/{self.name}", self.splitter.saveState())
 
     # ---------------------------------------------------------------- actions
     def new_record(self) -> None:

@@ -179,8 +179,8 @@ class SettingsPage(Page):
 
     def load_holidays(self, path: Path | None = None) -> bool:
         """Load a year's official holiday table (CSV or Excel: 日期, 类型 休/班, 名称)."""
-        path = path or dialogs.open_file(self, self.tr("导入节假日表"), str(Path.home()),
-                                         self.tr("节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)"))
+        path = path or dialogs.open_file(self, self.tr("导入节假日表"), "",
+                                         self.tr("节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)"), purpose="holidays")
         if path is None:
             return False
         try:
