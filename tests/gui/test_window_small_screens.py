@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
     QComboBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.store import Ledger
+from gui import dialogs
 from gui.main_window import PAGE_NAMES, MainWindow
 
 
@@ -152,3 +154,91 @@ def test_the_print_preview_fits_the_screen(qtbot, window, answers):
     for button in (preview.print_button, preview.save_button):
         assert preview.rect().contains(QRect(button.mapTo(preview, button.rect().topLeft()), button.size()))
     preview.accept()
+
+
+# ---------------------------------------------------------------------------------------- file dialogs
+REAL_DIALOGS = {name: getattr(dialogs, name) for name in ("open_file", "open_files", "save_file")}
+
+
+def test_file_dialogs_remember_a_folder_per_purpose_and_start_in_documents(qtbot, window, answers, tmp_path,
+                                                                           monkeypatch):
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)  # the program's own folder must never be where a dialog opens
+    for name, real in REAL_DIALOGS.items():
+        monkeypatch.setattr(dialogs, name, real)
+    opened_in: list[str] = []
+    chosen: list[str] = []
+
+    def open_names(parent, title, folder, kinds):
+        opened_in.append(folder)
+        return [chosen.pop(0)], kinds
+
+    def save_name(parent, title, start, kinds):
+        opened_in.append(start)
+        return chosen.pop(0), kinds.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(open_names))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    scans = tmp_path / "扫描件"
+    scans.mkdir()
+    for n in (1, 2):
+        (scans / f"质量保修书{n}.pdf").write_bytes(_pdf(1, n))
+    window.go_to("filings")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready)
+    plan_id = next(f.plan_id for f in window.session.ledger.filings() if f.locked_at is None)
+    page.table.select_record(plan_id)
+    chosen.append(str(scans / "质量保修书1.pdf"))
+    job = page.add_files()
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert opened_in[-1] == str(home / "Documents")
+    chosen.append(str(scans / "质量保修书2.pdf"))
+    job = page.add_files()
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert opened_in[-1] == str(scans)  # the scans folder, remembered
+    # an export starts in Documents (not the scans folder, not the program's folder) with its name
+    window.go_to("annual")
+    annual = window.current_page()
+    qtbot.waitUntil(annual.is_ready, timeout=10_000)
+    exports = tmp_path / "上报"
+    exports.mkdir()
+    chosen.append(str(exports / "清单.xlsx"))
+    job = annual.export_excel()
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert Path(opened_in[-1]).parent == home / "Documents" and opened_in[-1].endswith(".xlsx")
+    chosen.append(str(exports / "清单2.xlsx"))
+    job = annual.export_excel()
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert Path(opened_in[-1]).parent == exports
+    assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_qt_file_dialog_reads_chinese(qtbot):
+    dialog = QFileDialog(None, "添加备案资料", str(Path.home()), "扫描件 (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts
+    english = [t for t in texts if any("a" <= ch.lower() <= "z" for ch in t.replace("&", "")
+                                       .translate(str.maketrans("", "", "LNT")))]
+    assert english == [], english
+    dialog.reject()
+
+
+def _pdf(pages: int, seed: int = 0) -> bytes:
+    """A small real PDF of ``pages`` pages (a scan as a PDF reader sees it)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out)
+    for n in range(pages):
+        drawing.drawString(100, 700, f"scan {seed} page {n + 1}")
+        drawing.showPage()
+    drawing.save()
+    return out.getvalue()
