@@ -193,12 +193,12 @@ class ImportWizard(QDialog):
         preview = self.preview
         if preview is None:
             return None
-        session, all_or_nothing = self.session, self.all_or_nothing.isChecked()
+        session, all_or_nothing, folder = self.session, self.all_or_nothing.isChecked(), self.session.backup_folder()
 
         def job(progress, cancelled):
             progress(10, "备份数据库")
             with session.worker_ledger() as ledger:
-                return commit_import(ledger, preview, all_or_nothing=all_or_nothing)
+                return commit_import(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder)
 
         self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result, cancellable=False)
         return self.job

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from core.backups import default_backup_folder
 from core.errors import InvalidRecord, LedgerError, Place, checker
 from core.exchange.columns import Column
 from core.exchange.headers import HeaderMatch, header_key, header_table, match_header
@@ -528,7 +529,7 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
         raise LedgerError(f"有 {preview.count('rejected')} 行未通过检查，按“全部或全不”要求未导入任何数据")
     to_write = [r for r in preview.rows if r.status in ("new", "updated")]
     if ledger.path is not None and to_write:
-        folder = backup_dir or ledger.path.parent / "backups"
+        folder = backup_dir or default_backup_folder(ledger.path)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{ledger.path.stem}-导入前-{stamp}.db"
         n = 1
