@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import entry
-from core.browse import default_year
+from core.browse import default_year, search_text
 from core.exchange.values import parse_date
 from core.money import wan_exact
 
@@ -411,19 +411,40 @@ class ManyEditor(Editor):
         return self._stored
 
 
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+"""An alley choice's search key: code, name, sub-district and their pinyin initials (as the tables')."""
+
+
+class _KeyCompleter(QCompleter):
+    """Completes on the search keys but puts the alley's own text in the box when one is picked."""
+
+    def pathFromIndex(self, index: Any) -> str:  # noqa: N802
+        return index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802
+        return [path.strip().lower()]
+
+
 class AlleyEditor(Editor):
-    """The alley a survey or plan belongs to: type a code, a name or pinyin initials and pick."""
+    """The alley a survey or plan belongs to: type a code, a name or pinyin initials (jfl, or zyx and
+    cyx for 朝阳巷) and pick, as in the search box above the tables."""
 
     def __init__(self, choices: list[tuple[int, str, str, str]], parent: QWidget | None = None):
         combo = QComboBox(parent)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = combo.completer()
+        completer = _KeyCompleter(combo.model(), combo)
+        completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
         super().__init__(combo)
+        self._keyed = False
         self.set_choices(choices)
         combo.activated.connect(lambda _: self.edited.emit())
+        completer.activated[QModelIndex].connect(self._completed)
+        combo.lineEdit().textEdited.connect(lambda _: self._ensure_keys())
         combo.lineEdit().editingFinished.connect(self._typed)
 
     def set_choices(self, choices: list[tuple[int, str, str, str]]) -> None:
@@ -435,16 +456,42 @@ class AlleyEditor(Editor):
             combo.addItem("", None)
             for id_, code, name, sub in choices:
                 combo.addItem(f"{code} {name}（{sub}）", id_)
+                combo.setItemData(combo.count() - 1, (code, name, sub), SEARCH_ROLE + 1)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        self._keyed = False
+
+    def _ensure_keys(self) -> None:
+        """Search keys are made when the clerk first types (pinyin for thousands of alleys is not free)."""
+        if self._keyed:
+            return
+        self._keyed = True
+        combo = self.widget
+        for row in range(1, combo.count()):
+            code, name, sub = combo.itemData(row, SEARCH_ROLE + 1)
+            combo.setItemData(row, search_text(code, name, sub), SEARCH_ROLE)
+
+    def _completed(self, index: QModelIndex) -> None:
+        """An alley picked from the list that drops down as the clerk types."""
+        row = self.widget.findData(index.data(Qt.ItemDataRole.UserRole))
+        if row >= 0:
+            self.widget.setCurrentIndex(row)
+        self.edited.emit()
+
+    def matches(self, text: str) -> list[int]:
+        """Rows whose code, name, sub-district or their pinyin initials contain ``text``."""
+        self._ensure_keys()
+        words = text.strip().lower().split()
+        combo = self.widget
+        return [row for row in range(1, combo.count())
+                if all(w in (combo.itemData(row, SEARCH_ROLE) or "") for w in words)]
 
     def _typed(self) -> None:
-        """A typed code, name or part of one picks the alley when exactly one alley matches it."""
+        """A typed code, name, part of one or initials picks the alley when exactly one alley matches."""
         text = self.widget.currentText().strip()
         i = self.widget.findText(text)
         if i < 0 and text:
-            hits = self.widget.model().match(self.widget.model().index(1, 0), Qt.ItemDataRole.DisplayRole, text, 2,
-                                            Qt.MatchFlag.MatchContains)
-            i = hits[0].row() if len(hits) == 1 else -1
+            hits = self.matches(text)
+            i = hits[0] if len(hits) == 1 else -1
         if i >= 0 and self.widget.currentIndex() != i:
             self.widget.setCurrentIndex(i)
         elif i < 0:  # nothing (or several) matched: show the alley still chosen

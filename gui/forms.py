@@ -79,8 +79,10 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.model = model
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
-        self.undo_stack.indexChanged.connect(lambda _: self._revalidate())
+        # bound methods, not lambdas: they are disconnected when the form goes (the stack, a child,
+        # still says it is clean again while it is being destroyed)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
         self.record: BaseModel | None = None
         self.base: dict[str, Any] = {}
         self.editors: dict[str, Editor] = {}
@@ -153,6 +155,12 @@ class RecordForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(lambda: self.changed.emit(self.current))
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    def _index_changed(self, _index: int) -> None:
+        self._revalidate()
 
     def title_of(self, name: str) -> str:
         """The field's Chinese title as the form shows it (money in 万元, as the form takes it)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.backups import default_backup_folder
+from core.codes import alley_code, code_prefix, next_sequence
 from core.errors import InvalidRecord, LedgerError, Place, checker
 from core.exchange.columns import Column
 from core.exchange.headers import HeaderMatch, header_key, header_table, match_header
@@ -226,9 +227,8 @@ class _Context:
         self.filings = {f.plan_id: f for f in ledger.filings()}
         self.locked = {f.plan_id for f in self.filings.values() if f.locked_at}
         settings = ledger.settings()
-        self.prefix = (settings.code if settings and settings.code else "000000")
-        self.next_seq = 1 + max((int(c[len(self.prefix):]) for c in self.alleys
-                                 if c.startswith(self.prefix) and c[len(self.prefix):].isdigit()), default=0)
+        self.prefix = code_prefix(settings)
+        self.next_seq = next_sequence(self.alleys, self.prefix)
         self.seen: dict[tuple[str, int | None], int] = {}
         self.new_alleys: dict[str, RowResult] = {}
         """The row that inserts each alley new in this file."""
@@ -381,7 +381,7 @@ class _Context:
                     return
                 data = dict(fields["alley"])
                 if not code:
-                    data["code"] = f"{self.prefix}{self.next_seq:05d}"
+                    data["code"] = alley_code(self.prefix, self.next_seq)
                     self.next_seq += 1
                 if not year:
                     data["extra"] = extra

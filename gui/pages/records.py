@@ -441,22 +441,22 @@ class RecordPage(Page):
         if self._splitter_chosen:
             return
         total = self.splitter.width() - self.splitter.handleWidth()
-        side_min = self.side.minimumSizeHint().width()
-        left_min = self.splitter.widget(0).minimumSizeHint().width()
-        wanted = min(int(total * self.TABLE_SHARE), total - side_min)
+        lowest = self.splitter.widget(0).minimumSizeHint().width()
+        highest = total - self.side.minimumSizeHint().width()
+        if highest < lowest:
+            return  # narrower than the page's minimum: the layout decides
+        wanted = min(max(int(total * self.TABLE_SHARE), lowest), highest)
         frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
         header = self.table.horizontalHeader()
-        edge = 0
+        edges, edge = [], frame
         for visual in range(header.count()):
             logical = header.logicalIndex(visual)
-            if header.isSectionHidden(logical):
-                continue
-            if edge + header.sectionSize(logical) + frame > wanted:
-                break
-            edge += header.sectionSize(logical)
-        left = max(edge + frame, left_min) if edge else wanted
-        if left <= 0 or left >= total:
-            return
+            if not header.isSectionHidden(logical):
+                edge += header.sectionSize(logical)
+                if lowest <= edge <= highest:
+                    edges.append(edge)
+        below = [e for e in edges if e <= wanted]
+        left = max(below) if below else min(edges, default=wanted, key=lambda e: abs(e - wanted))
         if self.splitter.sizes()[0] != left:
             self.splitter.setSizes([left, total - left])
 

@@ -26,7 +26,8 @@ def test_create_alley_by_typing(qtbot, window, answers):
     before = page.table_model.total()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.heading.text().startswith("新街巷")
-    type_text(qtbot, field(page, "code").widget, "45012399001")
+    assert field(page, "code").widget.text() == "45012300301"  # proposed: county code + next number
+    clear_and_type(qtbot, field(page, "code").widget, "45012399001")
     type_text(qtbot, field(page, "name").widget, "解放路三巷")
     type_text(qtbot, field(page, "subdistrict").widget, "城东街道")
     type_text(qtbot, field(page, "community").widget, "和平社区")

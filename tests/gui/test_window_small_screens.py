@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.store import Ledger
 from gui import dialogs
 from gui.main_window import PAGE_NAMES, MainWindow
+from gui.pages.records import RecordPage
 
 
 def _open_window(qtbot, db: Path) -> MainWindow:
@@ -120,6 +121,22 @@ def test_every_page_is_usable_on_a_small_screen(qtbot, window, screen):
         except qtbot.TimeoutError:
             pass
         assert out_of_reach(window) == [], name
+        if isinstance(page, RecordPage):
+            assert cut_headings(page.table) == [], name
+
+
+def cut_headings(table) -> list[str]:
+    """Column headings the table's right edge cuts in two (总投资(万), scrolled to the left."""
+    header = table.horizontalHeader()
+    edge = header.viewport().width()
+    cut = []
+    for logical in range(header.count()):
+        if header.isSectionHidden(logical):
+            continue
+        left = header.sectionViewportPosition(logical)
+        if left < edge < left + header.sectionSize(logical) and left > 0:
+            cut.append(table.model().headerData(logical, Qt.Orientation.Horizontal))
+    return cut
 
 
 def test_the_findings_box_shows_every_finding_on_a_laptop_screen(qtbot, window):
