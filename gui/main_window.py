@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.browse import county_size
 from gui import dialogs
+from gui.buttons import enter_presses_buttons
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
 from gui.pages.audit import AuditPage
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         if page is None:
             cls = PAGES[PAGE_NAMES.index(name)]
             page = cls(self.session, self.stack)
+            enter_presses_buttons(page)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             index = PAGE_NAMES.index(name)
             placeholder = self.stack.widget(index)

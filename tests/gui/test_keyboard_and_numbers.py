@@ -127,3 +127,23 @@ def test_lengths_take_units_and_an_exact_amount_is_never_rounded_away(qtbot, win
     clear_and_type(qtbot, field(plans, "notes").widget, "核对")
     assert plans.save(), answers.warnings
     assert ledger.get(Plan, plan.id).total_investment_yuan == 1_234_567
+
+
+def test_enter_presses_the_focused_button(qtbot, window, answers):
+    window.go_to("settings")
+    settings = window.current_page()
+    clicked = []
+    settings.backup_button.clicked.connect(lambda: clicked.append("备份"))
+    settings.backup_button.clicked.disconnect(settings.backup_now)  # only whether it was pressed matters here
+    settings.backup_button.setFocus()
+    qtbot.keyClick(settings.backup_button, Qt.Key.Key_Return)
+    assert clicked == ["备份"]
+    window.go_to("filings")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready)
+    ledger = window.session.ledger
+    filed = {f.plan_id for f in ledger.filings()}
+    page.table.select_record(next(a.plan_id for a in ledger.acceptances() if a.plan_id not in filed))
+    page.lock_button.setFocus()
+    qtbot.keyClick(page.lock_button, Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert answers.warnings and answers.warnings[-1][0] == "不能归档锁定"
