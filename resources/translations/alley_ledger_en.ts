@@ -37,32 +37,32 @@
 <context>
     <name>AlleysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="36"/>
+        <location filename="../../gui/pages/library.py" line="43"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="38"/>
+        <location filename="../../gui/pages/library.py" line="45"/>
         <source>人口和商户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="39"/>
+        <location filename="../../gui/pages/library.py" line="46"/>
         <source>街巷长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="40"/>
+        <location filename="../../gui/pages/library.py" line="47"/>
         <source>起止点坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="41"/>
+        <location filename="../../gui/pages/library.py" line="48"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="52"/>
+        <location filename="../../gui/pages/library.py" line="63"/>
         <source>新街巷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,80 +75,80 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="51"/>
+        <location filename="../../gui/pages/annual.py" line="52"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="53"/>
+        <location filename="../../gui/pages/annual.py" line="54"/>
         <source>打印预览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="86"/>
+        <location filename="../../gui/pages/annual.py" line="88"/>
         <source>正在读取……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="95"/>
+        <location filename="../../gui/pages/annual.py" line="97"/>
         <source>读取年度清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="110"/>
+        <location filename="../../gui/pages/annual.py" line="112"/>
         <source>县定任务 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="110"/>
+        <location filename="../../gui/pages/annual.py" line="112"/>
         <source>未填写年度任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="111"/>
+        <location filename="../../gui/pages/annual.py" line="113"/>
         <source>精品任务 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="114"/>
+        <location filename="../../gui/pages/annual.py" line="116"/>
         <source>，比任务少 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="116"/>
+        <location filename="../../gui/pages/annual.py" line="118"/>
         <source>列入清单 {0} 条（达标类 {1}，精品类 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="118"/>
+        <location filename="../../gui/pages/annual.py" line="120"/>
         <source>总投资 {0} 万元，{1}补助 {2} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="122"/>
+        <location filename="../../gui/pages/annual.py" line="124"/>
         <source>另有 {0} 个方案未批复，未列入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="130"/>
-        <location filename="../../gui/pages/annual.py" line="140"/>
+        <location filename="../../gui/pages/annual.py" line="132"/>
+        <location filename="../../gui/pages/annual.py" line="142"/>
         <source>导出年度清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="131"/>
-        <location filename="../../gui/pages/annual.py" line="161"/>
+        <location filename="../../gui/pages/annual.py" line="133"/>
+        <location filename="../../gui/pages/annual.py" line="163"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="141"/>
-        <location filename="../../gui/pages/annual.py" line="173"/>
+        <location filename="../../gui/pages/annual.py" line="143"/>
+        <location filename="../../gui/pages/annual.py" line="175"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/annual.py" line="160"/>
+        <location filename="../../gui/pages/annual.py" line="162"/>
         <source>导出工作台账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/audit.py" line="145"/>
-        <location filename="../../gui/pages/audit.py" line="254"/>
+        <location filename="../../gui/pages/audit.py" line="258"/>
         <source>全部操作人</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,48 +200,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="161"/>
+        <location filename="../../gui/pages/audit.py" line="164"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="183"/>
+        <location filename="../../gui/pages/audit.py" line="186"/>
         <source>选中一条记录，这里显示修改的全部内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="201"/>
+        <location filename="../../gui/pages/audit.py" line="205"/>
         <source>不限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="239"/>
+        <location filename="../../gui/pages/audit.py" line="243"/>
         <source>共 {0} 条（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="270"/>
+        <location filename="../../gui/pages/audit.py" line="274"/>
         <source>原因：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="272"/>
+        <location filename="../../gui/pages/audit.py" line="276"/>
         <source>来源：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="283"/>
-        <location filename="../../gui/pages/audit.py" line="294"/>
+        <location filename="../../gui/pages/audit.py" line="287"/>
+        <location filename="../../gui/pages/audit.py" line="298"/>
         <source>导出操作日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="283"/>
+        <location filename="../../gui/pages/audit.py" line="287"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/audit.py" line="295"/>
+        <location filename="../../gui/pages/audit.py" line="299"/>
         <source>已导出 {0} 条到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../gui/fields.py" line="186"/>
+        <location filename="../../gui/fields.py" line="248"/>
         <source>从日历选择</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,178 +288,185 @@
 <context>
     <name>FilingsPage</name>
     <message>
-        <location filename="../../gui/pages/filing.py" line="66"/>
+        <location filename="../../gui/pages/filing.py" line="67"/>
         <source>备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="88"/>
+        <location filename="../../gui/pages/filing.py" line="89"/>
         <source>卷内文件（双击可修改文件编号、责任者、题名、日期、页数）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="91"/>
-        <location filename="../../gui/pages/filing.py" line="189"/>
+        <location filename="../../gui/pages/filing.py" line="92"/>
+        <location filename="../../gui/pages/filing.py" line="193"/>
         <source>打开附件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="93"/>
+        <location filename="../../gui/pages/filing.py" line="94"/>
         <source>移出所选文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="106"/>
+        <location filename="../../gui/pages/filing.py" line="108"/>
         <source>资料类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="114"/>
+        <location filename="../../gui/pages/filing.py" line="116"/>
         <source>其他文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="116"/>
+        <location filename="../../gui/pages/filing.py" line="119"/>
         <source>添加文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="121"/>
+        <location filename="../../gui/pages/filing.py" line="124"/>
         <source>也可以把扫描件、照片直接拖到上面的框里；双击打开。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="126"/>
-        <location filename="../../gui/pages/filing.py" line="353"/>
+        <location filename="../../gui/pages/filing.py" line="129"/>
+        <location filename="../../gui/pages/filing.py" line="370"/>
         <source>归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="129"/>
+        <location filename="../../gui/pages/filing.py" line="132"/>
         <source>打印案卷…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="141"/>
+        <location filename="../../gui/pages/filing.py" line="145"/>
         <source>竣工验收备案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="144"/>
+        <location filename="../../gui/pages/filing.py" line="148"/>
         <source>城建档案归档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="171"/>
+        <location filename="../../gui/pages/filing.py" line="175"/>
         <source>（附件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="189"/>
+        <location filename="../../gui/pages/filing.py" line="193"/>
         <source>这件文件只有纸质原件，没有扫描件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="206"/>
+        <location filename="../../gui/pages/filing.py" line="210"/>
         <source>资料齐全</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="207"/>
+        <location filename="../../gui/pages/filing.py" line="211"/>
         <source>缺少 {0} 份必备资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="210"/>
+        <location filename="../../gui/pages/filing.py" line="214"/>
         <source>；已于 {0} 归档锁定，修改须填写更正原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="235"/>
+        <location filename="../../gui/pages/filing.py" line="219"/>
+        <location filename="../../gui/pages/filing.py" line="365"/>
+        <source>归档锁定前还需：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/filing.py" line="242"/>
         <source>不能添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="245"/>
+        <location filename="../../gui/pages/filing.py" line="252"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="246"/>
+        <location filename="../../gui/pages/filing.py" line="253"/>
         <source>该方案已归档锁定，{0}须填写更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="254"/>
-        <location filename="../../gui/pages/filing.py" line="286"/>
+        <location filename="../../gui/pages/filing.py" line="261"/>
+        <location filename="../../gui/pages/filing.py" line="294"/>
         <source>添加备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="260"/>
+        <location filename="../../gui/pages/filing.py" line="268"/>
         <source>补充资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="279"/>
+        <location filename="../../gui/pages/filing.py" line="287"/>
         <source>添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="282"/>
+        <location filename="../../gui/pages/filing.py" line="290"/>
         <source>已添加 {0} 个文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="305"/>
-        <location filename="../../gui/pages/filing.py" line="315"/>
+        <location filename="../../gui/pages/filing.py" line="313"/>
+        <location filename="../../gui/pages/filing.py" line="323"/>
         <source>卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="305"/>
+        <location filename="../../gui/pages/filing.py" line="313"/>
         <source>「{0}」无法识别为日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="308"/>
+        <location filename="../../gui/pages/filing.py" line="316"/>
         <source>修改卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="328"/>
         <location filename="../../gui/pages/filing.py" line="336"/>
+        <location filename="../../gui/pages/filing.py" line="344"/>
         <source>移出卷内文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="328"/>
+        <location filename="../../gui/pages/filing.py" line="336"/>
         <source>把第 {0} 件「{1}」移出卷内吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="330"/>
+        <location filename="../../gui/pages/filing.py" line="338"/>
         <source>移出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="351"/>
-        <location filename="../../gui/pages/filing.py" line="359"/>
+        <location filename="../../gui/pages/filing.py" line="361"/>
+        <location filename="../../gui/pages/filing.py" line="365"/>
+        <location filename="../../gui/pages/filing.py" line="376"/>
         <source>不能归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="354"/>
+        <location filename="../../gui/pages/filing.py" line="371"/>
         <source>归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="363"/>
+        <location filename="../../gui/pages/filing.py" line="380"/>
         <source>已归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="377"/>
+        <location filename="../../gui/pages/filing.py" line="394"/>
         <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,44 +620,56 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>未设置县（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>最近打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>编辑(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>打印(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>转到(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>巷账数据库 (*.db);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <source>找不到数据库文件「{0}」：它可能已被移走、改名或删除，或者所在的 U 盘、网络盘没有连接。没有打开，也没有新建任何文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="215"/>
+        <source>要把它从“最近打开”中去掉吗？</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -662,133 +681,133 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="302"/>
+        <location filename="../../gui/pages/overview.py" line="303"/>
         <source>近期期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="310"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="310"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="310"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="309"/>
+        <location filename="../../gui/pages/overview.py" line="310"/>
         <source>情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="344"/>
+        <location filename="../../gui/pages/overview.py" line="345"/>
         <source>导出图片…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="346"/>
+        <location filename="../../gui/pages/overview.py" line="347"/>
         <source>把这张图保存为 PNG 图片，可插入报告或通报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="370"/>
+        <location filename="../../gui/pages/overview.py" line="371"/>
         <source>正在统计 {0} 年……</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="379"/>
+        <location filename="../../gui/pages/overview.py" line="380"/>
         <source>统计总览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="387"/>
+        <location filename="../../gui/pages/overview.py" line="388"/>
         <source>{0} {1} 年背街小巷改造进展（统计至 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="396"/>
+        <location filename="../../gui/pages/overview.py" line="397"/>
         <source>未填写</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="397"/>
+        <location filename="../../gui/pages/overview.py" line="398"/>
         <source>条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="397"/>
+        <location filename="../../gui/pages/overview.py" line="398"/>
         <source>设置 → 年度任务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="400"/>
+        <location filename="../../gui/pages/overview.py" line="401"/>
         <source>占任务 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="402"/>
+        <location filename="../../gui/pages/overview.py" line="403"/>
         <source>不合格 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="407"/>
+        <location filename="../../gui/pages/overview.py" line="408"/>
         <source>评为精品 {0} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="409"/>
+        <location filename="../../gui/pages/overview.py" line="410"/>
         <source>{0} 条不具备条件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="412"/>
+        <location filename="../../gui/pages/overview.py" line="413"/>
         <source>扣回 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="425"/>
+        <location filename="../../gui/pages/overview.py" line="426"/>
         <source>（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="426"/>
+        <location filename="../../gui/pages/overview.py" line="427"/>
         <source>问题：{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="445"/>
+        <location filename="../../gui/pages/overview.py" line="446"/>
         <source>未办结问题 {0} 条，其中超期 {1} 条，即将到期 {2} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="448"/>
+        <location filename="../../gui/pages/overview.py" line="449"/>
         <source>；部分期限所在年份尚无节假日安排，按周一至周五暂定，请在“设置”中导入该年节假日表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="459"/>
-        <location filename="../../gui/pages/overview.py" line="463"/>
+        <location filename="../../gui/pages/overview.py" line="460"/>
+        <location filename="../../gui/pages/overview.py" line="464"/>
         <source>导出图片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="459"/>
+        <location filename="../../gui/pages/overview.py" line="460"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="463"/>
+        <location filename="../../gui/pages/overview.py" line="464"/>
         <source>无法写入「{0}」，请换一个位置或文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/overview.py" line="465"/>
+        <location filename="../../gui/pages/overview.py" line="466"/>
         <source>已导出图片到 {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -814,52 +833,52 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="165"/>
+        <location filename="../../gui/pages/library.py" line="214"/>
         <source>方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="166"/>
+        <location filename="../../gui/pages/library.py" line="215"/>
         <source>改造内容（一清二拆三改四补）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="167"/>
-        <source>投资（元）</source>
+        <location filename="../../gui/pages/library.py" line="216"/>
+        <source>投资（万元）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="170"/>
+        <location filename="../../gui/pages/library.py" line="219"/>
         <source>参建单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="172"/>
+        <location filename="../../gui/pages/library.py" line="221"/>
         <source>进度节点（计划 / 实际）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="173"/>
+        <location filename="../../gui/pages/library.py" line="222"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="187"/>
+        <location filename="../../gui/pages/library.py" line="236"/>
         <source>新改造方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="198"/>
+        <location filename="../../gui/pages/library.py" line="247"/>
         <source>资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="206"/>
+        <location filename="../../gui/pages/library.py" line="255"/>
         <source>措施估算合计 {0} 万元，与总投资 {1} 万元不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="218"/>
+        <location filename="../../gui/pages/library.py" line="267"/>
         <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,68 +886,68 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../gui/preview.py" line="55"/>
+        <location filename="../../gui/preview.py" line="56"/>
         <source>打印预览 — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="71"/>
+        <location filename="../../gui/preview.py" line="72"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="72"/>
+        <location filename="../../gui/preview.py" line="73"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="76"/>
+        <location filename="../../gui/preview.py" line="77"/>
         <source>共 {0} 页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="77"/>
+        <location filename="../../gui/preview.py" line="78"/>
         <source>放大</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="78"/>
+        <location filename="../../gui/preview.py" line="79"/>
         <source>缩小</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="79"/>
+        <location filename="../../gui/preview.py" line="80"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="81"/>
+        <location filename="../../gui/preview.py" line="82"/>
         <source>另存为 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="83"/>
+        <location filename="../../gui/preview.py" line="84"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="115"/>
-        <location filename="../../gui/preview.py" line="122"/>
+        <location filename="../../gui/preview.py" line="117"/>
+        <location filename="../../gui/preview.py" line="124"/>
         <source>另存为 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="115"/>
+        <location filename="../../gui/preview.py" line="117"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="122"/>
+        <location filename="../../gui/preview.py" line="124"/>
         <source>无法保存到「{0}」：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/preview.py" line="168"/>
+        <location filename="../../gui/preview.py" line="170"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,66 +955,66 @@
 <context>
     <name>ProblemsPage</name>
     <message>
-        <location filename="../../gui/pages/problems.py" line="43"/>
+        <location filename="../../gui/pages/problems.py" line="44"/>
         <source>照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="50"/>
+        <location filename="../../gui/pages/problems.py" line="51"/>
         <source>添加照片…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="53"/>
+        <location filename="../../gui/pages/problems.py" line="54"/>
         <source>销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="64"/>
+        <location filename="../../gui/pages/problems.py" line="65"/>
         <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="65"/>
+        <location filename="../../gui/pages/problems.py" line="66"/>
         <source>交办和办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="66"/>
+        <location filename="../../gui/pages/problems.py" line="67"/>
         <source>反馈和销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="83"/>
+        <location filename="../../gui/pages/problems.py" line="84"/>
         <source>登记新问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="103"/>
+        <location filename="../../gui/pages/problems.py" line="104"/>
         <source>下一步：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="115"/>
-        <location filename="../../gui/pages/problems.py" line="120"/>
+        <location filename="../../gui/pages/problems.py" line="116"/>
+        <location filename="../../gui/pages/problems.py" line="121"/>
         <source>不能销号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="131"/>
-        <location filename="../../gui/pages/problems.py" line="134"/>
-        <location filename="../../gui/pages/problems.py" line="148"/>
-        <location filename="../../gui/pages/problems.py" line="152"/>
+        <location filename="../../gui/pages/problems.py" line="132"/>
+        <location filename="../../gui/pages/problems.py" line="135"/>
+        <location filename="../../gui/pages/problems.py" line="150"/>
+        <location filename="../../gui/pages/problems.py" line="154"/>
         <source>添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="131"/>
+        <location filename="../../gui/pages/problems.py" line="132"/>
         <source>请先保存问题，再添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/problems.py" line="150"/>
+        <location filename="../../gui/pages/problems.py" line="152"/>
         <source>已添加 {0} 张照片</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,74 +1030,74 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="111"/>
+        <location filename="../../gui/pages/records.py" line="134"/>
         <source>全部{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="118"/>
+        <location filename="../../gui/pages/records.py" line="141"/>
         <source>搜索：名称、编码或拼音首字母（如 jfl）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="142"/>
+        <location filename="../../gui/pages/records.py" line="168"/>
         <source>新建</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="143"/>
+        <location filename="../../gui/pages/records.py" line="169"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="145"/>
+        <location filename="../../gui/pages/records.py" line="171"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="146"/>
+        <location filename="../../gui/pages/records.py" line="172"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="267"/>
+        <location filename="../../gui/pages/records.py" line="298"/>
         <source>读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="302"/>
+        <location filename="../../gui/pages/records.py" line="334"/>
         <source>{0} / {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="363"/>
+        <location filename="../../gui/pages/records.py" line="395"/>
         <source>（未保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="401"/>
-        <location filename="../../gui/pages/records.py" line="412"/>
-        <location filename="../../gui/pages/records.py" line="421"/>
+        <location filename="../../gui/pages/records.py" line="490"/>
+        <location filename="../../gui/pages/records.py" line="501"/>
+        <location filename="../../gui/pages/records.py" line="510"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="401"/>
+        <location filename="../../gui/pages/records.py" line="490"/>
         <source>请先改正以下问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="417"/>
+        <location filename="../../gui/pages/records.py" line="506"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="418"/>
+        <location filename="../../gui/pages/records.py" line="507"/>
         <source>更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="426"/>
+        <location filename="../../gui/pages/records.py" line="515"/>
         <source>已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,109 +1148,109 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="85"/>
+        <location filename="../../gui/pages/settings.py" line="84"/>
         <source>选择…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="89"/>
+        <location filename="../../gui/pages/settings.py" line="88"/>
         <source>备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="93"/>
+        <location filename="../../gui/pages/settings.py" line="92"/>
         <source> 份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="95"/>
+        <location filename="../../gui/pages/settings.py" line="94"/>
         <source>保留最近</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="96"/>
+        <location filename="../../gui/pages/settings.py" line="95"/>
         <source>立即备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="105"/>
+        <location filename="../../gui/pages/settings.py" line="104"/>
         <source>节假日表（问题办理期限按工作日计算）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="110"/>
+        <location filename="../../gui/pages/settings.py" line="109"/>
         <source>已有</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="111"/>
+        <location filename="../../gui/pages/settings.py" line="110"/>
         <source>导入某年节假日表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="141"/>
+        <location filename="../../gui/pages/settings.py" line="140"/>
         <source>{0}—{1} 年：国务院公布的放假安排（随程序提供）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="143"/>
+        <location filename="../../gui/pages/settings.py" line="142"/>
         <source>另已导入：{0} 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="144"/>
+        <location filename="../../gui/pages/settings.py" line="143"/>
         <source>没有节假日表的年份按周一至周五估算，期限标“暂估”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="149"/>
+        <location filename="../../gui/pages/settings.py" line="146"/>
         <source>选择备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="171"/>
+        <location filename="../../gui/pages/settings.py" line="174"/>
         <source>已备份到 {0}（{1:.1f} MB）{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="173"/>
+        <location filename="../../gui/pages/settings.py" line="176"/>
         <source>；删除了 {0} 份较早的备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="176"/>
+        <location filename="../../gui/pages/settings.py" line="179"/>
         <source>备份数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="182"/>
-        <location filename="../../gui/pages/settings.py" line="190"/>
+        <location filename="../../gui/pages/settings.py" line="185"/>
+        <location filename="../../gui/pages/settings.py" line="193"/>
         <source>导入节假日表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="183"/>
+        <location filename="../../gui/pages/settings.py" line="186"/>
         <source>节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="193"/>
+        <location filename="../../gui/pages/settings.py" line="196"/>
         <source>已导入 {0} 年节假日表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="200"/>
-        <location filename="../../gui/pages/settings.py" line="205"/>
+        <location filename="../../gui/pages/settings.py" line="203"/>
+        <location filename="../../gui/pages/settings.py" line="208"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="208"/>
+        <location filename="../../gui/pages/settings.py" line="211"/>
         <source>已保存县（区）设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="215"/>
+        <location filename="../../gui/pages/settings.py" line="218"/>
         <source>县（区）设置</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,62 +1271,88 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="96"/>
+        <location filename="../../gui/pages/library.py" line="108"/>
+        <source>现场照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="113"/>
+        <source>可以把照片直接拖到上面的框里；双击打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="119"/>
+        <source>添加照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="133"/>
+        <location filename="../../gui/pages/library.py" line="136"/>
+        <source>添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="133"/>
+        <source>请先保存调查摸底记录，再添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/library.py" line="145"/>
         <source>调查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="97"/>
+        <location filename="../../gui/pages/library.py" line="146"/>
         <source>规模和人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="98"/>
+        <location filename="../../gui/pages/library.py" line="147"/>
         <source>二拆：违法建设</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="100"/>
+        <location filename="../../gui/pages/library.py" line="149"/>
         <source>一清：环境卫生</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="102"/>
+        <location filename="../../gui/pages/library.py" line="151"/>
         <source>三改：道路</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="104"/>
+        <location filename="../../gui/pages/library.py" line="153"/>
         <source>三改：线缆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="105"/>
+        <location filename="../../gui/pages/library.py" line="154"/>
         <source>地下管网</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="106"/>
+        <location filename="../../gui/pages/library.py" line="155"/>
         <source>四补：安全设施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="108"/>
+        <location filename="../../gui/pages/library.py" line="157"/>
         <source>四补：绿化、文化、停车</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="109"/>
+        <location filename="../../gui/pages/library.py" line="158"/>
         <source>问题和诉求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="125"/>
+        <location filename="../../gui/pages/library.py" line="174"/>
         <source>装灯率 {0}&#x3000;亮灯率 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="135"/>
+        <location filename="../../gui/pages/library.py" line="184"/>
         <source>新调查摸底</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1406,7 @@
 <context>
     <name>YearChoice</name>
     <message>
-        <location filename="../../gui/fields.py" line="410"/>
+        <location filename="../../gui/fields.py" line="519"/>
         <source>{0} 年</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,15 +1414,26 @@
 <context>
     <name>page</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="67"/>
+        <location filename="../../gui/pages/library.py" line="78"/>
         <source>调查摸底表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/attachments.py" line="160"/>
+        <location filename="../../gui/attachments.py" line="164"/>
+        <source>添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/attachments.py" line="162"/>
+        <source>已添加 {0} 张照片</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/preview.py" line="212"/>
+        <location filename="../../gui/preview.py" line="214"/>
         <source>生成 {0}</source>
         <translation type="unfinished"></translation>
     </message>
