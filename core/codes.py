@@ -31,6 +31,9 @@ def alley_code(prefix: str, sequence: int) -> str:
 def propose_alley_code(ledger: Any) -> str:
     """The code a new alley gets unless the clerk types another: the county code and the next number."""
     prefix = code_prefix(ledger.settings())
-    codes = [row[0] for row in ledger.db.execute(
-        "SELECT code FROM alleys WHERE substr(code, 1, ?) = ?", [len(prefix), prefix])]
-    return alley_code(prefix, next_sequence(codes, prefix))
+    # the highest number after the prefix, in SQLite (10,000 codes: no Python loop over them)
+    highest = ledger.db.execute(
+        "SELECT MAX(CAST(substr(code, :n + 1) AS INTEGER)) FROM alleys WHERE substr(code, 1, :n) = :prefix "
+        "AND length(code) > :n AND substr(code, :n + 1) NOT GLOB '*[^0-9]*'",
+        {"n": len(prefix), "prefix": prefix}).fetchone()[0]
+    return alley_code(prefix, (highest or 0) + 1)

@@ -45,34 +45,6 @@ def install_font(app: QApplication) -> str:
     return app.font().family()
 
 
-QT_GAPS = {
-    "zh_CN": {
-        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
-        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-        ("QAbstractFileIconProvider", "Folder"): "文件夹",
-        ("QAbstractFileIconProvider", "File"): "文件",
-        ("QAbstractFileIconProvider", "Drive"): "驱动器",
-        ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
-    },
-}
-"""Texts of Qt's own file dialog that Qt's Chinese translation lacks (it has "Look in:" but the
-dialog asks for "&Look in:"): on Linux, where Qt draws the dialog itself, they showed in English."""
-
-
-class QtGapsTranslator(QTranslator):
-    """Translates the few Qt texts of :data:`QT_GAPS`; every other text goes on to Qt's own files."""
-
-    def __init__(self, texts: dict[tuple[str, str], str], parent: QApplication):
-        super().__init__(parent)
-        self.texts = texts
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        return self.texts.get((context, source))  # None: not ours, the next translator answers
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return False
-
-
 def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
     """Qt's own Chinese (确定/取消 on standard buttons) and the program's translation for ``language``.
 
@@ -90,10 +62,6 @@ def install_translations(app: QApplication, language: str | None = None) -> list
         if translator.load(name, folder):
             app.installTranslator(translator)
             installed.append(translator)
-    if language in QT_GAPS:
-        gaps = QtGapsTranslator(QT_GAPS[language], app)
-        app.installTranslator(gaps)
-        installed.append(gaps)
     return installed
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 PADDING = 20
@@ -18,12 +17,8 @@ class Button(QPushButton):
         super().__init__(text, parent)
         # Preferred, not the usual Minimum: a layout may give it less than its size hint
         self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(text.replace("&", "")) + PADDING)
         self.setAutoDefault(True)  # outside a dialog this only makes Enter press the focused button
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        hint = super().minimumSizeHint()
-        tight = self.fontMetrics().horizontalAdvance(self.text().replace("&", "")) + PADDING
-        return QSize(min(hint.width(), tight), hint.height())
 
 
 def enter_presses_buttons(root: QWidget) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -60,6 +62,52 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
 
 
 # ------------------------------------------------------------------ file dialogs
+QT_GAPS = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File"): "文件",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+        ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    },
+}
+"""Texts of Qt's own file dialog that Qt's Chinese translation lacks (it has "Look in:" but the
+dialog asks for "&Look in:"): on Linux, where Qt draws the dialog itself, they showed in English."""
+
+
+class QtGapsTranslator(QTranslator):
+    """Translates the few Qt texts of :data:`QT_GAPS`; every other text goes on to Qt's own files."""
+
+    def __init__(self, texts: dict[tuple[str, str], str], parent: QObject):
+        super().__init__(parent)
+        self.texts = texts
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.texts.get((context, source))  # None: not ours, the next translator answers
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+@contextmanager
+def qt_texts_filled() -> Iterator[None]:
+    """While a file dialog is open, the texts of :data:`QT_GAPS` for the program's language. Only then:
+    a translator written in Python would otherwise be asked about every text the program shows."""
+    app = QCoreApplication.instance()
+    texts = QT_GAPS.get(QLocale().name())
+    if app is None or not texts:
+        yield
+        return
+    translator = QtGapsTranslator(texts, app)
+    app.installTranslator(translator)
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
 # Each kind of file has its own remembered folder: the scans of a filing sit in one folder, the
 # exports go to another; one filing used to take seven trips back to the scans folder.
 SCANS, PHOTOS, EXPORTS, PDFS = "scans", "photos", "exports", "pdfs"
@@ -103,7 +151,8 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: s
     from PySide6.QtWidgets import QFileDialog
 
     start = start_folder(purpose) / Path(suggested).name
-    chosen, kind = QFileDialog.getSaveFileName(parent, title, str(start), filter_text)
+    with qt_texts_filled():
+        chosen, kind = QFileDialog.getSaveFileName(parent, title, str(start), filter_text)
     if not chosen:
         return None
     remember_folder(purpose, Path(chosen))
@@ -126,7 +175,8 @@ def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str,
     used for ``purpose``; ``folder`` is where to start before there is one (empty: Documents)."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(purpose, folder)), filter_text)
+    with qt_texts_filled():
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(purpose, folder)), filter_text)
     if not chosen:
         return None
     remember_folder(purpose, Path(chosen))
@@ -138,7 +188,8 @@ def open_files(parent: QWidget | None, title: str, folder: str, filter_text: str
     """Files to add (the clerk picks one or several); empty when cancelled. Folders as :func:`open_file`."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(purpose, folder)), filter_text)
+    with qt_texts_filled():
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(purpose, folder)), filter_text)
     if chosen:
         remember_folder(purpose, Path(chosen[0]))
     return [Path(c) for c in chosen]
@@ -149,7 +200,8 @@ def choose_folder(parent: QWidget | None, title: str, current: str) -> Path | No
     from PySide6.QtWidgets import QFileDialog
 
     start = current if current and Path(current).is_dir() else str(documents_folder())
-    chosen = QFileDialog.getExistingDirectory(parent, title, start)
+    with qt_texts_filled():
+        chosen = QFileDialog.getExistingDirectory(parent, title, start)
     return Path(chosen) if chosen else None
 
 

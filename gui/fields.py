@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from core import entry
 from core.browse import default_year, search_text
 from core.exchange.values import parse_date
 from core.money import wan_exact
@@ -153,14 +152,15 @@ class LongTextEditor(Editor):
         self.widget.setReadOnly(on)
 
 
-READERS: dict[str, Any] = {
-    "money": entry.yuan_from_text,
-    "metres": entry.metres_from_text,
-    "area": entry.area_from_text,
-    "count": entry.count_from_text,
-    "number": entry.number_from_text,
+READERS: dict[str, str] = {
+    "money": "yuan_from_text",
+    "metres": "metres_from_text",
+    "area": "area_from_text",
+    "count": "count_from_text",
+    "number": "number_from_text",
 }
-"""How each kind of number field reads what was typed (the import's parser and units, core.entry)."""
+"""The function of core.entry that reads each kind of number field (the import's parser and units;
+imported when first used: the unit tables are not needed to show the window)."""
 
 PLACEHOLDERS = {"money": "万元", "metres": "米", "area": "平方米"}
 
@@ -187,7 +187,9 @@ class NumberEditor(TextEditor):
 
     def read(self, raw: str) -> Any:
         """The value ``raw`` stands for (None: blank); ValueError with a Chinese message."""
-        value = READERS[self.kind](raw)
+        from core import entry
+
+        value = getattr(entry, READERS[self.kind])(raw)
         return float(value) if self.kind == "number" and value is not None else value
 
     def to_input(self, raw: str) -> Any:
@@ -441,6 +443,7 @@ class AlleyEditor(Editor):
         combo.setCompleter(completer)
         super().__init__(combo)
         self._keyed = False
+        self._choices: list[tuple[int, str, str, str]] = []
         self.set_choices(choices)
         combo.activated.connect(lambda _: self.edited.emit())
         completer.activated[QModelIndex].connect(self._completed)
@@ -456,8 +459,8 @@ class AlleyEditor(Editor):
             combo.addItem("", None)
             for id_, code, name, sub in choices:
                 combo.addItem(f"{code} {name}（{sub}）", id_)
-                combo.setItemData(combo.count() - 1, (code, name, sub), SEARCH_ROLE + 1)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        self._choices = choices
         self._keyed = False
 
     def _ensure_keys(self) -> None:
@@ -466,8 +469,7 @@ class AlleyEditor(Editor):
             return
         self._keyed = True
         combo = self.widget
-        for row in range(1, combo.count()):
-            code, name, sub = combo.itemData(row, SEARCH_ROLE + 1)
+        for row, (_, code, name, sub) in enumerate(self._choices, start=1):
             combo.setItemData(row, search_text(code, name, sub), SEARCH_ROLE)
 
     def _completed(self, index: QModelIndex) -> None:

@@ -132,15 +132,3 @@ def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tup
     if unit and units is not None and unit.lower() not in units:
         raise ValueError(f"「{value}」的单位「{unit}」无法识别")
     return number, unit
-
-
-def parse_scaled(value: object, units: dict[str, Decimal], default_scale: Decimal = Decimal(1)) -> Decimal | None:
-    """A number in the units' base unit: ``value`` as :func:`parse_decimal` reads it, times the scale
-    of the unit written after it (``units``, keys in lower case), else ``default_scale`` (the unit a
-    header or a form field states). "35万元" with the money units gives 350000; None for a blank.
-    """
-    parsed = parse_decimal(value, units)
-    if parsed is None:
-        return None
-    number, unit = parsed
-    return number * (units[unit.lower()] if unit else default_scale)

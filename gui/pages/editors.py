@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.entry import quantity_from_text, yuan_from_text
 from core.money import wan, wan_exact
 from core.profile import Measure, Profile
 from core.records.survey import PIPE_KINDS, PipeCondition
@@ -293,6 +292,8 @@ class MeasuresEditor(Editor):
 
     def total(self) -> int | None:
         """Sum of the chosen measures' estimates in 元, or None when one of them cannot be read."""
+        from core.entry import yuan_from_text  # the unit tables: read when first needed, not at start
+
         total = 0
         for _code, _qty, _unit, amount in self.raw():
             try:
@@ -332,6 +333,8 @@ class MeasuresEditor(Editor):
 
     def _read(self, code: str, qty: str, unit: str, amount: str) -> tuple[Any, Any]:
         """(quantity, amount in 元) of one row as typed; ValueError for the first that cannot be read."""
+        from core.entry import quantity_from_text, yuan_from_text
+
         return quantity_from_text(qty, unit or self.units.get(code, "")), yuan_from_text(amount)
 
     def problem(self, raw: Any) -> str | None:

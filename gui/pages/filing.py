@@ -42,6 +42,7 @@ from gui.buttons import Button
 from gui.forms import RecordForm
 from gui.pages.acceptance import PlanKeyedPage
 from gui.pages.library import PLACE_FILTERS
+from gui.pages.records import FilterBox
 from gui.session import Session
 from gui.workers import Job, run_job
 
@@ -106,7 +107,7 @@ class FilingsPage(PlanKeyedPage):
         # choosing, adding, printing and locking stay in view under the form, however small the screen
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("资料类别"), self))
-        self.kind = QComboBox(self)
+        self.kind = FilterBox(self)
         self.kind.setObjectName("document_kind")
         # long titles must not widen the panel past the window: the box shows what fits
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -114,7 +115,6 @@ class FilingsPage(PlanKeyedPage):
         for document in session.ledger.profile().documents:
             self.kind.addItem(document.title, document.key)
         self.kind.addItem(self.tr("其他文件"), "")
-        self.kind.view().setMinimumWidth(self.kind.view().sizeHintForColumn(0) + 24)
         row.addWidget(self.kind, 1)
         self.add_button = Button(self.tr("添加文件…"), self)
         self.add_button.setObjectName("add_files")

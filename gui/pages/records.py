@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,26 +32,12 @@ from gui.workers import run_job
 SEVERITY_COLOUR = {"error": "#b00020", "warning": "#a65f00", "info": "#35607f"}
 
 
-class FormScroll(QScrollArea):
-    """The form's scroll area: it scrolls up and down only, so it is never narrower than the form
-    (a plain scroll area would let the splitter squeeze it and cut the form's right edge off)."""
+class FilterBox(QComboBox):
+    """A filter drop-down: narrow in the bar, its list as wide as the longest choice when it opens."""
 
-    def setWidget(self, widget: QWidget) -> None:  # noqa: N802
-        super().setWidget(widget)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # the form grew wider (a page added its parts): so does the column
-        return super().eventFilter(watched, event)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        hint = super().minimumSizeHint()
-        inner = self.widget()
-        if inner is None:
-            return hint
-        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-        return QSize(max(hint.width(), width), hint.height())
+    def showPopup(self) -> None:  # noqa: N802
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
+        super().showPopup()
 
 
 class Page(QWidget):
@@ -126,7 +112,7 @@ class RecordPage(Page):
         bar = QHBoxLayout()
         self.filter_boxes: dict[str, QComboBox] = {}
         for key, label in self.filters:
-            box = QComboBox(self)
+            box = FilterBox(self)
             box.setObjectName(f"filter_{key}")
             # narrow enough for a 1024-pixel screen; the list that drops down is as wide as its longest entry
             box.setMinimumContentsLength(4)
@@ -189,7 +175,7 @@ class RecordPage(Page):
         self.form.changed.connect(lambda _: self._review_timer.start())
         self.form.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.form.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        scroll = FormScroll(self)
+        scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scrolled = QWidget(scroll)
         scrolled_layout = QVBoxLayout(scrolled)
@@ -213,6 +199,7 @@ class RecordPage(Page):
         self.findings.setObjectName("findings")
         self.findings.setOpenLinks(False)
         self.findings.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.findings.document().documentLayout().documentSizeChanged.connect(self._findings_laid_out)
         side_layout.addWidget(self.findings)
         self.side = side
         self._review_timer = QTimer(self)
@@ -315,7 +302,6 @@ class RecordPage(Page):
                 for value in self.table_model.distinct(key):
                     box.addItem(str(value), value)
                 box.setCurrentIndex(max(box.findData(current), 0) if current is not None else 0)
-            box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
         self.apply_filters()
         if keep is not None and not self.form.is_dirty():
             self.show_record(keep)
@@ -354,7 +340,7 @@ class RecordPage(Page):
     def load_record(self, row_id: int) -> tuple[BaseModel | None, dict[str, Any]]:
         """The record a table row stands for (None: not stored yet) and the defaults of a new one."""
         try:
-            return self.session.ledger.get(self.model, row_id), self.new_defaults()
+            return self.session.ledger.get(self.model, row_id), {}  # a stored record needs no defaults
         except LedgerError:
             return None, self.new_defaults()
 
@@ -406,7 +392,6 @@ class RecordPage(Page):
             items = "".join(f"<li>{html.escape(m)}</li>" for ms in self.form.problems.values() for m in ms)
             text = f"<b style='color:{SEVERITY_COLOUR['error']}'>{self.tr('填写有误，不能保存：')}</b><ul>{items}</ul>"
         self.findings.setHtml(text or f"<span style='color:#2e7d32'>{self.tr('规则检查：没有发现问题')}</span>")
-        self.fit_findings()
 
     FINDINGS_SHARE = 0.4
     """The findings box grows with what it says, up to this share of the form column's height."""
@@ -414,8 +399,7 @@ class RecordPage(Page):
     def fit_findings(self) -> None:
         """Size the findings box to its text (every finding shown), within :data:`FINDINGS_SHARE` of
         the column; beyond that it scrolls."""
-        document = self.findings.document()
-        document.setTextWidth(self.findings.viewport().width())
+        document = self.findings.document()  # laid out by the box itself, at its width
         frame = 2 * self.findings.frameWidth() + 4
         wanted = int(document.size().height()) + frame
         limit = max(60, int(self.side.height() * self.FINDINGS_SHARE))
@@ -423,8 +407,15 @@ class RecordPage(Page):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
-        self.form_scroll.updateGeometry()  # the parts a page added under the form count for its width
+        # The form scrolls up and down only: its column is never narrower than the form and the parts
+        # a page added under it (else the splitter would squeeze it and cut the form's right edge off).
+        scroll = self.form_scroll
+        scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth())
         self.place_divider()
+
+    def _findings_laid_out(self, _size: Any) -> None:
+        self.fit_findings()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
