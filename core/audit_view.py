@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.errors import checker
 from core.money import wan
 from core.records import CountySettings
+from core.store.history import as_inserted
 from core.store.mapping import SPEC_BY_TABLE
 
 PAGE_SIZE = 200
@@ -191,31 +190,7 @@ def iter_lines(ledger: Any, flt: AuditFilter, *, chunk: int = 2000) -> Iterator[
 
 
 EXPORT_HEADERS = ("序号", "时间", "操作人", "操作", "记录类别", "记录", "修改内容", "原因", "来源")
-_EXPORT_WIDTHS = (7, 20, 10, 12, 11, 18, 70, 22, 24)
-
-
-def export_audit(ledger: Any, flt: AuditFilter, out: Path, *, progress: Callable[[int, str], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> Any:
-    """Write the entries matching ``flt`` to ``out`` (.xlsx), newest first, with the same writer as the
-    ledger export: title row (with the filter in words), frozen header, widths that fit Chinese, every
-    changed field on its own line. Returns an :class:`core.exchange.export.ExportResult`.
-    """
-    from core.exchange.export import ExportResult, write_sheet
-
-    total = read_page(ledger, flt, limit=0, count=True).total or 0
-    rows: list[list[Any]] = []
-    step = checker(progress, cancel, "导出已取消，没有生成文件")
-    for n, line in enumerate(iter_lines(ledger, flt), 1):
-        if n % 2000 == 0:
-            step(int(50 * n / max(total, 1)), "读取操作日志")
-        rows.append([n, line.at, line.who, line.action, line.kind, line.record,
-                     line.summary(limit=None, sep="\n"), line.reason, line.source])
-    settings = ledger.settings()
-    county = settings.name if settings else ""
-    write_sheet(out, "操作日志", f"{county}巷账操作日志", EXPORT_HEADERS, ["int"] + ["text"] * 8, _EXPORT_WIDTHS,
-                 rows, note=f"筛选：{flt.describe()}；共 {len(rows)} 条",
-                 progress=(lambda p, text: progress(50 + p // 2, text)) if progress else None, cancel=cancel)
-    return ExportResult(str(out), len(rows), [])
+EXPORT_WIDTHS = (7, 20, 10, 12, 11, 18, 70, 22, 24)
 
 
 # ---------------------------------------------------------------- the query
@@ -274,6 +249,12 @@ def _where(ledger: Any, flt: AuditFilter) -> tuple[list[str] | None, list[Any]]:
 def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
     """Audit rows put into words, with the alleys and plans they mention looked up in two queries."""
     decoded = [(row, json.loads(row[7]) if row[7] else {}) for row in rows]
+    # An insert keeps no copy of the record: what was entered is the record's first version, rebuilt
+    # from the record and the changes made to it since (core.store.history).
+    first = as_inserted(ledger, [(row[0], row[4], row[5]) for row, changes in decoded
+                                 if row[3] == "insert" and not changes and row[5] is not None])
+    decoded = [(row, {k: [None, v] for k, v in _entered(first[row[0]]).items()} if row[0] in first else changes)
+               for row, changes in decoded]
     alley_ids = {x for _, changes in decoded for x in _ids(changes.get("alley_id"))}
     plan_ids = {x for _, changes in decoded for x in _ids(changes.get("plan_id"))}
     codes = ledger.lookup("SELECT id, code FROM alleys WHERE id IN ({})", alley_ids)
@@ -304,6 +285,11 @@ def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
 
 _DEMO = re.compile(r"^demo seed=(\d+)$")
 _IMPORT = re.compile(r"^import (.+) sha256=([0-9a-f]{12})[0-9a-f]*$")
+
+
+def _entered(snapshot: dict[str, Any] | None) -> dict[str, Any]:
+    """The fields of a first version that hold something (a new record lists what was entered)."""
+    return {k: v for k, v in (snapshot or {}).items() if v}
 
 
 def source_text(source: str) -> str:

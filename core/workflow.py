@@ -15,6 +15,7 @@ from core.errors import LedgerError
 from core.profile import RequiredDocument
 from core.records import Acceptance, Filing, FilingDocument, Plan, Problem, build
 from core.rules import HolidayCalendar, problem_deadline
+from core.rules.problems import close_problem_refusal, escalation_deadline, second_deadline
 from core.rules.workdays import DueDate
 
 
@@ -48,6 +49,32 @@ def plan_refusal(ledger: Any, plan: Plan) -> str | None:
         return (f"竣工日期 {plan.completion_on} 晚于竣工验收日期 {acceptance.accepted_on}："
                 "竣工验收须在竣工之后（R9），请核对日期")
     return None
+
+
+def withdraw_plan(ledger: Any, plan: Plan, *, on: date | None = None, reason: str, amendment: str = "") -> Plan:
+    """Take a plan out of its year's programme (撤销): the record stays, with the date and reason,
+    and the annual list, the targets (R8) and funding (R7) leave it out. Audited like any change.
+
+    Refused without a reason, for a plan already withdrawn, or dated in the future; a plan of a
+    filed (locked) year needs ``amendment`` as well.
+    """
+    if not reason.strip():
+        raise LedgerError("撤销方案须填写撤销原因")
+    if plan.withdrawn:
+        raise LedgerError(f"该方案已于 {plan.withdrawn_on} 撤销")
+    day = on or date.today()
+    if day > date.today():
+        raise LedgerError(f"撤销日期 {day} 晚于今天，请核对")
+    withdrawn = build(Plan, {**plan.model_dump(), "withdrawn_on": day, "withdrawn_reason": reason.strip()})
+    return ledger.save(withdrawn, reason=amendment, source="撤销方案")
+
+
+def reinstate_plan(ledger: Any, plan: Plan, *, amendment: str = "") -> Plan:
+    """Put a withdrawn plan back on its year's programme (the withdrawal stays in the audit log)."""
+    if not plan.withdrawn:
+        raise LedgerError("该方案没有撤销，不需要恢复")
+    back = build(Plan, {**plan.model_dump(), "withdrawn_on": None, "withdrawn_reason": ""})
+    return ledger.save(back, reason=amendment, source="恢复方案")
 
 
 def acceptance_defaults(plan: Plan) -> dict[str, Any]:
@@ -206,14 +233,9 @@ def _title_of(ledger: Any, kind: str) -> str:
 
 # ------------------------------------------------------------------ problems (R10)
 def close_refusal(problem: Problem) -> str | None:
-    """Why ``problem`` may not be closed (销号): only once it is handled and the result fed back."""
-    if problem.closed_on is None:
-        return None
-    if problem.handled_on is None:
-        return "问题还没有办结，不能销号：请先填写办结日期和办理结果（R10）"
-    if problem.feedback_on is None:
-        return "办理结果还没有反馈给群众，不能销号：请先填写反馈日期（R10）"
-    return None
+    """Why ``problem`` may not be closed (销号): only once it is handled and the result fed back, and
+    after a 不满意 rating only after a second round or with a written 情况说明 (002)."""
+    return close_problem_refusal(problem)
 
 
 def deadline_of(ledger: Any, problem: Problem, calendar: HolidayCalendar | None = None) -> DueDate:
@@ -223,15 +245,42 @@ def deadline_of(ledger: Any, problem: Problem, calendar: HolidayCalendar | None 
 
 
 def deadline_text(ledger: Any, problem: Problem, calendar: HolidayCalendar | None = None) -> str:
-    """The deadline as a clerk reads it, e.g. 办结期限 2026-12-02（一般：7 个工作日）."""
-    due = deadline_of(ledger, problem, calendar)
-    rule = ledger.profile().problems.deadlines[problem.urgency]
-    if rule.days == 0:
-        span = "当日办结"
+    """The deadlines as a clerk reads them, e.g. 办结期限 2026-12-02（一般：7 个工作日）, with the
+    escalation to the county and the second round's where they apply."""
+    calendar = calendar or HolidayCalendar.from_ledger(ledger)
+    profile = ledger.profile()
+    rule = profile.problems.deadlines[problem.urgency]
+    span = "当日办结" if rule.days == 0 else f"{rule.days} {'个工作日' if rule.unit == 'working' else '天'}"
+    parts: list[tuple[str, DueDate]] = []
+    if problem.unable:
+        escalation = profile.problems.escalation
+        parts.append((f"上报县级期限 {{0}}（无法办理的 {escalation.days} "
+                      f"{'个工作日' if escalation.unit == 'working' else '日'}内）",
+                      escalation_deadline(problem, profile, calendar)))
     else:
-        span = f"{rule.days} {'个工作日' if rule.unit == 'working' else '天'}"
-    text = f"办结期限 {due.date}（{problem.urgency}：{span}）"
-    if due.provisional:
-        years = "、".join(map(str, due.missing_years))
-        text += f"，暂估：{years} 年尚无节假日表，按周一至周五计算"
-    return text
+        parts.append((f"办结期限 {{0}}（{problem.urgency}：{span}）", deadline_of(ledger, problem, calendar)))
+    second = second_deadline(problem, profile, calendar)
+    if second is not None:
+        parts.append((f"再次办结期限 {{0}}（{problem.urgency}：{span}）", second))
+    texts = []
+    for template, due in parts:
+        text = template.format(due.date)
+        if due.provisional:
+            years = "、".join(map(str, due.missing_years))
+            text += f"，暂估：{years} 年尚无节假日表，按周一至周五计算"
+        texts.append(text)
+    return "；".join(texts)
+
+
+NEXT_STEP: dict[str, str] = {
+    "待交办": "交办承办部门（无法办理的，勾选“无法办理，上报县级”）",
+    "办理中": "办结并填写办理结果",
+    "待上报县级": "上报县级相关单位或部门，填写上报日期和县级承办单位",
+    "已上报县级": "跟踪县级办理情况，办结后填写办结日期和办理结果",
+    "待反馈": "向群众反馈办理结果并请其评价",
+    "不满意待处理": "再次交办重新办理，或写明情况说明后销号",
+    "再次办理中": "再次办结并填写再次办理结果",
+    "再次办理待反馈": "向群众反馈再次办理结果并请其评价",
+    "待销号": "回访满意度后销号",
+}
+"""What a clerk does next for a problem in each status (:func:`core.records.problem.problem_status`)."""

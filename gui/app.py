@@ -10,7 +10,7 @@ from pathlib import Path
 START = time.perf_counter()
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator  # noqa: E402
-from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.paths import default_db_path, resources_dir  # noqa: E402
@@ -65,10 +65,21 @@ def install_translations(app: QApplication, language: str | None = None) -> list
     return installed
 
 
+def set_identity(app: QApplication) -> None:
+    """Our icon on every window and, on Windows, in the taskbar: Windows groups a window under the
+    process's AppUserModelID, which for a program started through python.exe is Python's own."""
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "alley-ledger.png")))
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("AlleyLedger.AlleyLedger")
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with settings, font and translations in place (also used by the tests)."""
     settings_setup()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    set_identity(app)
     install_font(app)
     install_translations(app)
     return app

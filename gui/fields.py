@@ -99,10 +99,15 @@ class Editor(QObject):
 OMIT = object()
 
 
+MIN_CHARACTERS = 6
+"""A text box is never squeezed below this many characters (a narrow form scrolls sideways instead)."""
+
+
 class TextEditor(Editor):
     def __init__(self, parent: QWidget | None = None, placeholder: str = ""):
         edit = QLineEdit(parent)
         edit.setPlaceholderText(placeholder)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("中" * MIN_CHARACTERS) + 10)
         super().__init__(edit)
         _route_undo_keys(edit)
         edit.textEdited.connect(lambda _: self.edited.emit())
@@ -244,6 +249,8 @@ class DateEditor(Editor):
         layout.setSpacing(2)
         self.edit = QLineEdit(box)
         self.edit.setPlaceholderText("年-月-日")
+        # a whole date stays readable however narrow the form gets
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("2026-12-31") + 14)
         _route_undo_keys(self.edit)
         self.button = QToolButton(box)
         self.button.setText("▾")

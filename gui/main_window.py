@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from core.browse import county_size
 from gui import dialogs
 from gui.buttons import enter_presses_buttons
+from gui.help_menu import add_help_menu
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
 from gui.pages.audit import AuditPage
 from gui.pages.filing import FilingsPage
+from gui.pages.findings import FindingsPage
 from gui.pages.library import AlleysPage, PlansPage, SurveysPage
 from gui.pages.overview import OverviewPage
 from gui.pages.problems import ProblemsPage
@@ -35,7 +37,7 @@ from gui.workers import finish_jobs
 
 PAGES: tuple[type[Page], ...] = (
     WelcomePage, AlleysPage, SurveysPage, PlansPage, AnnualListPage,
-    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, AuditPage, SettingsPage,
+    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, FindingsPage, AuditPage, SettingsPage,
 )
 PAGE_NAMES = tuple(p.name for p in PAGES)
 RECENT = 8
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
             page = cls(self.session, self.stack)
             enter_presses_buttons(page)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            if isinstance(page, FindingsPage):
+                page.open_record.connect(self.open_record)
             index = PAGE_NAMES.index(name)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -107,6 +111,15 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.pages[name] = page
         return page
+
+    def open_record(self, name: str, row_id: int | None) -> bool:
+        """Show page ``name`` with the record of its row ``row_id`` in the form (a finding's record)."""
+        if not self.go_to(name):
+            return False
+        page = self.current_page()
+        if row_id is not None and hasattr(page, "show_record"):
+            page.show_record(row_id)
+        return True
 
     def _nav_changed(self, row: int) -> None:
         current = self.current_page()
@@ -173,6 +186,7 @@ class MainWindow(QMainWindow):
         for n, cls in enumerate(PAGES):
             go.addAction(self._action(cls.title, lambda name=cls.name: self.go_to(name),
                                       f"Ctrl+{n}" if n < 10 else None))
+        add_help_menu(self)
 
     def refresh(self) -> None:
         page = self.current_page()

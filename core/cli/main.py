@@ -1,11 +1,14 @@
 """``alley-ledger``: every core job headless, with ``--json`` output for scripts.
 
-Exit status: 0 success, 1 input refused (message on stderr, in Chinese), 2 usage error.
+Exit status: 0 success, 1 input refused (message on stderr, in Chinese), 2 usage error, 3 ``check
+--strict`` found errors, 141 the reader of the output stopped early (``… | head``, as for tools a
+broken pipe ends). A file argument ``-`` means standard input or output.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import sys
@@ -16,28 +19,48 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
-from core.cli import argparse_zh
+from core.cli import argparse_zh, streams
+from core.cli.streams import input_path, is_stdio, output_path
 from core.errors import LedgerError
 from core.paths import default_db_path
 
 argparse_zh.install()
 
 LIST_KINDS = ("alleys", "plans", "progress", "acceptances", "filings", "problems")
+EXIT_STRICT = 3
+EXIT_READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose pipe's reader left
+
+# Placeholders in --help (argparse would show the option's name in capitals, in English).
+METAVARS = {
+    "db": "文件", "user": "姓名", "county": "名称", "code": "代码", "profile": "配置名",
+    "lead_department": "部门", "clerk": "姓名", "alleys": "条数", "seed": "种子", "year": "年度",
+    "as_of": "日期", "rule": "规则", "date": "日期", "days": "天数", "file": "文件", "rejects": "文件",
+    "out": "输出文件", "alley_code": "街巷编码", "screenshot": "图片.png", "page": "页面", "size": "宽x高",
+    "kind": "种类", "format": "格式", "reason": "原因", "on": "日期", "amendment": "原因",
+}
 
 
 class Output:
-    """Where a command's result goes: one JSON document, or lines of Chinese text."""
+    """Where a command's result goes: one JSON document, or lines of Chinese text.
+
+    When the command's file itself goes to standard output (``-``), the report goes to stderr.
+    """
 
     def __init__(self, as_json: bool):
         self.as_json = as_json
+        self.stream = sys.stdout
+
+    def report_to_stderr(self) -> None:
+        """Keep standard output for the file the command writes there."""
+        self.stream = sys.stderr
 
     def emit(self, document: dict[str, Any], text: Callable[[], str]) -> None:
         if self.as_json:
             # No indent: json's C encoder only runs without one (10,000 plans: 0.2 s instead of 1.2 s).
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str))
-            sys.stdout.write("\n")
+            self.stream.write(json.dumps(document, ensure_ascii=False, default=str))
+            self.stream.write("\n")
         else:
-            sys.stdout.write(text().rstrip("\n") + "\n")
+            self.stream.write(text().rstrip("\n") + "\n")
 
 
 def _date_arg(value: str) -> date:
@@ -68,11 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="alley-ledger",
         description="巷账：城市背街小巷整治改造提升台账（命令行）",
     )
-    parser.add_argument("--version", action="version", version=f"alley-ledger {__version__}")
+    parser.add_argument("--version", action="version", version=f"巷账 alley-ledger {__version__}",
+                        help="显示版本号并退出")
+    parser.add_argument("--self-check", action="store_true", default=False,
+                        help="自检：在临时文件夹里演示数据、检查、导出、导入、打印、备份，一行结果，成功退出码为 0")
     parser.add_argument("--db", type=Path, default=None, help="数据库文件（默认：程序的默认数据库）")
     parser.add_argument("--json", action="store_true", default=False, help="输出一个 JSON 文档")
     parser.add_argument("--user", default=None, help="操作人姓名（记入操作日志）")
-    sub = parser.add_subparsers(dest="command", metavar="命令", required=True)
+    sub = parser.add_subparsers(dest="command", metavar="命令")
 
     p = sub.add_parser("init", parents=[common], help="建立数据库并填写县（区）信息")
     p.add_argument("--county", required=True, help="县（区）名称")
@@ -97,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None, help="只检查该年度")
     p.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
     p.add_argument("--rule", action="append", default=None, help="只运行这些规则，如 R7（可重复）")
+    p.add_argument("--strict", action="store_true",
+                   help=f"有“错误”级别的问题时以退出码 {EXIT_STRICT} 结束（供脚本判断；警告和提示不算）")
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("funding", parents=[common], help="计算自治区补助、奖励、扣回和精品奖补（R7）")
@@ -112,44 +140,70 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--calendar-days", action="store_true", help="按自然日而不是工作日计算")
     w.set_defaults(handler=cmd_workdays_add)
     w = wsub.add_parser("load", parents=[common], help="导入某一年的官方节假日表（CSV 或 Excel：日期,类型,名称）")
-    w.add_argument("file", type=Path, help="CSV 或 Excel 文件；类型填“休”或“班”")
+    w.add_argument("file", type=Path, help="CSV 或 Excel 文件（- 为标准输入）；类型填“休”或“班”")
     w.set_defaults(handler=cmd_workdays_load)
 
     p = sub.add_parser("import", parents=[common], help="导入工作台账（Excel、WPS、CSV）")
-    p.add_argument("file", type=Path, help=".xlsx / .xls / .ods / .csv 文件")
+    p.add_argument("file", type=Path, help=".xlsx / .xls / .ods / .csv 文件（- 为标准输入）")
     p.add_argument("--dry-run", action="store_true", help="只检查、预览，不写入")
-    p.add_argument("--rejects", type=Path, default=None, help="把拒收的行连同原因另存为 .xlsx")
+    p.add_argument("--rejects", type=Path, default=None,
+                   help="把拒收的行和有单元格留空的行连同原因另存为 .xlsx（原表头，改好后可直接再导入；- 为标准输出）")
     p.add_argument("--all-or-nothing", action="store_true", help="有任何一行拒收就什么也不导入")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("export", parents=[common], help="导出 Excel 或 CSV（工作台账、年度清单）")
     esub = p.add_subparsers(dest="export_command", metavar="表格", required=True)
     w = esub.add_parser("ledger", parents=[common], help="工作台账（每条街巷每个年度一行）")
-    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
+    w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
     w.set_defaults(handler=cmd_export_ledger)
     w = esub.add_parser("annual-list", parents=[common], help="年度改造项目清单")
     w.add_argument("--year", type=int, required=True, help="年度")
-    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
+    w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
     w.set_defaults(handler=cmd_export_annual_list)
+    w = esub.add_parser("findings", parents=[common], help="规则检查结果（与程序“检查结果”页相同）")
+    w.add_argument("--year", type=int, default=None, help="只导出该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
+    w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
+    w.set_defaults(handler=cmd_export_findings)
 
     p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")
     psub = p.add_subparsers(dest="print_command", metavar="文件", required=True)
     w = psub.add_parser("annual-list", parents=[common], help="年度改造项目清单（A4 横向）")
     w.add_argument("--year", type=int, required=True, help="年度")
-    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.set_defaults(handler=cmd_print_annual_list)
     w = psub.add_parser("filing-packet", parents=[common], help="某条街巷的备案归档案卷")
     w.add_argument("alley_code", help="街巷编码")
-    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.add_argument("--year", type=int, default=None, help="方案年度（默认最近一年）")
     w.set_defaults(handler=cmd_print_filing_packet)
     w = psub.add_parser("survey-form", parents=[common], help="空白调查摸底表（可预填某条街巷的基本情况）")
-    w.add_argument("out", type=Path, help="输出的 PDF 文件")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
     w.set_defaults(handler=cmd_print_survey_form)
+    w = psub.add_parser("findings", parents=[common], help="规则检查结果（A4 横向）")
+    w.add_argument("--year", type=int, default=None, help="只打印该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
+    w.set_defaults(handler=cmd_print_findings)
+    w = psub.add_parser("manual", parents=[common], help="使用说明（安装、第一次打开、导入台账、备份、节假日表、换电脑）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
+    w.set_defaults(handler=cmd_print_manual)
+
+    p = sub.add_parser("withdraw", parents=[common], help="撤销某条街巷某年度的方案（保留记录，移出年度清单）")
+    p.add_argument("alley_code", help="街巷编码")
+    p.add_argument("--year", type=int, required=True, help="方案年度")
+    p.add_argument("--reason", default="", help="撤销原因（撤销时必须填写）")
+    p.add_argument("--on", type=_date_arg, default=None, help="撤销日期（默认今天）")
+    p.add_argument("--amendment", default="", help="方案已归档锁定时的更正原因")
+    p.add_argument("--undo", action="store_true", help="恢复已撤销的方案")
+    p.set_defaults(handler=cmd_withdraw)
 
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
-    p.add_argument("out", type=Path, help="备份文件路径")
+    p.add_argument("out", type=Path, help="备份文件路径（- 为标准输出）")
     p.add_argument("--overwrite", action="store_true", help="覆盖已存在的备份文件")
     p.set_defaults(handler=cmd_backup)
 
@@ -161,7 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", default=None, help="截图前切换到的页面，如 alleys、plans、annual")
     p.add_argument("--size", default=None, help="截图时的窗口大小，如 1400x860")
     p.set_defaults(handler=cmd_gui)
+    _chinese_metavars(parser)
     return parser
+
+
+def _chinese_metavars(parser: argparse.ArgumentParser) -> None:
+    """Give every option and argument a Chinese placeholder in --help, in all subcommands."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in set(action.choices.values()):
+                _chinese_metavars(subparser)
+        elif action.metavar is None and action.nargs != 0 and action.choices is None and action.dest in METAVARS:
+            action.metavar = METAVARS[action.dest]
 
 
 # ------------------------------------------------------------------ helpers
@@ -302,7 +367,7 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         summary = f"共 {len(findings)} 条：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}（按 {ds.as_of} 判断期限）"
         return (_table(["规则", "级别", "街巷编码", "年度", "问题"], rows) + "\n" + summary) if rows else summary
     out.emit(document, text)
-    return 0
+    return EXIT_STRICT if args.strict and counts["error"] else 0
 
 
 def cmd_funding(args: argparse.Namespace, out: Output) -> int:
@@ -371,11 +436,12 @@ def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
-    from core.rules.workdays import read_holiday_file
+    from core.exchange.holidays import read_holiday_file, store_holiday_year
 
-    year, days, names = read_holiday_file(args.file)
+    with input_path(args.file) as path:
+        year, days, names = read_holiday_file(path)
     with _open(args, create=True) as ledger:
-        ledger.load_holiday_year(year, days, names=names, source=args.file.name)
+        store_holiday_year(ledger, year, days, names, source=path.name)
     document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
                 "make_up_workdays": sum(1 for w in days.values() if w)}
     out.emit(document, lambda: f"已导入 {year} 年节假日表：放假 {document['days_off']} 天，调休上班 {document['make_up_workdays']} 天")
@@ -385,73 +451,147 @@ def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
     from core.exchange.importer import commit_import, preview_import, write_rejects
 
-    with _open(args, create=True) as ledger:
-        preview = preview_import(ledger, args.file)
+    if is_stdio(args.rejects):
+        out.report_to_stderr()
+    with input_path(args.file) as source, _open(args, create=True) as ledger:
+        preview = preview_import(ledger, source)
         if not args.dry_run:
             commit_import(ledger, preview, all_or_nothing=args.all_or_nothing)
     if args.rejects is not None:
-        write_rejects(preview, args.rejects)
+        with output_path(args.rejects, ".xlsx") as rejects:
+            write_rejects(preview, rejects)
     document = preview.to_json()
 
     def text() -> str:
         lines = [f"{'预览（未写入）' if args.dry_run else '已导入'} {preview.file}：新增 {document['new']} 行，"
                  f"更新 {document['updated']} 行，未变 {document['unchanged']} 行，拒收 {document['rejected']} 行，"
-                 f"跳过空行/合计行 {document['skipped_rows']} 行"]
+                 f"跳过空行、合计行、签字行等 {document['skipped_rows']} 行"]
         lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
         if document["unknown_columns"]:
             lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
-        lines += [f"  拒收：{j.message()}" for j in preview.rejections[:50]]
-        if len(preview.rejections) > 50:
-            lines.append(f"  ……另有 {len(preview.rejections) - 50} 处，请用 --rejects 导出查看")
+        label = {"rejected": "拒收", "left_out": "留空", "approximate": "约数", "unrecognised": "未识别"}
+        notices = [n for r in preview.rows for n in r.notices]
+        counts = Counter(n.kind for n in preview.warnings)
+        if counts:
+            lines.append("  单元格：" + "，".join(f"{label[k]} {counts[k]} 处" for k in ("left_out", "approximate", "unrecognised")
+                                               if counts[k]))
+        lines += [f"  {label[n.kind]}：{n.message()}" for n in notices[:50]]
+        if len(notices) > 50:
+            lines.append(f"  ……另有 {len(notices) - 50} 处，请用 --rejects 导出需要处理的行")
         if preview.backup:
             lines.append(f"  导入前已备份数据库：{preview.backup}")
         return "\n".join(lines)
 
     out.emit(document, text)
-    return 1 if document["rejected"] else 0
+    return 1 if preview.needs_attention else 0
+
+
+def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
+    from core.workflow import reinstate_plan, withdraw_plan
+
+    with _open(args) as ledger:
+        alley = ledger.alley(args.alley_code)
+        plan = next((p for p in ledger.plans(alley_id=alley.id) if p.year == args.year), None)
+        if plan is None:
+            raise LedgerError(f"街巷「{alley.name}」（{alley.code}）没有 {args.year} 年的方案")
+        if args.undo:
+            plan = reinstate_plan(ledger, plan, amendment=args.amendment)
+        else:
+            plan = withdraw_plan(ledger, plan, on=args.on, reason=args.reason, amendment=args.amendment)
+    document = {"alley_code": alley.code, "year": plan.year, "withdrawn": plan.withdrawn,
+                "withdrawn_on": plan.withdrawn_on.isoformat() if plan.withdrawn_on else None,
+                "withdrawn_reason": plan.withdrawn_reason}
+    out.emit(document, lambda: (f"已撤销 {alley.name} {plan.year} 年方案（{plan.withdrawn_on}：{plan.withdrawn_reason}），"
+                                "不再列入年度清单") if plan.withdrawn else f"已恢复 {alley.name} {plan.year} 年方案")
+    return 0
 
 
 def cmd_export_ledger(args: argparse.Namespace, out: Output) -> int:
     from core.exchange.export import export_ledger
 
-    with _open(args) as ledger:
-        result = export_ledger(ledger, args.out)
-    document = {"path": result.path, "rows": result.rows, "extra_columns": result.extra_columns}
-    out.emit(document, lambda: f"已导出工作台账 {result.path}（{result.rows} 行）")
+    with _open(args) as ledger, _output(args, out) as target:
+        result = export_ledger(ledger, target)
+    document = {"path": _shown(args.out, result.path), "rows": result.rows, "extra_columns": result.extra_columns}
+    out.emit(document, lambda: f"已导出工作台账 {document['path']}（{result.rows} 行）")
     return 0
 
 
 def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
+    from core.annual import annual_list_data
     from core.exchange.export import export_annual_list
-    from core.printing.annual_list import annual_list_data
 
-    with _open(args) as ledger:
-        result = export_annual_list(annual_list_data(ledger, args.year), args.out)
-    document = {"path": result.path, "rows": result.rows, "year": args.year}
-    out.emit(document, lambda: f"已导出 {args.year} 年改造项目清单 {result.path}（{result.rows} 行）")
+    with _open(args) as ledger, _output(args, out) as target:
+        result = export_annual_list(annual_list_data(ledger, args.year), target)
+    document = {"path": _shown(args.out, result.path), "rows": result.rows, "year": args.year}
+    out.emit(document, lambda: f"已导出 {args.year} 年改造项目清单 {document['path']}（{result.rows} 行）")
     return 0
 
 
-def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str, Any] | None = None) -> int:
+def cmd_export_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.exchange.lists import export_findings
+    from core.findings_view import gather_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    with _output(args, out) as target:
+        result = export_findings(data, target)
+    document = {"path": _shown(args.out, result.path), "rows": result.rows, "year": args.year,
+                "as_of": data.as_of.isoformat()}
+    out.emit(document, lambda: f"已导出检查结果 {document['path']}（{result.rows} 条）")
+    return 0
+
+
+def _printed(out: Output, path: Path, render: Callable[[], int], extra: dict[str, Any] | None = None,
+             *, shown: Path | None = None) -> int:
     """Run ``render`` (which writes the PDF at ``path`` and returns its pages) and report it, with
-    the characters the font could not draw (printed blank)."""
+    the characters the font could not draw (printed blank); ``shown`` is the path the clerk gave."""
     from core.printing.base import missing_glyphs, missing_text
 
     with missing_glyphs() as missing:
         pages = render()
-    document = {"path": str(path), "pages": pages, "bytes": path.stat().st_size, **(extra or {}),
+    name = _shown(shown, path) if shown is not None else str(path)
+    document = {"path": name, "pages": pages, "bytes": path.stat().st_size, **(extra or {}),
                 "missing_characters": list(missing)}
-    out.emit(document, lambda: "\n".join(filter(None, [f"已生成 {path}（共 {pages} 页）", missing_text(missing)])))
+    out.emit(document, lambda: "\n".join(filter(None, [f"已生成 {name}（共 {pages} 页）", missing_text(missing)])))
     return 0
 
 
+@contextlib.contextmanager
+def _printing(args: argparse.Namespace, out: Output):
+    """The PDF's path: ``args.out``, or a temporary file that goes to standard output (``-``)."""
+    if is_stdio(args.out):
+        out.report_to_stderr()
+    with output_path(args.out, ".pdf") as path:
+        yield path
+
+
+def _output(args: argparse.Namespace, out: Output):
+    """An export's target: ``args.out``, or for ``-`` a temporary file of ``--format`` whose bytes
+    go to standard output."""
+    if not is_stdio(args.out):
+        if args.format and args.out.suffix.lower() != f".{args.format}":
+            raise LedgerError(f"--format {args.format} 只用于输出到标准输出（-）；写文件时由扩展名决定格式")
+        return contextlib.nullcontext(args.out)
+    out.report_to_stderr()
+    fmt = args.format or "xlsx"
+    return output_path(args.out, f".{fmt}", binary=fmt != "csv")
+
+
+def _shown(given: Path, written: str | Path) -> str:
+    """The path a report names: ``-`` for standard output."""
+    return streams.STDIO if is_stdio(given) else str(written)
+
+
 def cmd_print_annual_list(args: argparse.Namespace, out: Output) -> int:
-    from core.printing.annual_list import annual_list_data, render_annual_list
+    from core.annual import annual_list_data
+    from core.printing.annual_list import render_annual_list
 
     with _open(args) as ledger:
         data = annual_list_data(ledger, args.year)
-    return _printed(out, args.out, lambda: render_annual_list(data, args.out),
-                    {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan})
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_annual_list(data, path),
+                        {"year": args.year, "rows": len(data.rows), "total_investment_yuan": data.total_investment_yuan,
+                         "withdrawn": data.withdrawn}, shown=args.out)
 
 
 def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:
@@ -459,9 +599,10 @@ def cmd_print_filing_packet(args: argparse.Namespace, out: Output) -> int:
 
     with _open(args) as ledger:
         data = filing_packet_data(ledger, args.alley_code, year=args.year)
-    return _printed(out, args.out, lambda: render_filing_packet(data, args.out),
-                    {"alley_code": data.alley.code, "year": data.plan.year, "complete": not data.missing,
-                     "missing": data.missing, "photos": len(data.photos)})
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_filing_packet(data, path),
+                        {"alley_code": data.alley.code, "year": data.plan.year, "complete": not data.missing,
+                         "missing": data.missing, "photos": len(data.photos)}, shown=args.out)
 
 
 def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
@@ -477,12 +618,36 @@ def cmd_print_survey_form(args: argparse.Namespace, out: Output) -> int:
         from core.printing.survey_form import SurveyForm
 
         data = SurveyForm(county="", alley=None)
-    return _printed(out, args.out, lambda: render_survey_form(data, args.out), {"alley_code": args.alley_code})
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_survey_form(data, path), {"alley_code": args.alley_code},
+                        shown=args.out)
+
+
+def cmd_print_manual(args: argparse.Namespace, out: Output) -> int:
+    from core.printing.manual import render_manual
+
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_manual(path), shown=args.out)
+
+
+def cmd_print_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.findings_view import gather_findings
+    from core.printing.findings_report import render_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_findings(data, path),
+                        {"year": args.year, "as_of": data.as_of.isoformat(), "findings": len(data.rows),
+                         **data.counts()}, shown=args.out)
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
-    with _open(args) as ledger:
-        document = ledger.backup(args.out, overwrite=args.overwrite)
+    if is_stdio(args.out):
+        out.report_to_stderr()
+    with _open(args) as ledger, output_path(args.out, ".db") as target:
+        document = ledger.backup(target, overwrite=args.overwrite)
+        document["path"] = _shown(args.out, document["path"])
     out.emit(document, lambda: f"已备份到 {document['path']}（{document['bytes'] / 1024 / 1024:.1f} MB，校验值 {document['sha256'][:16]}…）")
     return 0
 
@@ -501,16 +666,26 @@ def cmd_info(args: argparse.Namespace, out: Output) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    streams.never_fail_to_encode(sys.stdout)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None and not args.self_check:
+        parser.error(argparse._("the following arguments are required: %s") % "命令")  # type: ignore[attr-defined]
     out = Output(bool(args.json))
     try:
-        return args.handler(args, out)
+        if args.command is None:
+            from core.cli.selfcheck import self_check
+
+            return self_check(out)
+        status = args.handler(args, out)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, where a reader that left can be told apart from a bug
+        return status
     except LedgerError as error:
         sys.stderr.write(f"错误：{error}\n")
         if out.as_json:
-            json.dump({"error": str(error)}, sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
+            json.dump({"error": str(error)}, out.stream, ensure_ascii=False)
+            out.stream.write("\n")
         return 1
     except OverflowError:
         sys.stderr.write("错误：日期超出可计算的范围（最晚到 9999 年）\n")
@@ -521,6 +696,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PermissionError as error:
         sys.stderr.write(f"错误：没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开）\n")
         return 1
+    except OSError as error:
+        if sys.stdout is None or not streams.reader_gone(error):
+            raise
+        streams.silence_stdout()
+        return EXIT_READER_GONE
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")
         return 130
@@ -528,7 +708,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     # The desktop program lives in gui/ (PySide6); core never imports Qt, so it is loaded by name
-    # only when this command runs.
+    # only when this command runs. The frozen build finds it because build.spec builds the
+    # windowed program from gui/__main__.py in the same analysis (and collects gui's submodules).
     import importlib
 
     argv = [] if args.db is None else ["--db", str(args.db)]

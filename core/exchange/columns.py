@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["text", "int", "metres", "wan", "date", "year", "category", "result"]
+Kind = Literal["text", "int", "metres", "wan", "date", "year", "category", "result", "content",
+               "standard_eval", "boutique_eval", "evaluation"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("联系电话", "alley", "chief_phone", width=13),
     Column("年度", "plan", "year", "year", width=7),
     Column("类别", "plan", "category", "category", width=8),
-    Column("改造内容", "plan", "measures", width=30),
+    Column("改造内容", "plan", "measures", "content", width=30, lines=True),
     Column("总投资(万元)", "plan", "total_investment_yuan", "wan", width=11),
     Column("建设单位", "plan", "builder", width=20),
     Column("设计单位", "plan", "designer", width=20),
@@ -55,5 +56,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("验收结果", "acceptance", "result", "result", width=9),
     Column("备案编号", "filing", "filing_no", width=14),
     Column("备注", "plan", "notes", width=20, lines=True),
+    # Columns the city and the region add or send back (domain.md §5), after the canonical 29.
+    Column("方案批复日期", "plan", "approved_on", "date", width=12),
+    Column("达标评定结果", "acceptance", "standard_eval_result", "standard_eval", width=9),
+    Column("达标评定日期", "acceptance", "standard_eval_on", "date", width=12),
+    Column("精品评定结果", "acceptance", "boutique_eval_result", "boutique_eval", width=9),
+    Column("精品评定日期", "acceptance", "boutique_eval_on", "date", width=12),
+    Column("撤销日期", "plan", "withdrawn_on", "date", width=12),
+    Column("撤销原因", "plan", "withdrawn_reason", width=20),
 )
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
+
+EVALUATION_COLUMNS: tuple[Column, ...] = (
+    Column("评定结果", "acceptance", "evaluation", "evaluation"),
+    Column("评定日期", "acceptance", "evaluation_on", "date"),
+)
+"""A 公示 list's result and date, which say 达标 or 精品 by their words or the list's title."""

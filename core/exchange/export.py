@@ -24,20 +24,18 @@ from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
+from core.annual import COLUMNS as LIST_COLUMNS
+from core.annual import AnnualList
 from core.errors import LedgerError, checker
 from core.exchange.columns import COLUMNS, HEADERS
-from core.exchange.values import FORMULA_START, apostrophe_kept, guarded, parse_date
-from core.printing.annual_columns import COLUMNS as LIST_COLUMNS
+from core.exchange.values import FORMULA_START, apostrophe_kept, guarded
 from core.records import Acceptance, Alley, Plan
 from core.store.ledger import gc_paused
-
-if TYPE_CHECKING:
-    from core.printing.annual_list import AnnualList
 
 WAN_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -79,7 +77,7 @@ def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
     fields = {kind: [c.field for c in COLUMNS if c.record == kind] for kind in _KINDS}
     # Only the fields the ledger shows are read (half the time of whole records).
     plans_by_alley: dict[int, list[Any]] = {}
-    plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "measures.code"]
+    plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "content_text", "measures.code"]
     for plan in sorted(ledger.all(Plan, fields=plan_fields), key=attrgetter("year")):
         plans_by_alley.setdefault(plan.alley_id, []).append(plan)
     acceptances = {a.plan_id: a for a in ledger.all(Acceptance, fields=[*fields["acceptance"], "plan_id"])}
@@ -101,7 +99,8 @@ def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
                      for record, get, blank in zip(records, getters, blanks, strict=True)]
             row = [parts[kind][i] for kind, i in layout]
             if plan is not None:
-                row[measures_at] = "、".join(names.get(item.code, item.code) for item in plan.measures)
+                # 改造内容 as the ledger said it, word for word; a plan typed in the program by its measures.
+                row[measures_at] = plan.content_text or "、".join(names.get(item.code, item.code) for item in plan.measures)
             merged = {**alley.extra, **plan.extra} if plan is not None and plan.extra else alley.extra
             for name in merged:
                 if name not in seen:
@@ -140,28 +139,24 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the annual project list (the same rows as the printed list) with a totals row; money
     exact, so the rows add up to the totals (the printed list shows each rounded to 0.01 万元)."""
-    headers = [h.format(region=data.region_name) for h, _, _ in LIST_COLUMNS]
-    kinds = ["int", "text", "text", "text", "text", "metres", "metres", "text", "text", "wan", "wan",
-             "date", "date", "text", "text"]
+    kinds = [_LIST_KINDS[c.kind] for c in LIST_COLUMNS]
     widths = [6, 14, 12, 12, 22, 9, 9, 7, 30, 12, 12, 11, 11, 22, 16]
-    rows: list[list[Any]] = []
-    for row, yuan in zip(data.rows, data.row_yuan, strict=True):
-        values: list[Any] = list(row)
-        values[0] = int(values[0])
-        for i in (5, 6):
-            values[i] = float(values[i]) if values[i] else None
-        values[9], values[10] = yuan
-        for i in (11, 12):
-            values[i] = parse_date(values[i]) if values[i] else None
-        rows.append(values)
+    rows = [[row.value(c) if c.kind != "category" else (row.category or "").removesuffix("类") for c in LIST_COLUMNS]
+            for row in data.rows]
+    kinds_text = f"达标类 {data.standard} 条，精品类 {data.boutique} 条" + (
+        f"，未填类别 {data.uncategorised} 条" if data.uncategorised else "")
     totals: list[Any] = ["合计", f"{len(data.rows)} 条", "", "", "", round(data.total_length_m, 1), None, "",
-                         f"达标类 {data.standard} 条，精品类 {data.boutique} 条", data.total_investment_yuan,
-                         data.total_subsidy_yuan, "", "", "", ""]
-    note = f"金额单位：万元；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条" if data.target is not None \
-        else "金额单位：万元"
-    write_sheet(out, f"{data.year}年清单", data.title, headers, kinds, widths, rows, totals=totals, note=note,
-                 progress=progress, cancel=cancel)
+                         kinds_text, data.total_investment_yuan, data.total_subsidy_yuan, "", "", "", ""]
+    note = "金额单位：万元" + (f"；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条" if data.target is not None else "")
+    if data.withdrawn:
+        note += f"；另有 {data.withdrawn} 个方案已撤销，未列入"
+    write_sheet(out, f"{data.year}年清单", data.title, data.headers(), kinds, widths, rows, totals=totals, note=note,
+                progress=progress, cancel=cancel)
     return ExportResult(str(out), len(rows), [])
+
+
+_LIST_KINDS = {"number": "int", "text": "text", "metres": "metres", "category": "text", "wan": "wan", "date": "date"}
+"""How each kind of list column is written to a sheet."""
 
 
 SUFFIXES = (".xlsx", ".csv")
@@ -197,10 +192,10 @@ def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds
     except FileCreateError as error:
         _drop(tmp)
         cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
-        raise _write_error(out, cause) from None
+        raise write_error(out, cause) from None
     except OSError as error:
         _drop(tmp)
-        raise _write_error(out, error) from None
+        raise write_error(out, error) from None
     except BaseException:
         _drop(tmp)
         raise
@@ -212,8 +207,9 @@ def _drop(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _write_error(out: Path, error: OSError) -> LedgerError:
-    """Why ``out`` could not be written, in words a clerk can act on."""
+def write_error(out: Path, error: OSError) -> LedgerError:
+    """Why ``out`` could not be written, in words a clerk can act on (for every file an export,
+    the rejects file or a print writes)."""
     if isinstance(error, PermissionError):
         why = "文件可能正在 Excel 或 WPS 中打开，或没有这个文件夹的写入权限；请关闭文件或换一个位置后重试"
     elif isinstance(error, IsADirectoryError):

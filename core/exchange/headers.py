@@ -6,10 +6,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from core.errors import ProfileError
-from core.exchange.columns import COLUMNS, Column
+from core.exchange.columns import COLUMNS, EVALUATION_COLUMNS, Column
 from core.exchange.values import normalize_text
 from core.paths import package_data_dir
 
@@ -25,9 +25,26 @@ class HeaderTable:
     length_units: dict[str, Decimal]
     categories: dict[str, str]
     results: dict[str, str]
+    standard_evals: dict[str, str]
+    boutique_evals: dict[str, str]
     totals_words: tuple[str, ...]
+    ignored: frozenset[str]
+    """Header names (without unit) of columns that hold no record: 序号, a rejects file's reasons."""
+    footer_words: tuple[str, ...]
     area_units: dict[str, Decimal] = field(default_factory=dict)
+    """Units of an area typed in a form (core/entry.py)."""
     count_units: dict[str, Decimal] = field(default_factory=dict)
+    """Measure words after a count typed in a form (core/entry.py)."""
+
+    @cached_property
+    def totals_starts(self) -> frozenset[str]:
+        """First characters of the totals words (a quick test before the whole one)."""
+        return frozenset(w[:1] for w in self.totals_words)
+
+    @cached_property
+    def line_starts(self) -> frozenset[str]:
+        """First characters of the words that start a unit, signature or note line."""
+        return frozenset(w[:1] for w in (*self.footer_words, "单", "金", "填", "制"))
 
 
 @dataclass(frozen=True)
@@ -56,7 +73,7 @@ def header_table() -> HeaderTable:
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ProfileError(f"表头别名文件无法读取：{error}") from None
     by_name: dict[str, Column] = {}
-    canonical = {c.header: c for c in COLUMNS}
+    canonical = {c.header: c for c in (*COLUMNS, *EVALUATION_COLUMNS)}
     for header, variants in raw["synonyms"].items():
         column = canonical.get(header)
         if column is None:
@@ -69,10 +86,19 @@ def header_table() -> HeaderTable:
         length_units={k.lower(): Decimal(v) for k, v in raw["units"]["length"].items()},
         categories=dict(raw["values"]["category"]),
         results=dict(raw["values"]["result"]),
+        standard_evals=dict(raw["values"]["standard_eval"]),
+        boutique_evals=dict(raw["values"]["boutique_eval"]),
         totals_words=tuple(raw["values"]["totals_row"]),
+        ignored=frozenset(header_key(h)[0] for h in raw["ignored"]["headers"]),
+        footer_words=tuple(sorted(raw["ignored"]["footer_words"], key=len, reverse=True)),
         area_units={k.lower(): Decimal(v) for k, v in raw["units"].get("area", {}).items()},
         count_units={k: Decimal(v) for k, v in raw["units"].get("count", {}).items()},
     )
+
+
+def is_ignored_header(text: object) -> bool:
+    """Whether a header cell names a column that holds no record (序号, a rejects file's reasons)."""
+    return text is not None and header_key(str(text))[0] in header_table().ignored
 
 
 def match_header(text: object) -> HeaderMatch | None:

@@ -54,10 +54,15 @@ def normalize_text(value: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def is_tidy(value: str) -> bool:
+    """Nothing in ``value`` for :func:`clean_text` to tidy (most cells)."""
+    return value == value.strip() and _UNTIDY.search(value) is None
+
+
 def clean_text(value: str) -> str:
     """A text cell as the clerk meant it: line breaks and stray spaces removed at the ends and
     collapsed inside; full-width characters kept (they are part of names such as “（集团）”)."""
-    if value == value.strip() and _UNTIDY.search(value) is None:
+    if is_tidy(value):
         return value  # most cells: nothing to tidy, and no new string made
     text = _LINE_BREAKS.sub("", value)
     return _SPACES.sub(" ", text).strip()
@@ -100,7 +105,63 @@ def parse_date(value: object) -> date | None:
     raise ValueError(f"无法识别为日期：{value}")
 
 
+# A date given only to the month ("2023年10月", "2023.10", "2023年10月底", "2023年10月中旬").
+_MONTH_ONLY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(份|底|末|初|上旬|中旬|下旬)?$")
+_PART_OF_MONTH = {"初": 10, "上旬": 10, "中旬": 20}
+
+
+def read_date(value: object) -> tuple[date | None, str]:
+    """A cell's date and, when the cell gives it only to the month, how it was read.
+
+    A month-only date stands for the month's last day (上旬/月初 the 10th, 中旬 the 20th), so
+    deadline rules judge it on the safe side: ``(date(2023, 10, 31), "只填到月份，按该月最后一天计")``.
+    Exact dates come back with an empty note; raises ValueError (Chinese) like :func:`parse_date`.
+    """
+    try:
+        return parse_date(value), ""
+    except ValueError:
+        if isinstance(value, float) and 1900 < value < 2101:
+            # 2023.6 typed into Excel is a number: the month after the point (2023.10 becomes 2023.1).
+            text = repr(value)
+            if text.endswith(".1"):
+                raise ValueError(f"数字 {text} 可能是 {int(value)}年1月，也可能是 {int(value)}年10月"
+                                 f"（Excel 把 {int(value)}.10 存成了 {text}）；请写成“{int(value)}年10月”这样的文字") from None
+            value = text
+        if not isinstance(value, str):
+            raise
+        match = _MONTH_ONLY.match(normalize_text(value).replace(" ", ""))
+        if match is None:
+            raise
+    year, month, part = int(match.group(1)), int(match.group(2)), match.group(3) or ""
+    if not 1 <= month <= 12:
+        raise ValueError(f"无法识别为日期：{value}")
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    day = _PART_OF_MONTH.get(part, last)
+    where = {10: "该月10日", 20: "该月20日"}.get(day, "该月最后一天") if day != last else "该月最后一天"
+    return date(year, month, day), f"只填到{'旬' if part in ('上旬', '中旬', '下旬') else '月份'}，按{where}计"
+
+
 _NUMBER = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*([^\d\s]*)$")
+# Words that make a number approximate: 约150米, 150米左右, 100余米, 近200户, 300多人.
+_ABOUT_BEFORE = re.compile(r"^(?:大约|约计|约合|约|近|将近|接近|预计)")
+_ABOUT_AFTER = re.compile(r"(?:左右|上下|以上|余|多)$")
+_ABOUT_INSIDE = re.compile(r"(?<=\d)(?:余|多)(?=\D)")
+
+
+def read_number(value: object, units: dict[str, Decimal] | None = None) -> tuple[Decimal, str, bool] | None:
+    """Like :func:`parse_decimal`, and also reads approximate numbers ("约150米", "150米左右",
+    "100余米"): returns (number, unit, approximate) or None for a blank cell."""
+    if isinstance(value, str):
+        text = normalize_text(value).replace(" ", "")
+        bare = _ABOUT_INSIDE.sub("", _ABOUT_AFTER.sub("", _ABOUT_BEFORE.sub("", text)))
+        if bare != text and bare:
+            try:
+                parsed = parse_decimal(bare, units)
+            except ValueError:
+                raise ValueError(f"「{value}」不是数字") from None
+            return None if parsed is None else (*parsed, True)
+    parsed = parse_decimal(value, units)
+    return None if parsed is None else (*parsed, False)
 
 
 def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tuple[Decimal, str] | None:

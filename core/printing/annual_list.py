@@ -1,9 +1,11 @@
-"""Annual project list (年度改造项目清单, domain.md §2 and §6): data from approved plans, A4 landscape."""
+"""Annual project list (年度改造项目清单, domain.md §2 and §6) laid out on landscape A4.
+
+The rows come typed from :mod:`core.annual`; this module formats them for paper.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,9 +15,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from core.errors import LedgerError
+from core.annual import COLUMNS, AnnualList, AnnualRow, ListColumn
 from core.money import wan
-from core.printing.annual_columns import COLUMNS
 from core.printing.base import (
     FONT,
     NumberedCanvas,
@@ -27,7 +28,6 @@ from core.printing.base import (
     wrap_text,
     write_atomically,
 )
-from core.rules.funding import funding_for_plan
 
 BODY = 7.5
 """Body text size in points."""
@@ -37,88 +37,28 @@ ROWS_PER_TABLE = 400
 """Rows per reportlab Table: one table of 10,000 rows took 10.9 s, 500-row tables 4.7 s."""
 
 
-@dataclass
-class AnnualList:
-    """Everything the annual project list shows, gathered from the ledger."""
-
-    county: str
-    lead_department: str
-    year: int
-    region_name: str
-    rows: list[list[str]]
-    names: list[str]
-    standard: int
-    boutique: int
-    total_length_m: float
-    target: int | None
-    boutique_quota: int | None
-    unapproved: int
-    printed_on: date = field(default_factory=date.today)
-    row_yuan: list[tuple[int, int]] = field(default_factory=list)
-    """(total investment, subsidy) of each row in 元, exact: the rows show them rounded to 0.01 万元."""
-    clerk: str = ""
-    """The clerk set in 设置, printed as 填报人."""
-
-    @property
-    def total_investment_yuan(self) -> int:
-        return sum(investment for investment, _ in self.row_yuan)
-
-    @property
-    def total_subsidy_yuan(self) -> int:
-        return sum(subsidy for _, subsidy in self.row_yuan)
-
-    @property
-    def title(self) -> str:
-        return f"{self.county}{self.year}年城市背街小巷整治改造提升项目清单"
-
-
-def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> AnnualList:
-    """Gather the list for ``year``: approved plans ordered by sub-district and alley code."""
-    settings = ledger.settings()
-    if settings is None:
-        raise LedgerError("还没有填写县（区）信息：请在程序的“设置”中填写（命令行：alley-ledger init）")
-    profile = ledger.profile()
-    alleys = {a.id: a for a in ledger.alleys(year=year)}
-    plans = ledger.plans(year=year)
-    approved = [p for p in plans if p.approved_on is not None]
-    approved.sort(key=lambda p: (alleys[p.alley_id].subdistrict, alleys[p.alley_id].code))
-    rows, names, row_yuan = [], [], []
-    total_length = 0.0
-    for number, plan in enumerate(approved, start=1):
-        alley = alleys[plan.alley_id]
-        money = funding_for_plan(plan, None, profile, today or date.today())
-        content = "、".join(
-            ((m.short or m.name) if (m := profile.measure(item.code)) else item.code) for item in plan.measures
-        )
-        span = "至".join(p for p in (alley.start_point, alley.end_point) if p)
-        rows.append([
-            str(number), alley.name, alley.subdistrict, alley.community, span,
-            _number(alley.length_m), _number(alley.red_line_width_m), plan.category.removesuffix("类"),
-            content, wan(plan.total_investment_yuan), wan(money.subsidy_yuan),
-            _day(plan.planned_start_on), _day(plan.planned_completion_on), plan.builder, plan.notes,
-        ])
-        names.append(alley.name)
-        row_yuan.append((plan.total_investment_yuan, money.subsidy_yuan))
-        total_length += alley.length_m or 0
-    target = settings.target_for(year)
-    return AnnualList(
-        county=settings.name, lead_department=settings.lead_department, year=year,
-        region_name=profile.profile.region_name, rows=rows, names=names,
-        standard=sum(1 for p in approved if p.category == "达标类"),
-        boutique=sum(1 for p in approved if p.category == "精品类"),
-        total_length_m=total_length,
-        target=target.alleys if target else None, boutique_quota=target.boutique if target else None,
-        unapproved=len(plans) - len(approved), printed_on=today or date.today(), row_yuan=row_yuan,
-        clerk=settings.clerk,
-    )
+def _text(row: AnnualRow, column: ListColumn) -> str:
+    """One cell as the paper shows it."""
+    value = row.value(column)
+    if value is None or value == "":
+        return ""
+    if column.kind == "wan":
+        return wan(value)
+    if column.kind == "metres":
+        return f"{value:g}"
+    if column.kind == "date":
+        return _day(value)
+    if column.kind == "category":
+        return value.removesuffix("类")
+    return str(value)
 
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _day(value: date | None) -> str:
-    return "" if value is None else f"{value.year}.{value.month}.{value.day}"
+def _day(value: date) -> str:
+    return f"{value.year}.{value.month}.{value.day}"
 
 
 def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, str], None] | None = None,
@@ -127,19 +67,19 @@ def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
     step = checker(progress, cancel)
     step(0, "排版年度清单")
     head = style(HEAD, align="center", leading=10)
-    widths = [w * mm for _, w, _ in COLUMNS]
-    header = [para(_heading(h.format(region=data.region_name), width), head)
-              for (h, _, _), width in zip(COLUMNS, widths, strict=True)]
+    widths = [c.width_mm * mm for c in COLUMNS]
+    header = [para(_heading(h, width), head) for h, width in zip(data.headers(), widths, strict=True)]
 
     story: list[Any] = [
         para(plain(data.title), style(16, align="center", leading=22, space_after=4)),
         _subheader(data),
         Spacer(1, 2 * mm),
     ]
-    rows = [_cells(row, widths) for row in data.rows]
+    rows = [_cells([_text(row, c) for c in COLUMNS], widths) for row in data.rows]
+    kinds = f"达标类 {data.standard} 条，精品类 {data.boutique} 条" + (
+        f"，未填类别 {data.uncategorised} 条" if data.uncategorised else "")
     totals = ["合计", f"{len(data.rows)} 条", "", "", "", _number(round(data.total_length_m, 1)), "", "",
-              f"达标类 {data.standard} 条，精品类 {data.boutique} 条", wan(data.total_investment_yuan),
-              wan(data.total_subsidy_yuan), "", "", "", ""]
+              kinds, wan(data.total_investment_yuan), wan(data.total_subsidy_yuan), "", "", "", ""]
     rows.append(_cells(totals, widths))
     chunks = [rows[i:i + ROWS_PER_TABLE] for i in range(0, len(rows), ROWS_PER_TABLE)] or [[]]
     for n, chunk in enumerate(chunks):
@@ -153,8 +93,8 @@ def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ]
-        for col, (_, _, align) in enumerate(COLUMNS):
-            commands.append(("ALIGN", (col, 1), (col, -1), align.upper()))
+        for col, column in enumerate(COLUMNS):
+            commands.append(("ALIGN", (col, 1), (col, -1), column.align.upper()))
         if n == len(chunks) - 1:
             commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F4F4F4")))
         table.setStyle(TableStyle(commands))
@@ -208,11 +148,7 @@ def _heading(title: str, width: float) -> str:
 
 
 def _subheader(data: AnnualList) -> Table:
-    counts = f"本年度列入 {len(data.rows)} 条（达标类 {data.standard} 条，精品类 {data.boutique} 条）"
-    if data.target is not None:
-        counts += f"；年度任务 {data.target} 条，精品任务 {data.boutique_quota} 条"
-    if data.unapproved:
-        counts += f"；另有 {data.unapproved} 个方案尚未批复，未列入"
+    counts = data.counts_text()
     left = style(9, leading=12)
     right = style(9, align="right", leading=12)
     table = Table(

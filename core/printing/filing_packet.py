@@ -326,7 +326,7 @@ def _acceptance(data: FilingPacket) -> list[Any]:
     plan, acc = data.plan, data.acceptance
     rows = [
         ["工程名称", data.project_name, "工程地点", f"{data.alley.subdistrict}{data.alley.community}"],
-        ["建设单位", plan.builder, "类别", plan.category],
+        ["建设单位", plan.builder, "类别", plan.category or "（未填写）"],
         ["设计单位", plan.designer, "施工单位", plan.contractor],
         ["监理单位", plan.supervisor, "合同金额(万元)", wan(plan.contract_amount_yuan)],
         ["开工日期", _d(plan.start_on), "竣工日期", _d(plan.completion_on)],

@@ -34,10 +34,15 @@ def _exact_yuan(value: Any) -> Any:
     return value
 
 
-Yuan = Annotated[int, BeforeValidator(_exact_yuan), Field(ge=0)]
+MAX_YUAN = 10**12 - 1
+"""Below a trillion 元: no alley's money comes near, and SQLite's integers (below 9.2e18) always hold it."""
+MAX_COUNT = 10**9
+"""Counts (户数, 人口, 处, 盏…) no alley comes near; a bigger number is a typing slip, not data."""
+
+Yuan = Annotated[int, BeforeValidator(_exact_yuan), Field(ge=0, le=MAX_YUAN)]
 """Money in whole 元 (ledgers show 万元 with two decimals, i.e. multiples of 100 元)."""
 
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 Metres = Annotated[float, Field(ge=0)]
 
 

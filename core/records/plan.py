@@ -60,8 +60,16 @@ class Plan(Record):
 
     alley_id: int | None = Field(default=None, title="街巷")
     year: int = Field(title="年度", ge=2000, le=2100)
-    category: Category = Field(title="类别")
+    category: Category | None = Field(default=None, title="类别")
+    """None only for a plan imported from a ledger whose 类别 was blank or unreadable (R2 asks for it)."""
     measures: list[PlanMeasure] = Field(default_factory=list, title="改造内容")
+    content_text: str = Field(default="", title="改造内容（台账原文）", max_length=2000)
+    """改造内容 word for word as an imported ledger gave it ("一清二拆三改", "白改黑、雨污分流…"): the
+    annual list prints it and the export writes it back. Empty for plans typed in the program,
+    whose content is their measures."""
+    declared_groups: list[str] = Field(default_factory=list, title="只写了类别的措施组")
+    """Groups (一清…四补) the ledger named without saying which of their measures: the group as the
+    clerk declared it, for R2 to ask for the specifics."""
     total_investment_yuan: Yuan = Field(default=0, title="总投资(元)")
     funding_central_yuan: Yuan = Field(default=0, title="中央资金(元)")
     funding_region_yuan: Yuan = Field(default=0, title="自治区(省)资金(元)")
@@ -87,6 +95,9 @@ class Plan(Record):
     planned_completion_on: OptDate = Field(default=None, title="计划完工日期")
     completion_on: OptDate = Field(default=None, title="竣工日期")
     notes: str = Field(default="", title="备注", max_length=2000)
+    withdrawn_on: OptDate = Field(default=None, title="撤销日期")
+    withdrawn_reason: str = Field(default="", title="撤销原因", max_length=500)
+    """A plan taken out of the year's programme (撤销) keeps its record and is left off the annual list."""
     extra: dict[str, str] = Field(default_factory=dict, title="其他列")
 
     @model_validator(mode="after")
@@ -103,7 +114,16 @@ class Plan(Record):
         twice = repeated([m.code for m in self.measures])
         if twice:
             raise ValueError(f"改造措施「{'、'.join(twice)}」重复选择")
+        if self.withdrawn_reason and self.withdrawn_on is None:
+            raise ValueError("填写了撤销原因，还须填写撤销日期")
+        if self.withdrawn_on is not None and not self.withdrawn_reason:
+            raise ValueError("撤销方案须填写撤销原因")
         return self
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether the plan was taken out of its year's programme (撤销)."""
+        return self.withdrawn_on is not None
 
     def measure_codes(self) -> set[str]:
         """The catalogue codes of the chosen measures."""

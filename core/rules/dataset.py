@@ -23,12 +23,14 @@ RULE_FIELDS: dict[type, tuple[str, ...]] = {
     Survey: tuple(name for name in Survey.model_fields
                   if name not in ("changed_at", "changed_by", "surveyor", "problems_found", "residents_requests")),
     Plan: ("alley_id", "year", "category", "total_investment_yuan", "approved_on", "tender_on", "contract_on",
-           "planned_start_on", "start_on", "completion_on"),
+           "planned_start_on", "start_on", "completion_on", "declared_groups", "withdrawn_on"),
     Acceptance: ("plan_id", "accepted_on", "result", "lamp_positions", "lamps_installed", "lamps_working",
-                 "standard_eval_on", "boutique_eval_on", "boutique_eval_result"),
+                 "standard_eval_by", "standard_eval_on", "standard_eval_result", "boutique_eval_on",
+                 "boutique_eval_result"),
     Filing: ("plan_id", "filed_on", "archived_on", "locked_at"),
     Problem: ("alley_id", "description", "urgency", "reported_on", "assigned_department", "assigned_on",
-              "handled_on", "feedback_on", "closed_on"),
+              "unable", "escalated_on", "handled_on", "feedback_on", "satisfaction", "second_assigned_on",
+              "second_handled_on", "second_feedback_on", "second_satisfaction", "closing_note", "closed_on"),
 }
 
 
@@ -42,12 +44,18 @@ class PlanMeasures:
     digs: tuple[str, ...]
     pipe_work: bool
     lighting: bool
+    declared_groups: tuple[str, ...] = ()
+    """Groups the plan names without saying which of their measures (an imported 改造内容 "三改")."""
 
     @classmethod
-    def of(cls, codes: frozenset[str], profile: Profile) -> PlanMeasures:
-        """What the measure ``codes`` amount to under ``profile``'s catalogue."""
+    def of(cls, codes: frozenset[str], profile: Profile, declared_groups: tuple[str, ...] = ()) -> PlanMeasures:
+        """What the measure ``codes`` (and the groups named without specifics) amount to under
+        ``profile``'s catalogue."""
         known = [m for c in sorted(codes) if (m := profile.measure(c)) is not None]
+        chosen_groups = {m.group for m in known}
         return cls(
+            # A group stays "named without specifics" only until one of its measures is chosen.
+            declared_groups=tuple(g for g in declared_groups if g not in chosen_groups),
             codes=codes,
             unknown=tuple(sorted(c for c in codes if profile.measure(c) is None)),
             supplements=tuple(m.code for m in known if m.group == "四补"),
@@ -135,7 +143,8 @@ class Dataset:
 
     @cached_property
     def plans(self) -> list[Plan]:
-        return self._get("plans")
+        """The plans of the programme: a withdrawn plan (撤销) is out of every rule and of funding."""
+        return [p for p in self._get("plans") if p.withdrawn_on is None]
 
     @cached_property
     def acceptances(self) -> list[Acceptance]:
@@ -208,9 +217,10 @@ class Dataset:
                 codes = frozenset(m.code for m in plan.measures)
             else:
                 codes = frozenset(self._measure_codes.get(plan.id, ()))  # type: ignore[arg-type]
-            found = by_codes.get(codes)
+            key = (codes, tuple(plan.declared_groups))
+            found = by_codes.get(key)
             if found is None:
-                found = by_codes[codes] = PlanMeasures.of(codes, self.profile)
+                found = by_codes[key] = PlanMeasures.of(codes, self.profile, key[1])
             by_plan[id(plan)] = found
         return found
 

@@ -12,7 +12,6 @@ import getpass
 import hashlib
 import json
 import mimetypes
-import operator
 import shutil
 import sqlite3
 from collections import defaultdict
@@ -47,6 +46,7 @@ from core.store.mapping import (
     child_rows,
     group_child_values,
     group_children,
+    insert_rows,
     read_layout,
     replace_fields,
     row_builder,
@@ -180,17 +180,25 @@ class Ledger:
             # Keep the file as it was before the upgrade: a failed or unwanted migration is undoable.
             shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.v{version}.bak"))
         conn = self.db.conn
-        for target in range(version + 1, LATEST + 1):
-            script = MIGRATIONS[target - 1]
-            try:
-                conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
-                    f"PRAGMA application_id = {APPLICATION_ID};\nCOMMIT;"
-                )
-            except sqlite3.DatabaseError as error:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise StoreError(f"数据库升级到第 {target} 版时失败：{error}") from None
+        # A migration may rebuild a table others refer to (SQLite's way to change a column), which
+        # needs foreign-key enforcement off; every reference is checked before the step commits.
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for target in range(version + 1, LATEST + 1):
+                script = MIGRATIONS[target - 1]
+                try:
+                    conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\n"
+                                       f"PRAGMA application_id = {APPLICATION_ID};")
+                    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+                    if broken is not None:
+                        raise sqlite3.IntegrityError(f"表 {broken[0]} 第 {broken[1]} 行引用的 {broken[2]} 不存在")
+                    conn.commit()
+                except sqlite3.DatabaseError as error:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise StoreError(f"数据库升级到第 {target} 版时失败：{error}") from None
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction():
             self.db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
@@ -318,14 +326,13 @@ class Ledger:
                 batch = by_spec.get(table)
                 if not batch:
                     continue
-                snapshots = self._insert_rows(SPEC_BY_TABLE[table], batch)
+                self._insert_rows(SPEC_BY_TABLE[table], batch)
                 keys = self._record_keys(batch)
                 at = stamp.isoformat()
-                audit_rows += [
-                    self._audit_row("insert", table, record.id, key, _inserted(snap),
-                                    reason=reason, source=source, at=at, who=who)
-                    for record, key, snap in zip(batch, keys, snapshots, strict=True)
-                ]
+                # The audit log keeps changes, not copies: an insert says who, when, from where and
+                # which record; the record itself is its first version (core.store.history).
+                row = (at, who, "insert", table, None, None, "{}", reason, source)
+                audit_rows += [(*row[:4], record.id, key, *row[6:]) for record, key in zip(batch, keys, strict=True)]
             self._write_audit(audit_rows)
         return out
 
@@ -377,7 +384,9 @@ class Ledger:
                 self.db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [old.id])
             except sqlite3.IntegrityError:
                 raise StoreError(f"{old.label}「{self._record_key(old)}」还有关联记录，不能删除") from None
-            changes = _diff(_snap(old), {})
+            # A delete keeps the whole old record, empty fields too: the record is gone, the log is
+            # all that says what it was.
+            changes = {key: [value, None] for key, value in sorted(_snap(old).items())}
             if links:
                 changes["attachments"] = [links, 0]
             self._write_audit(
@@ -390,37 +399,21 @@ class Ledger:
         seq = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
         return max(used, seq[0] if seq else 0)
 
-    def _insert_rows(self, spec: TableSpec, records: list[Record]) -> list[dict[str, Any]]:
-        """Insert records and their child rows; returns each record's audit snapshot."""
-        dumps = [r.model_dump(mode="json") for r in records]
+    def _insert_rows(self, spec: TableSpec, records: list[Record]) -> None:
+        """Insert records and their child rows."""
+        rows, children = insert_rows(spec, records)
         columns = spec.columns
-        values = operator.itemgetter(*columns)
-        rows = [values(d) for d in dumps]
-        encoded = [i for i, c in enumerate(columns) if c in spec.json_fields]
-        if encoded:
-            for n, row in enumerate(rows):
-                row = rows[n] = list(row)
-                for i in encoded:
-                    row[i] = _json_sorted(row[i])
         sql = f"INSERT INTO {spec.table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         try:
             self.db.conn.executemany(sql, rows)
         except sqlite3.IntegrityError as error:
             raise self._integrity_error(spec, error, records) from None
-        for child in spec.children:
-            names = child.columns
-            child_rows = [
-                (dump["id"], position, *(item[n] for n in names))
-                for dump in dumps for position, item in enumerate(dump[child.field])
-            ]
-            if child_rows:
+        for child, items in zip(spec.children, children, strict=True):
+            if items:
+                names = child.columns
                 self.db.conn.executemany(
                     f"INSERT INTO {child.table} ({child.parent_key}, position, {', '.join(names)}) "
-                    f"VALUES ({', '.join('?' * (len(names) + 2))})", child_rows)
-        for dump in dumps:
-            for name in ("id", "changed_at", "changed_by"):
-                del dump[name]
-        return dumps
+                    f"VALUES ({', '.join('?' * (len(names) + 2))})", items)
 
     def _insert_children(self, child: Any, records: Iterable[Record]) -> None:
         rows = []
@@ -758,7 +751,11 @@ class Ledger:
 
     def load_holiday_year(self, year: int, days: dict[date, bool], *, names: dict[date, str] | None = None,
                           source: str = "") -> None:
-        """Replace the holiday table of ``year``: days off (False) and make-up working days (True)."""
+        """Replace the holiday table of ``year``: days off (False) and make-up working days (True).
+
+        Storage only: :func:`core.exchange.holidays.store_holiday_year` first checks that the table
+        is a whole official year (every statutory holiday named).
+        """
         outside = [d for d in days if d.year != year]
         if outside:
             raise LedgerError(f"{year} 年节假日表中出现了其他年份的日期：{outside[0]}")
@@ -804,6 +801,25 @@ class Ledger:
         for start in range(0, len(wanted), 900):  # SQLite's limit on bound parameters
             chunk = wanted[start:start + 900]
             found.update(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall())
+        return found
+
+    def lookup_rows(self, sql: str, params: Sequence[Any], ids: set[Any]) -> list[tuple[Any, ...]]:
+        """Every row of ``sql`` (``params`` first, then ``IN ({})`` for the ids), asked in chunks
+        that stay under SQLite's limit on bound parameters."""
+        wanted = sorted(i for i in ids if i is not None)
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start:start + 900]
+            rows += self.db.execute(sql.format(",".join("?" * len(chunk))), [*params, *chunk]).fetchall()
+        return rows
+
+    def records_by_id(self, cls: type[R], ids: set[int]) -> list[R]:
+        """The records of kind ``cls`` with the given ids (those that exist), whole."""
+        wanted = sorted(ids)
+        found: list[R] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found += self._load(spec_for(cls), f"WHERE t.id IN ({','.join('?' * len(chunk))})", chunk)  # type: ignore[arg-type]
         return found
 
     def _record_key(self, record: Record) -> str:
@@ -926,15 +942,6 @@ _EMPTY = (None, "", [], {}, 0, False)
 # import encodes two texts for each of tens of thousands of records.
 _json_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _json_audit = json.JSONEncoder(ensure_ascii=False, default=str).encode
-
-
-def _inserted(snapshot: dict[str, Any]) -> dict[str, list[Any]]:
-    """Audit changes of a new record: every field that is not empty, as [None, value].
-
-    ``snapshot`` is a JSON-mode dump, whose only false values are the empty ones (None, "", [],
-    {}, 0, False), so truth stands for ``not in _EMPTY`` at a fraction of the cost.
-    """
-    return {key: [None, value] for key, value in sorted(snapshot.items()) if value}
 
 
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -319,7 +319,94 @@ CREATE INDEX audit_by_time ON audit_log (at);
 CREATE INDEX problems_by_department ON problems (assigned_department, closed_on);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_RECORDS, V2_HOLIDAYS)
+# Version 3: ledgers as counties fill them (domain.md §2, §5). A plan's 类别 may be unknown (a ledger
+# without it, or with words that are not a category); its 改造内容 is kept word for word, with the
+# measure groups it names without specifics; a plan can be withdrawn (撤销) from its year. SQLite
+# cannot drop NOT NULL from a column, so the plans table is rebuilt (the runner turns foreign-key
+# enforcement off around a migration and checks every reference before it commits).
+V3_LEDGER_WORDS = """
+CREATE TABLE plans_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    alley_id INTEGER NOT NULL REFERENCES alleys(id),
+    changed_at TEXT,
+    changed_by TEXT NOT NULL DEFAULT '',
+    year INTEGER NOT NULL,
+    category TEXT,
+    content_text TEXT NOT NULL DEFAULT '',
+    declared_groups TEXT NOT NULL DEFAULT '[]',
+    total_investment_yuan INTEGER NOT NULL DEFAULT 0,
+    funding_central_yuan INTEGER NOT NULL DEFAULT 0,
+    funding_region_yuan INTEGER NOT NULL DEFAULT 0,
+    funding_city_yuan INTEGER NOT NULL DEFAULT 0,
+    funding_county_yuan INTEGER NOT NULL DEFAULT 0,
+    funding_social_yuan INTEGER NOT NULL DEFAULT 0,
+    builder TEXT NOT NULL DEFAULT '',
+    designer TEXT NOT NULL DEFAULT '',
+    contractor TEXT NOT NULL DEFAULT '',
+    supervisor TEXT NOT NULL DEFAULT '',
+    tender_method TEXT NOT NULL DEFAULT '',
+    winning_bidder TEXT NOT NULL DEFAULT '',
+    contract_no TEXT NOT NULL DEFAULT '',
+    contract_amount_yuan INTEGER,
+    planned_approved_on TEXT,
+    approved_on TEXT,
+    planned_tender_on TEXT,
+    tender_on TEXT,
+    planned_contract_on TEXT,
+    contract_on TEXT,
+    planned_start_on TEXT,
+    start_on TEXT,
+    planned_completion_on TEXT,
+    completion_on TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    withdrawn_on TEXT,
+    withdrawn_reason TEXT NOT NULL DEFAULT '',
+    extra TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (alley_id, year)
+);
+INSERT INTO plans_v3 (id, alley_id, changed_at, changed_by, year, category, total_investment_yuan,
+    funding_central_yuan, funding_region_yuan, funding_city_yuan, funding_county_yuan, funding_social_yuan,
+    builder, designer, contractor, supervisor, tender_method, winning_bidder, contract_no, contract_amount_yuan,
+    planned_approved_on, approved_on, planned_tender_on, tender_on, planned_contract_on, contract_on,
+    planned_start_on, start_on, planned_completion_on, completion_on, notes, extra)
+SELECT id, alley_id, changed_at, changed_by, year, category, total_investment_yuan,
+    funding_central_yuan, funding_region_yuan, funding_city_yuan, funding_county_yuan, funding_social_yuan,
+    builder, designer, contractor, supervisor, tender_method, winning_bidder, contract_no, contract_amount_yuan,
+    planned_approved_on, approved_on, planned_tender_on, tender_on, planned_contract_on, contract_on,
+    planned_start_on, start_on, planned_completion_on, completion_on, notes, extra
+FROM plans;
+-- ids are never given again: the new table carries on the old one's sequence
+INSERT INTO sqlite_sequence (name, seq) SELECT 'plans_v3', 0
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'plans_v3');
+UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'plans'), 0))
+    WHERE name = 'plans_v3';
+DROP TABLE plans;
+ALTER TABLE plans_v3 RENAME TO plans;
+CREATE INDEX plans_by_year ON plans (year, category);
+CREATE INDEX plans_by_alley ON plans (alley_id);
+"""
+
+# Version 4: the problem ledger of seed 002 — who complained and the 12345 ticket, the escalation of a
+# problem the street cannot handle, a second round of handling after a 不满意 rating and the written
+# 情况说明 of a closure — and the grid worker (网格员) responsible for each alley.
+V4_PROBLEM_ROUNDS = """
+ALTER TABLE problems ADD COLUMN ticket_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN complainant TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN complainant_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN unable INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN escalated_on TEXT;
+ALTER TABLE problems ADD COLUMN escalated_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN second_assigned_on TEXT;
+ALTER TABLE problems ADD COLUMN second_handled_on TEXT;
+ALTER TABLE problems ADD COLUMN second_result TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN second_feedback_on TEXT;
+ALTER TABLE problems ADD COLUMN second_satisfaction TEXT;
+ALTER TABLE problems ADD COLUMN closing_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE alleys ADD COLUMN grid_worker TEXT NOT NULL DEFAULT '';
+ALTER TABLE alleys ADD COLUMN grid_worker_phone TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_RECORDS, V2_HOLIDAYS, V3_LEDGER_WORDS, V4_PROBLEM_ROUNDS)
 """SQL scripts; ``MIGRATIONS[n - 1]`` upgrades a version ``n - 1`` database to version ``n``."""
 
 LATEST = len(MIGRATIONS)

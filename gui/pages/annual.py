@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.annual import COLUMNS
 from core.browse import Column, Table, plan_years
 from core.money import wan
-from core.printing.annual_columns import COLUMNS
 from gui import dialogs
 from gui.fields import fill_years
 from gui.pages.records import Page
@@ -23,10 +23,11 @@ from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import Job, run_job
 
 if TYPE_CHECKING:
-    from core.printing.annual_list import AnnualList
+    from core.annual import AnnualList
     from gui.preview import PreviewDialog
 
-NUMERIC = {"长度(米)", "宽度(米)", "总投资(万元)", "{region}补助(万元)"}
+# How the page's table shows each kind of list column (see core.browse.Column).
+TABLE_KINDS = {"number": "int", "text": "text", "metres": "metres", "category": "text", "wan": "wan", "date": "date"}
 
 
 class AnnualListPage(Page):
@@ -58,9 +59,8 @@ class AnnualListPage(Page):
         self.export_button.clicked.connect(self.export_excel)
         self.print_button.clicked.connect(self.print_current)
         region = session.ledger.profile().profile.region_name
-        columns = tuple(Column(f"c{i}", title.format(region=region), int(width * 4.2),
-                               "int" if title in NUMERIC else "text")
-                        for i, (title, width, _) in enumerate(COLUMNS))
+        columns = tuple(Column(f"c{i}", c.header.format(region=region), int(c.width_mm * 4.2), TABLE_KINDS[c.kind])
+                        for i, c in enumerate(COLUMNS))
         self.columns = columns
         self.table_model = RecordTableModel(columns, self)
         self.table = RecordTableView(self.table_model, "annual", self)
@@ -89,7 +89,7 @@ class AnnualListPage(Page):
         session = self.session
 
         def job(progress, cancelled):
-            from core.printing.annual_list import annual_list_data
+            from core.annual import annual_list_data
 
             with session.worker_ledger() as ledger:
                 return annual_list_data(ledger, year)
@@ -107,21 +107,24 @@ class AnnualListPage(Page):
         if data.year != self.year.currentData():
             return  # the clerk picked another year meanwhile
         self.data = data
-        rows = [(n, *row) for n, row in enumerate(data.rows)]
+        rows = [(row.plan_id, *(row.value(c) for c in COLUMNS)) for row in data.rows]
         self.table_model.set_table(Table(self.columns, rows))
         target = self.tr("县定任务 {0} 条").format(data.target) if data.target is not None else self.tr("未填写年度任务")
         quota = self.tr("精品任务 {0} 条").format(data.boutique_quota) if data.boutique_quota is not None else ""
         short = ""
         if data.target is not None and len(data.rows) < data.target:
             short = self.tr("，比任务少 {0} 条").format(data.target - len(data.rows))
+        kinds = self.tr("达标类 {0}，精品类 {1}").format(data.standard, data.boutique)
+        if data.uncategorised:
+            kinds += self.tr("，未填类别 {0}").format(data.uncategorised)
         parts = [
-            self.tr("列入清单 {0} 条（达标类 {1}，精品类 {2}）").format(len(data.rows), data.standard, data.boutique),
+            self.tr("列入清单 {0} 条（{1}）").format(len(data.rows), kinds),
             target + short, quota,
             self.tr("总投资 {0} 万元，{1}补助 {2} 万元").format(wan(data.total_investment_yuan), data.region_name,
                                                           wan(data.total_subsidy_yuan)),
         ]
-        if data.unapproved:
-            parts.append(self.tr("另有 {0} 个方案未批复，未列入").format(data.unapproved))
+        if data.withdrawn:
+            parts.append(self.tr("另有 {0} 个方案已撤销，未列入").format(data.withdrawn))
         self.summary.setText("；".join(p for p in parts if p))
         self._ready = True
 

@@ -290,7 +290,7 @@ class AuditPage(Page):
         session = self.session
 
         def job(progress, cancelled):
-            from core.audit_view import export_audit
+            from core.exchange.lists import export_audit
 
             with session.worker_ledger() as ledger:
                 return export_audit(ledger, flt, out, progress=progress, cancel=cancelled)

@@ -28,6 +28,7 @@ from core.browse import Table
 from core.errors import LedgerError
 from core.exchange.values import parse_date
 from core.records import Alley, Filing
+from core.review import review_filing
 from core.workflow import (
     attach_document,
     completeness,
@@ -42,7 +43,7 @@ from gui.buttons import Button
 from gui.forms import RecordForm
 from gui.pages.acceptance import PlanKeyedPage
 from gui.pages.library import PLACE_FILTERS
-from gui.pages.records import FilterBox
+from gui.pages.records import FilterBox, findings_html
 from gui.session import Session
 from gui.workers import Job, run_job
 
@@ -221,13 +222,20 @@ class FilingsPage(PlanKeyedPage):
             self.kind.setCurrentIndex(max(self.kind.findData(state.missing[0].key), 0))
 
     def review_html(self, record: BaseModel | None) -> str:
-        if record is None or record.locked_at is not None:
+        """What 归档锁定 still needs (R9), and R11: filed within 15 days of the acceptance, the archive
+        handed over within 3 months (for a locked filing too: the archive often goes later)."""
+        if record is None and self.record_id is not None:
+            record = Filing(plan_id=self.record_id)  # not started yet: R11 may already be running late
+        if record is None:
             return ""
+        deadlines = findings_html(review_filing(self.session.ledger, record), tr=self.tr)
+        if record.locked_at is not None:
+            return deadlines
         reasons = filing_refusal(self.session.ledger, record)
         if not reasons:
-            return f"<span style='color:#2e7d32'>{self.tr('可以归档锁定')}</span>"
+            return f"<span style='color:#2e7d32'>{self.tr('可以归档锁定')}</span>" + deadlines
         items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
-        return f"<b>{self.tr('归档锁定前还需：')}</b><ul style='margin:0'>{items}</ul>"
+        return f"<b>{self.tr('归档锁定前还需：')}</b><ul style='margin:0'>{items}</ul>" + deadlines
 
     # ---------------------------------------------------------------- documents
     def _stored_filing(self) -> Filing | None:

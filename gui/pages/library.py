@@ -16,6 +16,7 @@ from core.codes import propose_alley_code
 from core.money import wan
 from core.records import MILESTONES, Alley, Plan, Survey
 from core.review import review
+from core.rules.findings import rate_text
 from core.workflow import plan_refusal
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, store_photos
@@ -43,7 +44,7 @@ class AlleysPage(RecordPage):
             (self.tr("基本情况"), ["code", "name", "subdistrict", "community", "area_type", "road_class",
                                   "start_point", "end_point", "direction", "length_m", "red_line_width_m"]),
             (self.tr("人口和商户"), ["households", "population", "shops"]),
-            (self.tr("街巷长"), ["chief", "chief_phone"]),
+            (self.tr("街巷长和网格员"), ["chief", "chief_phone", "grid_worker", "grid_worker_phone"]),
             (self.tr("起止点坐标"), ["start_lng", "start_lat", "end_lng", "end_lat"]),
             (self.tr("备注"), ["notes"]),
         ], self)
@@ -169,8 +170,9 @@ class SurveysPage(AlleyChildPage):
             text = self.form.editors[name].raw().strip()
             return int(text) if text.isdigit() else None
         positions, installed, working = count("lamp_positions"), count("lamps_installed"), count("lamps_working")
-        install = f"{installed / positions:.0%}" if positions and installed is not None else "—"
-        shine = f"{working / installed:.1%}" if installed and working is not None else "—"
+        # shown as R5 judges them: 249 of 250 is 99.6 %, never "100%"
+        install = rate_text(installed, positions) if positions and installed is not None else "—"
+        shine = rate_text(working, installed) if installed and working is not None else "—"
         self.rates.setText(self.tr("装灯率 {0}　亮灯率 {1}").format(install, shine))
 
     def load_table(self, ledger: Any) -> Table:
@@ -212,7 +214,7 @@ class PlansPage(AlleyChildPage):
             milestones += [planned, actual]
         return RecordForm(Plan, [
             (self.tr("方案"), ["alley_id", "year", "category"]),
-            (self.tr("改造内容（一清二拆三改四补）"), ["measures"]),
+            (self.tr("改造内容（一清二拆三改四补）"), ["measures", "content_text"]),
             (self.tr("投资（万元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
                                   "funding_region_yuan", "funding_city_yuan", "funding_county_yuan",
                                   "funding_social_yuan"]),
@@ -220,6 +222,7 @@ class PlansPage(AlleyChildPage):
                                 "winning_bidder", "contract_no"]),
             (self.tr("进度节点（计划 / 实际）"), milestones),
             (self.tr("备注"), ["notes"]),
+            (self.tr("撤销（移出本年度清单，记录保留）"), ["withdrawn_on", "withdrawn_reason"]),
         ], self, custom={"alley_id": AlleyEditor([]), "measures": self.measures})
 
     def load_table(self, ledger: Any) -> Table:
@@ -235,7 +238,9 @@ class PlansPage(AlleyChildPage):
         if record is None:
             return self.tr("新改造方案")
         alley = self.session.ledger.get(Alley, record.alley_id) if record.alley_id else None
-        return f"{alley.name if alley else ''} {record.year}{self.tr('年')}{record.category}"
+        category = record.category or self.tr("（未填类别）")
+        withdrawn = self.tr("（已撤销）") if record.withdrawn_on else ""
+        return f"{alley.name if alley else ''} {record.year}{self.tr('年')}{category}{withdrawn}"
 
     def review_html(self, record: BaseModel | None) -> str:
         if record is None or record.alley_id is None:
@@ -247,7 +252,7 @@ class PlansPage(AlleyChildPage):
             lines = [self.tr("资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元").format(
                 wan(f.subsidy_yuan), wan(f.bonus_yuan), wan(f.clawback_yuan), wan(f.boutique_award_yuan),
                 wan(f.total_yuan))]
-            lines += [r for r in (f.bonus_reason, f.clawback_reason) if r]
+            lines += [r for r in dict.fromkeys((f.bonus_reason, f.clawback_reason, f.award_reason)) if r]
             money = "<p style='margin:2px 0'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
         total = self.measures.total()
         if total and record.total_investment_yuan and total != record.total_investment_yuan:

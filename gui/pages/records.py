@@ -111,16 +111,12 @@ class RecordPage(Page):
         # filter bar
         bar = QHBoxLayout()
         self.filter_boxes: dict[str, QComboBox] = {}
-        for key, label in self.filters:
-            box = FilterBox(self)
-            box.setObjectName(f"filter_{key}")
-            # narrow enough for a 1024-pixel screen; the list that drops down is as wide as its longest entry
-            box.setMinimumContentsLength(4)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.addItem(self.tr("全部{0}").format(label), None)
-            box.currentIndexChanged.connect(lambda _: self.apply_filters())
-            self.filter_boxes[key] = box
-            bar.addWidget(box)
+        # Many filters are shared between the filter line and the search line: six in one line made
+        # the table column wider than a 1024-pixel screen leaves it.
+        first_line = len(self.filters) if len(self.filters) <= 4 else (len(self.filters) + 1) // 2
+        for key, label in self.filters[:first_line]:
+            self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
+            bar.addWidget(self.filter_boxes[key])
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -132,6 +128,9 @@ class RecordPage(Page):
         if len(self.filters) > 4:  # many filters: the search box gets a line of its own
             bar.addStretch(1)
             search_bar = QHBoxLayout()
+            for key, label in self.filters[first_line:]:
+                self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
+                search_bar.addWidget(self.filter_boxes[key])
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.count_label)
         self._bars = [bar] if search_bar is bar else [bar, search_bar]
@@ -537,6 +536,18 @@ class RecordPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def filter_box(page: QWidget, key: str, label: str, changed: Callable[[], None]) -> QComboBox:
+    """A drop-down of the filter bar: 全部<label>, then the values the page adds (data: the value)."""
+    box = FilterBox(page)
+    box.setObjectName(f"filter_{key}")
+    # narrow enough for a 1024-pixel screen; the list that drops down is as wide as its longest entry
+    box.setMinimumContentsLength(4)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.addItem(page.tr("全部{0}").format(label), None)
+    box.currentIndexChanged.connect(lambda _: changed())
+    return box
 
 
 def findings_html(findings: Sequence[Any], extra: str = "", *, tr: Callable[[str], str] = str) -> str:

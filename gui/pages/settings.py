@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from core.backups import backup_to_folder, default_backup_folder
 from core.errors import LedgerError
+from core.exchange.holidays import load_holiday_file
 from core.profile import available_profiles, load_profile
 from core.records import CountySettings
-from core.rules.workdays import PACKAGE_YEARS, read_holiday_file
+from core.rules.workdays import PACKAGE_YEARS
 from gui import dialogs
 from gui.fields import LabelledChoiceEditor
 from gui.forms import RecordForm
@@ -187,8 +188,7 @@ class SettingsPage(Page):
         if path is None:
             return False
         try:
-            year, days, names = read_holiday_file(path)
-            self.session.ledger.load_holiday_year(year, days, names=names, source=path.name)
+            year, _ = load_holiday_file(self.session.ledger, path)
         except LedgerError as error:
             dialogs.warn(self, self.tr("导入节假日表"), str(error))
             return False

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.cli.main import main
+from tests.rules.helpers import holiday_year_2030
 
 MONEY = ("total_investment_yuan", "subsidy_yuan", "bonus_yuan", "clawback_yuan", "boutique_award_yuan", "total_yuan")
 
@@ -112,10 +113,11 @@ def test_workdays_add_needs_no_database(tmp_path, capsys, monkeypatch):
 def test_workdays_load_makes_the_year_final(tmp_path, capsys):
     path = tmp_path / "h.db"
     csv = tmp_path / "2030.csv"
-    csv.write_text("日期,类型,名称\n" + "".join(f"2030-10-0{d},休,国庆节\n" for d in range(1, 8))
-                   + "2030-09-29,班,国庆调休\n", encoding="gbk")
+    days, names = holiday_year_2030()
+    csv.write_text("日期,类型,名称\n" + "".join(f"{d},{'班' if w else '休'},{names[d]}\n" for d, w in days.items()),
+                   encoding="gbk")
     doc = run_json(capsys, "--db", path, "workdays", "load", csv)
-    assert doc == {"year": 2030, "days_off": 7, "make_up_workdays": 1}
+    assert doc == {"year": 2030, "days_off": 26, "make_up_workdays": 3}
     assert run_json(capsys, "--db", path, "workdays", "add", "2030-09-27", "3") == {
         "date": "2030-10-08", "provisional": False, "start": "2030-09-27", "days": 3, "unit": "working",
         "missing_years": []}
@@ -237,8 +239,48 @@ def test_an_import_with_rejected_rows_exits_1_and_saves_them(db, tmp_path, capsy
     book.save(tmp_path / "台账.xlsx")
     code, out, _ = run(capsys, "--db", db, "import", tmp_path / "台账.xlsx", "--rejects", tmp_path / "拒收.xlsx", "--json")
     result = json.loads(out)
-    assert code == 1 and (result["new"], result["rejected"]) == (1, 1)
-    assert result["rejections"] == [{"sheet": "Sheet", "row": 3, "column": "竣工日期", "value": "2023年13月5日",
-                                     "reason": "无法识别为日期：2023年13月5日"}]
+    # cells, not rows: the unreadable date is left out, the row imports, and the exit status says so
+    assert code == 1 and (result["new"], result["rejected"]) == (2, 0) and result["rejections"] == []
+    assert result["warnings"] == [{"sheet": "Sheet", "row": 3, "column": "竣工日期", "value": "2023年13月5日",
+                                   "reason": "无法识别为日期：2023年13月5日；该项留空，其余内容照常导入",
+                                   "kind": "left_out"}]
     saved = list(load_workbook(tmp_path / "拒收.xlsx").active.iter_rows(values_only=True))
-    assert len(saved) == 2 and "第3行「竣工日期」" in saved[1][2]
+    assert saved[0] == ("街巷名称", "所在街道", "年度", "类别", "竣工日期", "导入问题")
+    assert len(saved) == 2 and saved[1][:5] == ("井头街", "城东街道", 2023, "达标", "2023年13月5日")
+    assert "第3行「竣工日期」" in saved[1][5]
+
+
+def test_an_import_with_only_approximate_cells_exits_0(db, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["街巷名称", "所在街道", "年度", "类别", "长度", "竣工日期", "改造内容"])
+    book.active.append(["槐树巷", "城东街道", 2023, "达标", "约150米", "2023年10月", "一清二拆三改、按图施工"])
+    book.save(tmp_path / "台账.xlsx")
+    code, out, _ = run(capsys, "--db", db, "import", tmp_path / "台账.xlsx", "--json")
+    result = json.loads(out)
+    assert code == 0 and result["new"] == 1
+    assert sorted((w["column"], w["kind"]) for w in result["warnings"]) == [
+        ("改造内容", "approximate"), ("改造内容", "unrecognised"), ("竣工日期", "approximate"), ("长度(米)", "approximate")]
+
+
+def test_a_plan_withdrawn_from_the_command_line_leaves_the_annual_list_and_can_come_back(db, tmp_path, capsys):
+    """domain.md §2: a withdrawn plan keeps its record, with the date and reason, and is left off the
+    list, which says how many were withdrawn."""
+    code, out, _ = run(capsys, "--db", db, "list", "plans", "--year", "2023", "--json")
+    first = json.loads(out)["plans"][0]["alley_code"]
+    code, out, _ = run(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "before.pdf", "--json")
+    before = json.loads(out)
+    code, out, err = run(capsys, "--db", db, "withdraw", first, "--year", "2023", "--json")
+    assert code == 1 and "撤销原因" in err, "a withdrawal needs its reason"
+    code, out, _ = run(capsys, "--db", db, "withdraw", first, "--year", "2023", "--reason", "群众意见不统一",
+                       "--on", "2023-05-10", "--amendment", "县里调整", "--json")
+    assert code == 0 and json.loads(out) == {"alley_code": first, "year": 2023, "withdrawn": True,
+                                             "withdrawn_on": "2023-05-10", "withdrawn_reason": "群众意见不统一"}
+    code, out, _ = run(capsys, "--db", db, "print", "annual-list", "--year", "2023", tmp_path / "after.pdf", "--json")
+    after = json.loads(out)
+    assert (after["rows"], after["withdrawn"]) == (before["rows"] - 1, before["withdrawn"] + 1)
+    code, out, _ = run(capsys, "--db", db, "funding", "--year", "2023", "--json")
+    assert first not in {p["alley_code"] for p in json.loads(out)["plans"]}, "no money for a withdrawn plan"
+    code, out, _ = run(capsys, "--db", db, "withdraw", first, "--year", "2023", "--undo", "--amendment", "恢复", "--json")
+    assert code == 0 and json.loads(out)["withdrawn"] is False

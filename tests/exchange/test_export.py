@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from core.annual import annual_list_data
 from core.errors import LedgerError
 from core.exchange.columns import HEADERS
 from core.exchange.export import export_annual_list, export_ledger
-from core.printing.annual_list import annual_list_data
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_annual_list_sheet_has_the_rows_and_a_totals_row(ledger, tmp_path):
     ws = load_workbook(tmp_path / "list.xlsx").active
     assert ws["A1"].value == data.title
     rows = list(ws.iter_rows(min_row=3, values_only=True))
-    assert [r[1] for r in rows[:-1]] == data.names
+    assert [r[1] for r in rows[:-1]] == [r.name for r in data.rows]
     assert rows[-1][0] == "合计"
     assert round(rows[-1][9] * 10000) == data.total_investment_yuan
     assert isinstance(rows[0][11], datetime)
@@ -176,7 +176,7 @@ def test_the_annual_list_as_csv_adds_up_to_its_totals(ledger, tmp_path):
     data = annual_list_data(ledger, 2023)
     export_annual_list(data, tmp_path / "list.csv")
     rows = _csv_rows(tmp_path / "list.csv")
-    assert [r[1] for r in rows[1:-1]] == data.names
+    assert [r[1] for r in rows[1:-1]] == [r.name for r in data.rows]
     assert rows[-1][0] == "合计"
     for column, total in ((9, data.total_investment_yuan), (10, data.total_subsidy_yuan)):
         assert Decimal(rows[-1][column]) * 10000 == total

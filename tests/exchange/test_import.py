@@ -58,6 +58,7 @@ def messy_ledger(path):
     ws.append([4, "铁匠巷", "城西街道", "人民社区", 90, None, None, 2023, "达标", 50,
                "2023-06-01", "2023年13月5日", None, None])
     ws.append([5, "米行巷", "城西街道", "人民社区", 60, None, None, 2023, "优秀", 20, None, None, None, None])
+    ws.append([6, None, "城西街道", "人民社区", 40, None, None, 2023, "达标", 10, None, None, None, None])
     ws.append(["合计", None, None, None, None, None, None, None, None, 1400.06])
     notes = wb.create_sheet("填表说明")
     notes.append(["请按实际填写，金额单位为万元。"])
@@ -68,14 +69,21 @@ def test_a_messy_ledger_imports_row_by_row(empty, tmp_path):
     messy_ledger(tmp_path / "messy.xlsx")
     preview = preview_import(empty, tmp_path / "messy.xlsx")
     by_row = {r.row: r for r in preview.rows}
-    assert {n: r.status for n, r in by_row.items()} == {5: "new", 6: "new", 8: "new", 9: "rejected", 10: "rejected"}
+    assert {n: r.status for n, r in by_row.items()} == {5: "new", 6: "new", 8: "new", 9: "new", 10: "new",
+                                                        11: "rejected"}
+    (nameless,) = by_row[11].rejections
+    assert nameless.reason == "没有街巷名称，也没有街巷编码，无法确定是哪条街巷"
     assert preview.skipped_rows == 2  # the blank row and the totals row
     assert [(s.name, s.used) for s in preview.sheets] == [("2023年台账", True), ("填表说明", False)]
-    assert preview.unknown_columns == ["序号", "片区"]
-    (bad_date,) = by_row[9].rejections
-    assert bad_date.message() == "工作表「2023年台账」第9行「竣工日期」无法识别为日期：2023年13月5日"
-    (bad_category,) = by_row[10].rejections
-    assert bad_category.column == "类别" and "优秀" in bad_category.reason
+    assert preview.unknown_columns == ["片区"], "序号 is the sheet's own numbering, not a column to keep"
+    # Cells, not rows: an unreadable date or category leaves its one field empty and is listed.
+    (bad_date,) = by_row[9].warnings
+    assert bad_date.kind == "left_out" and bad_date.message().startswith(
+        "工作表「2023年台账」第9行「竣工日期」无法识别为日期：2023年13月5日；该项留空")
+    (bad_category,) = by_row[10].warnings
+    assert bad_category.column == "类别" and "优秀" in bad_category.reason and bad_category.kind == "left_out"
+    (result_alone,) = by_row[5].warnings
+    assert result_alone.column == "验收结果" and "没有验收日期" in result_alone.reason
     assert empty.counts()["alleys"] == 0, "a preview writes nothing"
 
     commit_import(empty, preview)
@@ -87,7 +95,10 @@ def test_a_messy_ledger_imports_row_by_row(empty, tmp_path):
     plan = plans[huai.code]
     assert (plan.category, plan.total_investment_yuan, plan.contract_on, plan.completion_on) == (
         "达标类", 355_000, date(2023, 6, 15), date(2023, 11, 20))
-    assert plan.extra == {"序号": "1", "片区": "老城片区"}
+    assert plan.extra == {"片区": "老城片区"}
+    tie = next(p for p in plans.values() if empty.alley_codes_by_id()[p.alley_id] not in (huai.code, jing.code)
+               and p.category is None)
+    assert tie.total_investment_yuan == 200_000, "米行巷 imported without its unreadable 类别"
     assert plans[jing.code].total_investment_yuan == 12_345_600 and plans[jing.code].category == "精品类"
     assert plans[jing.code].contract_on == date(2023, 6, 30) and plans[jing.code].completion_on == date(2023, 11, 25)
     assert [a.result for a in empty.acceptances()] == []  # no 验收日期: results alone make no acceptance
@@ -137,12 +148,12 @@ def test_an_alley_new_in_the_file_on_two_rows_is_stored_once_as_last_given(empty
 
 def test_a_rejected_first_row_of_a_new_alley_leaves_its_other_years_importable(empty, tmp_path):
     path = _sheet(tmp_path / "first-rejected.xlsx", ["街巷编码", "街巷名称", "所在街道", "年度", "类别"], [
-        ["X3", "米行巷", "城西街道", 2023, None],
+        ["X3", "米行巷", "城西街道", "二〇二三", "达标"],
         ["X3", "米行巷", "城西街道", 2024, "达标"],
     ])
     preview = preview_import(empty, path)
     assert [(r.row, r.status) for r in preview.rows] == [(2, "rejected"), (3, "new")]
-    assert "类别" in preview.rows[0].rejections[0].reason
+    assert "没有年度" in preview.rows[0].rejections[0].reason
     commit_import(empty, preview)
     assert [(empty.alley_codes_by_id()[p.alley_id], p.year) for p in empty.plans()] == [("X3", 2024)]
 
@@ -206,13 +217,17 @@ def test_all_or_nothing_refuses_when_a_row_is_rejected(empty, tmp_path):
     assert empty.counts()["alleys"] == 0
 
 
-def test_rejected_rows_are_saved_with_their_reasons(empty, tmp_path):
+def test_rows_that_need_the_clerk_are_saved_under_their_own_header_with_the_reasons(empty, tmp_path):
     messy_ledger(tmp_path / "messy.xlsx")
     preview = preview_import(empty, tmp_path / "messy.xlsx")
-    assert write_rejects(preview, tmp_path / "rejects.xlsx") == 2
+    assert write_rejects(preview, tmp_path / "rejects.xlsx") == 5
     rows = list(load_workbook(tmp_path / "rejects.xlsx").active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("原工作表", "原行号", "拒收原因")
-    assert rows[1][1] == 9 and "无法识别为日期：2023年13月5日" in rows[1][2] and "铁匠巷" in rows[1]
+    assert rows[0] == ("序号", "街巷名", "所属街道", "社区", "长度(m)", "户数", "人口", "改造年度", "类别", "投资额(万元)",
+                       "合同签订时间", "竣工时间", "验收结论", "片区", "导入问题")
+    by_name = {row[1]: row for row in rows[1:]}
+    assert "第9行「竣工日期」无法识别为日期：2023年13月5日" in by_name["铁匠巷"][-1]
+    assert "「类别」类别「优秀」应为达标类或精品类" in by_name["米行巷"][-1]
+    assert "没有街巷名称" in by_name[None][-1] and by_name[None][2] == "城西街道"
 
 
 def test_locked_records_are_not_changed_by_an_import(demo, tmp_path):
@@ -224,8 +239,10 @@ def test_locked_records_are_not_changed_by_an_import(demo, tmp_path):
     target[16].value = 999.99
     wb.save(tmp_path / "ledger.xlsx")
     preview = preview_import(demo, tmp_path / "ledger.xlsx")
-    (rejected,) = [r for r in preview.rows if r.status == "rejected"]
-    assert "归档锁定" in rejected.rejections[0].reason
+    assert preview.count("rejected") == 0 and preview.count("updated") == 0
+    (left_out,) = preview.warnings
+    assert (left_out.kind, left_out.column, left_out.value) == ("left_out", "总投资(万元)", "999.99")
+    assert "归档锁定" in left_out.reason and preview.needs_attention
 
 
 def _locked(ledger):
@@ -332,9 +349,12 @@ def test_a_formula_without_a_saved_result_is_rejected_not_taken_as_blank(empty, 
     wb.active.append(["井头街", "城东街道", 2024, "达标", 12, None])
     wb.save(tmp_path / "formula.xlsx")
     preview = preview_import(empty, tmp_path / "formula.xlsx")
-    assert [r.status for r in preview.rows] == ["rejected", "new"]
-    reasons = {j.column: j.reason for j in preview.rows[0].rejections}
+    assert [r.status for r in preview.rows] == ["new", "new"]
+    reasons = {j.column: j.reason for j in preview.rows[0].warnings if j.kind == "left_out"}
     assert "没有保存计算结果" in reasons["总投资(万元)"] and "=10+5" in reasons["总投资(万元)"]
+    assert "=A2" in reasons["备注"]
+    commit_import(empty, preview)
+    assert [p.total_investment_yuan for p in empty.plans()] == [0, 120_000], "never taken as blank-and-zero silently"
 
 
 def test_an_xml_entity_bomb_is_refused_without_expanding(empty, tmp_path):
@@ -372,9 +392,9 @@ def test_a_changed_acceptance_of_a_filed_plan_is_rejected_in_the_preview(demo, t
     target[26].value = "不合格"
     wb.save(tmp_path / "ledger.xlsx")
     preview = preview_import(demo, tmp_path / "ledger.xlsx")
-    (rejected,) = [r for r in preview.rows if r.status == "rejected"]
-    assert "验收信息不能通过导入修改" in rejected.rejections[0].reason
-    assert preview.count("updated") == 0
+    (left_out,) = preview.warnings
+    assert left_out.kind == "left_out" and "验收信息不能通过导入修改" in left_out.reason
+    assert preview.count("updated") == 0 and preview.count("rejected") == 0
 
 
 def test_hidden_columns_are_read_and_hidden_sheets_are_reported_not_imported(empty, tmp_path):

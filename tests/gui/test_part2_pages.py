@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from core.backups import backups_in
 from core.records import Problem
 from tests.gui.conftest import clear_and_type
+from tests.rules.helpers import holiday_csv
 
 
 def test_a_photo_dropped_on_a_filing_is_stored_listed_and_shown_as_a_thumbnail(qtbot, window, answers, tmp_path):
@@ -105,8 +106,13 @@ def test_settings_targets_backup_and_holiday_table(qtbot, window, answers, tmp_p
     assert len(backups_in(tmp_path / "备份", window.session.path.stem)) == 2
     assert "已备份到" in page.backup_note.text()
 
+    # 002's deadlines count working days: a table of one day would pass for the official year
     table = tmp_path / "2031.csv"
     table.write_text("日期,类型,名称\n2031-01-01,休,元旦\n2031-01-04,班,调休\n", encoding="utf-8")
+    assert not page.load_holidays(table)
+    assert "缺少法定节假日：春节、清明、劳动节、端午、中秋、国庆" in answers.warnings[-1][1]
+    assert "另已导入：2031 年" not in page.holiday_years.text()
+    holiday_csv(table, 2031)
     assert page.load_holidays(table)
     assert "另已导入：2031 年" in page.holiday_years.text()
     bad = tmp_path / "bad.csv"

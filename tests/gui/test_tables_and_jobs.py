@@ -102,7 +102,7 @@ def test_annual_list_page_counts_exports_and_previews(qtbot, window, answers, tm
     assert job.ok, answers.warnings
     sheet = openpyxl.load_workbook(out).active
     names = {row[1] for row in sheet.iter_rows(values_only=True)}
-    assert set(data.names) <= names
+    assert {r.name for r in data.rows} <= names
 
     job = page.print_current()
     qtbot.waitUntil(lambda: job.done and page.preview is not None, timeout=60_000)
@@ -143,8 +143,15 @@ def test_print_preview_prints_every_page(qtbot, window, tmp_path, answers):
     preview.accept()
 
 
+def _fates(wizard):
+    """{Excel row: (fate, 街巷名称, 问题)} as the preview table shows them."""
+    model = wizard.rows.model()
+    return {model.index(r, 1).data(): (model.index(r, 2).data(), model.index(r, 3).data(), model.index(r, 6).data())
+            for r in range(model.rowCount())}
+
+
 def test_import_wizard_previews_every_row_then_imports(qtbot, window, answers, tmp_path, demo_db):
-    # a ledger from the demo county with one row spoiled, imported into the window's copy
+    # a ledger from the demo county with rows spoiled, imported into the window's copy
     source = tmp_path / "source.db"
     shutil.copy(demo_db, source)
     book = tmp_path / "台账.xlsx"
@@ -158,6 +165,9 @@ def test_import_wizard_previews_every_row_then_imports(qtbot, window, answers, t
     name_col = headers.index("街巷名称") + 1
     ws.cell(header_row + 3, done_col).value = "2023年13月5日"
     ws.cell(header_row + 5, name_col).value = "改过名的巷"
+    lost = ws.cell(header_row + 7, name_col).value
+    ws.cell(header_row + 7, name_col).value = None  # neither name nor code: a row that cannot be placed
+    ws.cell(header_row + 7, 1).value = None
     wb.save(book)
 
     from gui.import_wizard import ImportWizard
@@ -171,24 +181,45 @@ def test_import_wizard_previews_every_row_then_imports(qtbot, window, answers, t
     preview = wizard.preview
     assert preview.count("rejected") == 1 and preview.count("updated") == 1
     assert "拒收 1 行" in wizard.summary.text() and "更新 1 行" in wizard.summary.text()
-    rejected = [r for r in range(wizard.rows.rowCount()) if wizard.rows.item(r, 2).text() == "拒收"]
-    assert len(rejected) == 1
-    row = rejected[0]
-    assert wizard.rows.item(row, 1).text() == str(header_row + 3)
-    assert "「竣工日期」" in wizard.rows.item(row, 5).text() and "2023年13月5日" in wizard.rows.item(row, 5).text()
-    assert wizard.rows.item(row, 0).background().color().name() == "#fde2e2"
+    assert "留空 1 处" in wizard.summary.text()
+    fates = _fates(wizard)
+    assert fates[str(header_row + 7)][0] == "拒收" and "没有街巷名称" in fates[str(header_row + 7)][2]
+    assert fates[str(header_row + 5)][:2] == ("更新", "改过名的巷"), "each row's 街巷名称 beside its fate"
+    date_fate, date_name, date_problem = fates[str(header_row + 3)]
+    assert date_fate == "不变" and date_name and "「竣工日期」" in date_problem and "留空" in date_problem
     assert window.session.ledger.audit(limit=1)[0].action != "import"  # the preview wrote nothing
+
+    # only the rows with problems, each read in full below the table
+    wizard.problems_only.setChecked(True)
+    assert set(_fates(wizard)) == {str(header_row + 3), str(header_row + 7)}
+    rejected_at = next(r for r in range(wizard.rows.model().rowCount())
+                       if wizard.rows.model().index(r, 2).data() == "拒收")
+    wizard.rows.selectRow(rejected_at)
+    assert "没有街巷名称，也没有街巷编码，无法确定是哪条街巷" in wizard.notices.toPlainText()
+
+    # the clerk types the name back into its cell: the row is worked out again and the counts follow
+    cells = wizard.cells
+    name_at = next(r for r in range(cells.rowCount()) if cells.item(r, 0).text() == "街巷名称")
+    assert cells.item(name_at, 1).background().color().name() == "#fde2e2", "the cell to fix stands out"
+    cells.item(name_at, 1).setText(lost)
+    qtbot.waitUntil(lambda: wizard.preview is not preview and wizard.preview.count("rejected") == 0, timeout=60_000)
+    assert "拒收 0 行" in wizard.summary.text() and "已在预览中更正 1 处" in wizard.summary.text()
+    assert set(_fates(wizard)) == {str(header_row + 3)}, "the fixed row left the problems-only list"
 
     wizard.forward.click()  # 导入
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=60_000)
-    assert "更新 1 行" in wizard.outcome.text() and "拒收 1 行" in wizard.outcome.text()
+    assert "更新 1 行" in wizard.outcome.text() and "拒收 0 行" in wizard.outcome.text()
+    assert "留空的单元格 1 处" in wizard.outcome.text()
     assert any(a.name == "改过名的巷" for a in window.session.ledger.alleys())
+    note = window.session.ledger.audit(limit=1)[0]
+    assert note.action == "import" and f"第{header_row + 7}行" in note.record_key and lost in note.record_key
     assert wizard.rejects_button.isVisible()
     rejects = tmp_path / "拒收.xlsx"
     answers.files = [rejects]
     assert wizard.save_rejects() == rejects
-    assert "2023年13月5日" in {str(c) for row in openpyxl.load_workbook(rejects).active.iter_rows(values_only=True)
-                               for c in row}
+    saved = list(openpyxl.load_workbook(rejects).active.iter_rows(values_only=True))
+    assert saved[0][:3] == ("街巷编码", "街巷名称", "所在街道") and saved[0][-1] == "导入问题"
+    assert len(saved) == 2 and "2023年13月5日" in saved[1]
     wizard.forward.click()  # 完成
     window.go_to("alleys")
     assert window.current_page().table_model.total() == 300
@@ -245,21 +276,21 @@ def test_import_wizard_on_a_messy_ledger_from_the_welcome_page(qtbot, tmp_path, 
     assert wizard.file.text() == str(book)
     wizard.forward.click()
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=30_000)
-    fates = {wizard.rows.item(r, 1).text(): wizard.rows.item(r, 2).text() for r in range(wizard.rows.rowCount())}
-    assert fates == {"5": "新增", "6": "新增", "8": "新增", "9": "拒收", "10": "拒收"}
-    reasons = {wizard.rows.item(r, 1).text(): wizard.rows.item(r, 5).text() for r in range(wizard.rows.rowCount())}
-    assert reasons["9"] == "「竣工日期」无法识别为日期：2023年13月5日"
-    assert "「类别」" in reasons["10"] and "优秀" in reasons["10"]
+    fates = _fates(wizard)
+    assert {row: fate for row, (fate, _, _) in fates.items()} == {
+        "5": "新增", "6": "新增", "8": "新增", "9": "新增", "10": "新增", "11": "拒收"}
+    assert fates["9"][1] == "铁匠巷" and "【留空】「竣工日期」无法识别为日期：2023年13月5日" in fates["9"][2]
+    assert "「类别」" in fates["10"][2] and "优秀" in fates["10"][2]
     summary = wizard.summary.text()
-    assert "跳过空行、合计行等 2 行" in summary and "工作表「填表说明」：未读取" in summary
-    assert "序号、片区" in summary
+    assert "跳过空行、合计行、签字行等 2 行" in summary and "工作表「填表说明」：未读取" in summary
+    assert "程序不认识的列（数值会随记录保存并在导出时带上）：片区" in summary
     assert window.session.ledger.counts()["alleys"] == 0  # nothing written before 导入
     wizard.forward.click()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=30_000)
-    assert sorted(a.name for a in window.session.ledger.alleys()) == sorted(["槐树巷", "井头街", "书院里"])
+    assert sorted(a.name for a in window.session.ledger.alleys()) == sorted(["槐树巷", "井头街", "书院里", "铁匠巷", "米行巷"])
     wizard.forward.click()
     window.go_to("plans")
-    assert window.current_page().table_model.total() == 3
+    assert window.current_page().table_model.total() == 5
     window.close()
 
 

@@ -68,7 +68,7 @@ def test_every_module_is_reachable_and_shows_its_records(qtbot, window):
                 "acceptances": counts["plans"], "filings": len(accepted_or_filed), "problems": counts["problems"]}
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["开始", "街巷库", "调查摸底", "改造方案", "年度清单", "竣工验收", "备案归档", "问题台账",
-                      "统计总览", "操作日志", "设置"]
+                      "统计总览", "检查结果", "操作日志", "设置"]
     for name in PAGE_NAMES:
         assert window.go_to(name)
         page = window.current_page()

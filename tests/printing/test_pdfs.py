@@ -8,12 +8,14 @@ from datetime import date
 import pytest
 from reportlab.lib.pagesizes import A4
 
+from core.annual import annual_list_data
 from core.errors import Cancelled
 from core.money import wan
-from core.printing.annual_list import annual_list_data, render_annual_list
+from core.printing.annual_list import render_annual_list
 from core.printing.filing_packet import filing_packet_data, render_filing_packet
 from core.printing.survey_form import render_survey_form, survey_form_data
 from core.records import Alley, Plan
+from core.workflow import withdraw_plan
 from tests.printing.conftest import Pdf
 
 
@@ -25,7 +27,16 @@ def _only_embedded_cjk_fonts(pdf: Pdf) -> None:
         assert "WenQuanYiMicroHei" in name, f"unexpected font {name}"
 
 
-def test_annual_list_prints_every_approved_alley_with_totals_on_landscape_a4(ledger, tmp_path):
+def test_annual_list_prints_every_plan_of_the_year_not_withdrawn_with_totals_on_landscape_a4(ledger, tmp_path):
+    """domain.md §2: the list is every plan of the year that has not been withdrawn, whether or not
+    its 方案批复 date is known; a withdrawn plan is left off with a count."""
+    plans = ledger.plans(year=2023)
+    unapproved = next(p for p in plans if p.approved_on is None) if any(p.approved_on is None for p in plans) else None
+    if unapproved is None:
+        unapproved = ledger.save(plans[0].model_copy(update={"approved_on": None}), reason="测试")
+    gone = next(p for p in plans if p.id != unapproved.id)
+    withdraw_plan(ledger, gone, on=date(2023, 5, 10), reason="群众意见不统一，调整至下一年度", amendment="县里调整计划")
+    ledger.save_settings(ledger.settings().model_copy(update={"clerk": "黄丽萍"}))
     data = annual_list_data(ledger, 2023, today=date(2026, 11, 23))
     pages = render_annual_list(data, tmp_path / "list.pdf")
     pdf = Pdf(tmp_path / "list.pdf")
@@ -36,13 +47,16 @@ def test_annual_list_prints_every_approved_alley_with_totals_on_landscape_a4(led
     assert "示例县2023年城市背街小巷整治改造提升项目清单" in pdf.flat[0]
     assert "填报单位（盖章）" in pdf.flat[0] and "金额单位：万元" in pdf.flat[0]
     assert f"第1页共{pages}页" in pdf.flat[0] and f"第{pages}页共{pages}页" in pdf.flat[-1]
-    approved = [p for p in ledger.plans(year=2023) if p.approved_on]
-    assert len(data.rows) == len(approved)
-    for name in data.names:
-        assert name in pdf.text
+    listed = [p for p in ledger.plans(year=2023) if p.id != gone.id]
+    assert len(data.rows) == len(listed) == len(plans) - 1 and data.withdrawn == 1
+    assert unapproved.id in {r.plan_id for r in data.rows}, "a plan not yet approved is on the list"
+    for row in data.rows:
+        assert row.name in pdf.text
+    assert "另有1个方案已撤销，未列入" in pdf.flat[0]
+    assert "填报人：黄丽萍" in pdf.flat[-1], "填报人 is the clerk set in 设置"
     # The header row is repeated on every page.
     assert all("主要改造内容" in text for text in pdf.flat)
-    total = sum(p.total_investment_yuan for p in approved)
+    total = sum(p.total_investment_yuan for p in listed)
     assert wan(total) in pdf.flat[-1] and "合计" in pdf.flat[-1]
     assert "填报人" in pdf.flat[-1] and "审核人" in pdf.flat[-1] and "填报日期" in pdf.flat[-1]
     target = ledger.settings().target_for(2023)

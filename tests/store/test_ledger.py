@@ -41,7 +41,40 @@ def test_every_insert_and_update_is_in_the_audit_log_with_who_and_old_and_new(le
     assert update.changes == {"households": [None, 40], "name": ["槐树巷", "槐树新巷"]}
     assert datetime.fromisoformat(update.at) <= datetime.now()
     assert changed.changed_by == "测试员"
-    assert entries[1].changes["name"] == [None, "槐树巷"]
+    # the audit log keeps changes, not copies: an insert names the record, the record is its first version
+    assert entries[1].changes == {} and entries[1].record_id == alley.id and entries[1].who == "测试员"
+
+
+def test_any_past_version_is_rebuilt_from_the_record_and_its_changes(ledger):
+    """An insert keeps no copy of the record; each update keeps its changed fields old → new and a
+    delete the whole old record: together with the record as it is now they give every version."""
+    from core.records import Survey
+    from core.store.history import record_as_of
+
+    def stamp(when):
+        ledger.db.execute("UPDATE audit_log SET at = ? WHERE id = (SELECT MAX(id) FROM audit_log)", [when])
+
+    alley = make_alley(ledger, households=40, notes="")
+    stamp("2024-01-01T09:00:00")
+    renamed = ledger.save(alley.model_copy(update={"name": "槐树新巷", "households": 45, "notes": "拓宽"}))
+    stamp("2024-03-01T09:00:00")
+    ledger.save(renamed.model_copy(update={"households": None, "chief": "黄丽萍"}))
+    stamp("2024-06-01T09:00:00")
+    survey = ledger.add(Survey(alley_id=alley.id, surveyed_on=date(2024, 2, 10), road_hardened=False, dead_corners=3))
+    stamp("2024-02-15T09:00:00")
+    ledger.delete(survey)
+    stamp("2024-07-01T09:00:00")
+
+    assert record_as_of(ledger, "alleys", alley.id, "2023-12-31T23:59:59") is None, "not yet inserted"
+    first = record_as_of(ledger, "alleys", alley.id, "2024-02-01")
+    assert (first["name"], first["households"], first["notes"], first["chief"]) == ("槐树巷", 40, "", "")
+    second = record_as_of(ledger, "alleys", alley.id, "2024-04-01")
+    assert (second["name"], second["households"], second["notes"], second["chief"]) == ("槐树新巷", 45, "拓宽", "")
+    now = record_as_of(ledger, "alleys", alley.id, "2099-01-01")
+    assert (now["households"], now["chief"]) == (None, "黄丽萍")
+    gone = record_as_of(ledger, "surveys", survey.id, "2024-06-15")
+    assert gone["road_hardened"] is False and gone["dead_corners"] == 3, "a deleted record, empty fields too"
+    assert record_as_of(ledger, "surveys", survey.id, "2024-07-02") is None, "deleted by then"
 
 
 def test_saving_an_unchanged_record_writes_no_audit_entry(ledger):
