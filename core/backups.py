@@ -11,6 +11,13 @@ from typing import Any
 from core.errors import LedgerError
 
 STAMP = "%Y%m%d-%H%M%S"
+FOLDER_NAME = "备份"
+
+
+def default_backup_folder(db_path: Path | str) -> Path:
+    """Where backups of the database at ``db_path`` go unless the clerk chose a folder in 设置: the
+    one folder for 立即备份 and the backup before every import, beside the database."""
+    return Path(db_path).resolve().parent / FOLDER_NAME
 
 
 def backups_in(folder: Path, stem: str) -> list[Path]:

@@ -305,12 +305,21 @@ def alley_choices(ledger: Any) -> list[tuple[int, str, str, str]]:
     return [tuple(r) for r in ledger.db.execute("SELECT id, code, name, subdistrict FROM alleys ORDER BY code")]
 
 
+MAX_SPELLINGS = 8
+"""Initials kept per name when several of its characters have more than one reading."""
+
+
 @lru_cache(maxsize=65536)
 def initials(text: str) -> str:
-    """Pinyin initials of Chinese text, lower case, other characters kept: 解放路 → jfl."""
-    from pypinyin import Style, lazy_pinyin
+    """Pinyin initials of Chinese text, lower case, other characters kept: 解放路 → jfl. A character
+    read two ways gives both spellings, so a clerk finds 朝阳巷 by "cyx" and by "zyx" (→ "zyx cyx")."""
+    from pypinyin import Style, pinyin
 
-    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
+    spellings = [""]
+    for options in pinyin(text, style=Style.FIRST_LETTER, heteronym=True, errors="default"):
+        readings = list(dict.fromkeys(o.lower() for o in options)) or [""]
+        spellings = [s + r for s in spellings for r in readings][:MAX_SPELLINGS]
+    return " ".join(spellings)
 
 
 def search_text(code: str, *names: str) -> str:

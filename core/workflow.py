@@ -143,12 +143,40 @@ def file_and_lock(ledger: Any, filing: Filing, *, today: date | None = None) -> 
     return ledger.save(locked, source="归档锁定")
 
 
+def document_pages(data: bytes, file_name: str) -> int:
+    """How many pages a scanned file holds, for the 卷内目录's 页数: a PDF's pages (PDFium reads them),
+    a multi-page TIFF's frames, 1 for a photo or anything that cannot be read."""
+    suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    try:
+        if data[:5] == b"%PDF-" or suffix == "pdf":
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(data)
+            try:
+                return max(len(pdf), 1)
+            finally:
+                pdf.close()
+        if suffix in ("tif", "tiff"):
+            import io
+
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as picture:
+                return max(getattr(picture, "n_frames", 1), 1)
+    except Exception:  # a damaged or encrypted scan: still stored, its pages counted by hand
+        return 1
+    return 1
+
+
 def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *, kind: str = "",
-                    title: str = "", doc_date: date | None = None, pages: int = 1, reason: str = "") -> Filing:
+                    title: str = "", doc_date: date | None = None, pages: int | None = None,
+                    reason: str = "") -> Filing:
     """Store a scanned document or photo in the database and list it in the filing's 卷内目录.
 
     ``kind`` names the profile's required document it stands for (may be empty for other papers).
-    A locked filing needs ``reason`` (an amendment). Returns the filing as saved.
+    ``pages`` is counted from the file when not given (a two-page PDF scan is two pages).
+    A locked filing needs ``reason`` (an amendment). Returns the filing as saved; the audit log
+    gets one entry for it (the file and the catalogue entry together).
     """
     if filing.id is None:
         filing = ledger.save(filing)
@@ -158,8 +186,11 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
             held = next((d for d in filing.documents if d.attachment_id == attachment.id), None)
             where = f"第 {held.seq} 件「{held.title}」" if held else f"「{attachment.file_name}」"
             raise LedgerError(f"文件「{file_name}」与本卷{where}内容相同，已经在卷内，没有再添加")
+    if pages is None:
+        pages = document_pages(data, file_name)
     with ledger.transaction():
-        attachment = ledger.add_attachment(data, file_name, owner=filing, caption=title or file_name, reason=reason)
+        attachment = ledger.add_attachment(data, file_name, owner=filing, caption=title or file_name, reason=reason,
+                                           audited=False)
         seq = max((d.seq for d in filing.documents), default=0) + 1
         stem = file_name.rsplit(".", 1)[0]
         document = FilingDocument(seq=seq, kind=kind, title=title or _title_of(ledger, kind) or stem,
@@ -167,7 +198,8 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
                                   medium="电子")
         updated = build(Filing, {**filing.model_dump(), "documents": [*filing.model_dump()["documents"],
                                                                               document.model_dump()]})
-        return ledger.save(updated, reason=reason, source=f"附件 {file_name}")
+        return ledger.save(updated, reason=reason, source=f"附件 {file_name}",
+                           also={"attachments": [None, attachment.audit_value(caption=title or file_name)]})
 
 
 def update_document(ledger: Any, filing: Filing, seq: int, changes: dict[str, Any], *, reason: str = "") -> Filing:

@@ -246,8 +246,8 @@ class ImportWizard(QDialog):
             self.forward.setEnabled(True)
 
     def _browse(self) -> None:
-        chosen = dialogs.open_file(self, self.tr("选择工作台账"), str(Path.home()),
-                                   self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"))
+        chosen = dialogs.open_file(self, self.tr("选择工作台账"), "",
+                                   self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"), purpose="ledgers")
         if chosen is not None:
             self.file.setText(str(chosen))
 
@@ -376,12 +376,12 @@ class ImportWizard(QDialog):
         preview = self.preview
         if preview is None:
             return None
-        session, all_or_nothing = self.session, self.all_or_nothing.isChecked()
+        session, all_or_nothing, folder = self.session, self.all_or_nothing.isChecked(), self.session.backup_folder()
 
         def job(progress, cancelled):
             progress(10, "备份数据库")
             with session.worker_ledger() as ledger:
-                return commit_import(ledger, preview, all_or_nothing=all_or_nothing)
+                return commit_import(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder)
 
         self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result, cancellable=False)
         return self.job

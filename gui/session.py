@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 
+from core.backups import default_backup_folder
 from core.records import CountySettings
 from core.store import Ledger
 
@@ -42,12 +43,18 @@ class Session(QObject):
         self.changed.emit(what)
 
     def open_other(self, path: Path) -> None:
-        """Switch the window to another database file (created if missing)."""
-        new = Ledger.open(path, user=self.user, create=True)
+        """Switch the window to another existing database file."""
+        new = Ledger.open(path, user=self.user, create=False)
         self.ledger.close()
         self.ledger = new
         self.reopened.emit()
         self.changed.emit("all")
+
+    def backup_folder(self) -> Path:
+        """The one folder for this database's backups (立即备份 and before every import): the one
+        chosen in 设置, else the default beside the database."""
+        chosen = QSettings().value("backup/folder") or ""
+        return Path(chosen) if chosen.strip() else default_backup_folder(self.path)
 
     def worker_ledger(self) -> Ledger:
         """A new connection to the same file for a worker thread (close it when done)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
@@ -31,6 +31,10 @@ class HeaderTable:
     ignored: frozenset[str]
     """Header names (without unit) of columns that hold no record: 序号, a rejects file's reasons."""
     footer_words: tuple[str, ...]
+    area_units: dict[str, Decimal] = field(default_factory=dict)
+    """Units of an area typed in a form (core/entry.py)."""
+    count_units: dict[str, Decimal] = field(default_factory=dict)
+    """Measure words after a count typed in a form (core/entry.py)."""
 
     @cached_property
     def totals_starts(self) -> frozenset[str]:
@@ -87,6 +91,8 @@ def header_table() -> HeaderTable:
         totals_words=tuple(raw["values"]["totals_row"]),
         ignored=frozenset(header_key(h)[0] for h in raw["ignored"]["headers"]),
         footer_words=tuple(sorted(raw["ignored"]["footer_words"], key=len, reverse=True)),
+        area_units={k.lower(): Decimal(v) for k, v in raw["units"].get("area", {}).items()},
+        count_units={k: Decimal(v) for k, v in raw["units"].get("count", {}).items()},
     )
 
 

@@ -24,6 +24,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from core.backups import default_backup_folder
+from core.codes import alley_code, code_prefix, next_sequence
 from core.errors import InvalidRecord, LedgerError, Place, checker
 from core.exchange.columns import Column
 from core.exchange.content import ContentReader, ContentReading
@@ -448,9 +450,8 @@ class _Context:
         self.filings = {f.plan_id: f for f in ledger.filings()}
         self.locked = {f.plan_id for f in self.filings.values() if f.locked_at}
         settings = ledger.settings()
-        self.prefix = (settings.code if settings and settings.code else "000000")
-        self.next_seq = 1 + max((int(c[len(self.prefix):]) for c in self.alleys
-                                 if c.startswith(self.prefix) and c[len(self.prefix):].isdigit()), default=0)
+        self.prefix = code_prefix(settings)
+        self.next_seq = next_sequence(self.alleys, self.prefix)
         self.seen: dict[tuple[str, int | None], int] = {}
         self.new_alleys: dict[str, RowResult] = {}
         """The row that inserts each alley new in this file."""
@@ -658,7 +659,7 @@ class _Context:
                     return
                 data = dict(fields["alley"])
                 if not code:
-                    data["code"] = f"{self.prefix}{self.next_seq:05d}"
+                    data["code"] = alley_code(self.prefix, self.next_seq)
                     self.next_seq += 1
                 base = {"extra": extra} if not year else {}
                 alley = new_alley = writer.build(Alley, base, data)
@@ -1070,7 +1071,7 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
                           "按“全部或全不”要求未导入任何数据")
     to_write = [r for r in preview.rows if r.status in ("new", "updated")]
     if ledger.path is not None and to_write:
-        folder = backup_dir or ledger.path.parent / "backups"
+        folder = backup_dir or default_backup_folder(ledger.path)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"{ledger.path.stem}-导入前-{stamp}.db"
         n = 1

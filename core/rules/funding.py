@@ -85,7 +85,7 @@ def funding_for_plan(plan: Plan, acceptance: Acceptance | None, profile: Profile
 
     bonus_deadline = rules.bonus_deadline.on(plan.year)
     if plan.contract_on is None:
-        bonus, bonus_reason = 0, f"尚未签订合同（{bonus_deadline:%m月%d日}前完成招标并签订合同可获奖励）"
+        bonus, bonus_reason = 0, f"尚未签订合同（{bonus_deadline.month}月{bonus_deadline.day}日前完成招标并签订合同可获奖励）"
     elif plan.contract_on > bonus_deadline:
         bonus, bonus_reason = 0, f"合同签订于 {plan.contract_on}，晚于 {bonus_deadline}，无奖励资金"
     elif plan.tender_on is not None and plan.tender_on > bonus_deadline:

@@ -85,6 +85,10 @@ class Attachment:
     mime: str
     size: int
 
+    def audit_value(self, caption: str = "") -> dict[str, Any]:
+        """The file as the audit log records it beside its owner's change."""
+        return {"file_name": self.file_name, "sha256": self.sha256, "size": self.size, "caption": caption}
+
 
 def _now() -> str:
     return _stamp().isoformat()
@@ -332,10 +336,12 @@ class Ledger:
             self._write_audit(audit_rows)
         return out
 
-    def save(self, record: R, *, reason: str = "", source: str = "") -> R:
+    def save(self, record: R, *, reason: str = "", source: str = "", also: dict[str, list[Any]] | None = None) -> R:
         """Insert ``record`` if it has no id, else update it; returns the stored record.
 
         Records of a filed (locked) plan refuse changes unless ``reason`` names the amendment.
+        ``also`` adds changes that came with this one to its audit entry (``{field: [old, new]}``,
+        e.g. the file a new catalogue line stands for).
         """
         if record.id is None:
             return self.add(record, source=source, reason=reason)
@@ -348,6 +354,7 @@ class Ledger:
         changes = _diff(_snap(old), _snap(record))
         if not changes:
             return old
+        changes.update(also or {})
         stored = record.model_copy(update={"changed_at": stamp, "changed_by": who})
         with self.transaction():
             row = to_row(spec, stored)
@@ -656,10 +663,13 @@ class Ledger:
 
     # ---------------------------------------------------------------- attachments
     def add_attachment(self, data: bytes, file_name: str, *, owner: Record | None = None, caption: str = "",
-                       reason: str = "") -> Attachment:
+                       reason: str = "", audited: bool = True) -> Attachment:
         """Store a file inside the database (deduplicated by SHA-256), optionally linked to a record.
 
-        Linking a file to a record of a filed plan needs ``reason``; every link is audited.
+        Linking a file to a record of a filed plan needs ``reason``. Every file leaves one audit entry:
+        the change of its owner (file name, SHA-256, size, caption), or, without an owner, the file's
+        own; ``audited=False`` leaves it to the caller, who records the file with its own change (a
+        filing's document: one entry for the file and its catalogue line).
         """
         if owner is not None:
             self._guard_locked(owner, reason)
@@ -676,9 +686,11 @@ class Ledger:
                     [digest, file_name, mime, len(data), data, _now(), self.user],
                 )
                 attachment_id = cursor.lastrowid
-                self._write_audit([self._audit_row(
-                    "insert", "attachments", attachment_id, file_name,
-                    {"file_name": [None, file_name], "sha256": [None, digest], "size": [None, len(data)]})])
+                if owner is None and audited:  # else the owner's entry names the file
+                    self._write_audit([self._audit_row(
+                        "insert", "attachments", attachment_id, file_name,
+                        {"file_name": [None, file_name], "sha256": [None, digest], "size": [None, len(data)]})])
+            attachment = Attachment(attachment_id, digest, file_name, mime, len(data))
             if owner is not None:
                 table = spec_for(owner).table
                 position = self.db.execute(
@@ -687,11 +699,11 @@ class Ledger:
                 self.db.execute(
                     "INSERT INTO attachment_links (attachment_id, owner_table, owner_id, caption, position) "
                     "VALUES (?, ?, ?, ?, ?)", [attachment_id, table, owner.id, caption, position])
-                self._write_audit([self._audit_row(
-                    "update", table, owner.id, self._record_key(owner),
-                    {"attachments": [None, {"file_name": file_name, "sha256": digest, "caption": caption}]},
-                    reason=reason)])
-        return Attachment(attachment_id, digest, file_name, mime, len(data))
+                if audited:
+                    self._write_audit([self._audit_row(
+                        "update", table, owner.id, self._record_key(owner),
+                        {"attachments": [None, attachment.audit_value(caption)]}, reason=reason)])
+        return attachment
 
     def remove_attachment(self, owner: Record, attachment_id: int, *, reason: str = "") -> None:
         """Unlink a file from ``owner`` (the file's bytes stay for the audit trail and other owners).

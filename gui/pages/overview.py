@@ -291,7 +291,8 @@ class OverviewPage(Page):
             card.setMinimumHeight(58)
             card.setTextFormat(Qt.TextFormat.RichText)
             card.setProperty("caption", self.tr(caption))
-            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            card.setWordWrap(True)  # long captions take two lines on a narrow screen instead of being cut
+            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             cards.addWidget(card)
             self.cards[key] = card
 
@@ -333,7 +334,7 @@ class OverviewPage(Page):
         inner_layout.setContentsMargins(0, 0, 0, 0)
         inner_layout.addLayout(cards)
         inner_layout.addLayout(grid, 1)
-        inner.setMinimumSize(900, 720)
+        inner.setMinimumSize(820, 720)  # 820: fits a 1024-pixel screen beside the modules list
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

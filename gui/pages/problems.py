@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from core import browse
 from core.browse import Table
@@ -18,6 +18,7 @@ from core.rules import HolidayCalendar
 from core.workflow import NEXT_STEP, close_refusal, deadline_text
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
+from gui.buttons import Button
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.library import PLACE_FILTERS, AlleyChildPage
@@ -49,17 +50,17 @@ class ProblemsPage(AlleyChildPage):
         self.photos.setMinimumHeight(110)
         self.photos.files_dropped.connect(self.add_photos)
         layout.addWidget(self.photos)
-        row = QHBoxLayout()
-        add = QPushButton(self.tr("添加照片…"), box)
+        row = QHBoxLayout()  # under the form, in view on any screen
+        add = Button(self.tr("添加照片…"), self)
         add.setObjectName("add_photos")
         add.clicked.connect(lambda: self.add_photos())
-        self.close_button = QPushButton(self.tr("销号"), box)
+        self.close_button = Button(self.tr("销号"), self)
         self.close_button.setObjectName("close_problem")
         self.close_button.clicked.connect(self.close_problem)
         row.addWidget(add)
         row.addStretch(1)
         row.addWidget(self.close_button)
-        layout.addLayout(row)
+        self.actions.addLayout(row)
         self.below_form.addWidget(box)
 
     def make_form(self) -> RecordForm:
@@ -151,7 +152,8 @@ class ProblemsPage(AlleyChildPage):
             dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存问题，再添加照片"))
             return None
         if paths is None:
-            paths = dialogs.open_files(self, self.tr("添加照片"), str(Path.home()), self.tr(FILE_FILTER))
+            paths = dialogs.open_files(self, self.tr("添加照片"), "", self.tr(FILE_FILTER),
+                                       purpose=dialogs.PHOTOS)
         if not paths:
             return None
         session, problems = self.session, []

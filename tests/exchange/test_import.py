@@ -204,7 +204,7 @@ def test_csv_in_gbk_and_in_utf8_with_bom(empty, tmp_path):
 def test_a_real_import_takes_a_backup_and_records_file_and_hash(empty, tmp_path):
     messy_ledger(tmp_path / "messy.xlsx")
     preview = commit_import(empty, preview_import(empty, tmp_path / "messy.xlsx"))
-    assert preview.backup and (tmp_path / "backups").exists()
+    assert preview.backup and (tmp_path / "备份").exists()
     entry = empty.audit(limit=1)[0]
     assert entry.action == "import" and entry.source == f"import messy.xlsx sha256={preview.sha256}"
     assert all(e.source == entry.source for e in empty.audit(table="plans"))

@@ -38,8 +38,9 @@ def test_a_photo_dropped_on_a_filing_is_stored_listed_and_shown_as_a_thumbnail(q
     qtbot.waitUntil(lambda: page.job is not None and page.job.done, timeout=10_000)
     filing = window.session.ledger.filing_for(plan_id)
     assert len(filing.documents) == before + 1 and filing.documents[-1].title == "现场照片"
-    audit = window.session.ledger.audit(table="filings", record_id=filing.id, limit=2)
-    assert {a.reason for a in audit} == {"补充现场照片"}
+    audit = window.session.ledger.audit(table="filings", record_id=filing.id, limit=1)[0]
+    assert audit.reason == "补充现场照片"  # one entry: the catalogue line and the file it stands for
+    assert audit.changes["attachments"][1]["file_name"] == "现场照片.png" and "documents" in audit.changes
     item = next(page.files.item(r) for r in range(page.files.count()) if page.files.item(r).text() == "现场照片.png")
     qtbot.waitUntil(lambda: page.files.job is not None and page.files.job.done, timeout=10_000)
     thumb = item.icon().pixmap(96, 96).toImage()
