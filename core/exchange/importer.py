@@ -215,10 +215,16 @@ def _find_header(sheet: RawSheet) -> tuple[int, dict[int, HeaderMatch], dict[int
             texts = _header_texts(sheet, r, span)
             matched = {c: m for c, t in texts.items() if (m := match_header(t))}
             score = (len(matched), -span)  # on a tie, the one-row header nearer the data wins
-            if len({m.column.header for m in matched.values()}) >= MIN_HEADER_MATCHES and (
-                    best is None or score > best_score):
+            if _is_header(matched) and (best is None or score > best_score):
                 best, best_score = (r, matched, texts, span), score
     return best
+
+
+def _is_header(matched: dict[int, HeaderMatch]) -> bool:
+    """Enough ledger columns for a header: three, or a name and a result (a region's 公示 list may
+    have nothing else the program knows)."""
+    fields = {m.column.field for m in matched.values()}
+    return len(fields) >= MIN_HEADER_MATCHES or ("name" in fields and bool(fields & _EVALUATION_FIELDS))
 
 
 def _header_texts(sheet: RawSheet, r: int, span: int) -> dict[int, str]:
@@ -306,7 +312,8 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
                         f"「{texts[c]}」随记录另存")
             del matched[c]
         unknown = {c: t for c, t in texts.items() if c not in matched and t and c not in ignored}
-        title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] for v in row if v not in (None, ""))
+        title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] if not _looks_like_header(row)
+                         for v in row if v not in (None, ""))
         years = set(_ANY_YEAR.findall(title))
         year = int(years.pop()) if len(years) == 1 else None  # "三年行动（2022—2024年）" names no one year
         kind = _sheet_kind(matched, title)
@@ -332,6 +339,11 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
         data.append(SheetData(sheet.name, kind, {c: t for c, t in texts.items() if t}, matched, unknown, kept,
                               year, title, defaults))
     return reports, data, skipped
+
+
+def _looks_like_header(row: list[Any]) -> bool:
+    """A row above the chosen header that is itself header text (the top row of a merged header)."""
+    return sum(1 for v in row if match_header(v)) >= 2
 
 
 def _numbering_column(rows: list[list[Any]], matched: dict[int, HeaderMatch]) -> int | None:
@@ -441,10 +453,13 @@ class _Context:
         self.profile = ledger.profile()
         self.content = ContentReader(self.profile)
         self.alleys = {a.code: a for a in ledger.alleys()}
-        self.by_name: dict[tuple[str, str], Alley] = {(a.name, a.subdistrict): a for a in self.alleys.values()}
+        # Names are matched as written apart from full- and half-width forms and spaces: 解放巷（东段）
+        # in one ledger is 解放巷(东段) in another.
+        self.by_name: dict[tuple[str, str], Alley] = {(_name(a.name), _name(a.subdistrict)): a
+                                                      for a in self.alleys.values()}
         self.named: dict[str, list[Alley]] = {}
         for alley in self.alleys.values():
-            self.named.setdefault(alley.name, []).append(alley)
+            self.named.setdefault(_name(alley.name), []).append(alley)
         self.plans = {(p.alley_id, p.year): p for p in ledger.plans()}
         self.acceptances = {a.plan_id: a for a in ledger.acceptances()}
         self.filings = {f.plan_id: f for f in ledger.filings()}
@@ -452,7 +467,8 @@ class _Context:
         settings = ledger.settings()
         self.prefix = code_prefix(settings)
         self.next_seq = next_sequence(self.alleys, self.prefix)
-        self.seen: dict[tuple[str, int | None], int] = {}
+        self.seen: dict[tuple[str, int | None], tuple[str, int]] = {}
+        """(alley code, year) → (sheet, Excel row) of the row that gave it."""
         self.new_alleys: dict[str, RowResult] = {}
         """The row that inserts each alley new in this file."""
         self.today = date.today()
@@ -582,6 +598,8 @@ class _Context:
         text = unguarded(clean_lines(raw)) if column.lines and isinstance(raw, str) else cell_text(raw)
         if kind == "content":
             return self.content.read(text)
+        if kind == "evaluation":  # a 公示 list's 评定结果: its words decide which evaluation (不 达 标)
+            return normalize_text(text).replace(" ", "")
         words = {"category": (header_table().categories, "类别「{}」应为达标类或精品类"),
                  "result": (header_table().results, "验收结果「{}」应为合格或不合格"),
                  "standard_eval": (header_table().standard_evals, "达标评定结果「{}」应为达标或不达标"),
@@ -596,7 +614,7 @@ class _Context:
     def _number(self, raw: Any, match: HeaderMatch) -> Any:
         table = header_table()
         kind = match.column.kind
-        units = {"wan": table.money_units, "metres": table.length_units}.get(kind, {"户": 1, "人": 1, "年": 1, "个": 1})
+        units = {"wan": table.money_units, "metres": table.length_units}.get(kind, _COUNT_UNITS)
         parsed = read_number(raw, units)  # type: ignore[arg-type]
         if parsed is None:
             return None
@@ -642,7 +660,7 @@ class _Context:
         # first row is in (by code, or by name and street), so its code is the key for all of them.
         key = (alley.code if alley else code, year)
         if key[0] is not None and key in self.seen:
-            result.rejections.append(Notice(sheet, excel_row, "", "", f"与第{self.seen[key]}行是同一条街巷同一年度，重复"))
+            result.rejections.append(Notice(sheet, excel_row, "", "", f"与{self._where(key, sheet)}是同一条街巷同一年度，重复"))
             return
         changed = False
         new_alley = None  # an alley new in this file, made or changed by this row
@@ -667,18 +685,21 @@ class _Context:
                 result.status = "new"
                 changed = True
             else:
-                update = {k: v for k, v in fields["alley"].items() if getattr(alley, k) != v}
+                update = {k: v for k, v in fields["alley"].items() if getattr(alley, k) != v
+                          and not (k in _NAMES and _name(getattr(alley, k)) == _name(v))}
                 if not year and extra and {**alley.extra, **extra} != alley.extra:
                     update["extra"] = {**alley.extra, **extra}
                 if update:
-                    alley = writer.build(Alley, alley.model_dump(), update)
-                    if alley.id is None:  # new in an earlier row of this file: stored once, as last given
-                        new_alley = alley
-                    else:
-                        result.records.append(("alley", alley))
-                    changed = True
+                    built = writer.build(Alley, alley.model_dump(), update)
+                    if set(update) - writer.dropped:  # what the record refused is no change
+                        alley = built
+                        if alley.id is None:  # new in an earlier row of this file: stored once, as last given
+                            new_alley = alley
+                        else:
+                            result.records.append(("alley", alley))
+                        changed = True
             result.code, result.year = alley.code, year
-            self.seen[(alley.code, year)] = excel_row
+            self.seen[(alley.code, year)] = (sheet, excel_row)
             result.name = result.name or alley.name
             if year:
                 changed |= self.decide_plan(result, alley, year, fields, extra, writer)
@@ -695,6 +716,11 @@ class _Context:
         if result.status != "new":
             result.status = "updated" if changed else "unchanged"
 
+    def _where(self, key: tuple[Any, Any], sheet: str) -> str:
+        """Where the row that first gave ``key`` stands: 第5行, or 工作表「汇总」第5行 on another sheet."""
+        first_sheet, first_row = self.seen[key]
+        return f"第{first_row}行" if first_sheet == sheet else f"工作表「{first_sheet}」第{first_row}行"
+
     def _find_alley(self, given: dict[str, Any]) -> tuple[Alley | None, str]:
         """The stored (or new in this file) alley a row names, or None for a new one; or why the
         row cannot be placed."""
@@ -704,8 +730,8 @@ class _Context:
         if not name:
             return None, "没有街巷名称，也没有街巷编码，无法确定是哪条街巷"
         if subdistrict:
-            return self.by_name.get((name, subdistrict)), ""
-        same = self.named.get(name, [])
+            return self.by_name.get((_name(name), _name(subdistrict))), ""
+        same = self.named.get(_name(name), [])
         if len(same) > 1:
             places = "、".join(sorted(a.subdistrict for a in same))
             return None, f"有 {len(same)} 条名为「{name}」的街巷（{places}），请填写所在街道或街巷编码"
@@ -718,8 +744,8 @@ class _Context:
         holder.records = [(kind, alley if kind == "alley" else record) for kind, record in holder.records]
         known = self.alleys.get(alley.code)
         self.alleys[alley.code] = alley
-        self.by_name[(alley.name, alley.subdistrict)] = alley
-        named = self.named.setdefault(alley.name, [])
+        self.by_name[(_name(alley.name), _name(alley.subdistrict))] = alley
+        named = self.named.setdefault(_name(alley.name), [])
         if known in named:
             named.remove(known)
         named.append(alley)
@@ -731,7 +757,7 @@ class _Context:
         extra = {name: value for name, value in extra.items() if alley.extra.get(name) != value}
         data = dict(fields["plan"])
         content = data.pop("measures", None)
-        if content is not None:
+        if content is not None and not _same_content(plan, *content):
             text, reading = content
             data["measures"] = _merged_measures(plan, reading.codes)
             data["content_text"] = "" if reading.exact else text
@@ -758,8 +784,9 @@ class _Context:
                 writer.leave_out(update, f"{year}年方案已归档锁定，不能通过导入修改；请在程序中作“更正”")
                 update = {}
             if update:
-                plan = writer.build(Plan, current, update)
-                changed = True
+                built = writer.build(Plan, current, update)
+                if set(update) - writer.dropped:
+                    plan, changed = built, True
         if changed:
             result.records.append(("plan", plan))
         changed |= self._decide_acceptance(result, plan, year, fields["acceptance"], locked, writer)
@@ -784,7 +811,10 @@ class _Context:
         if locked:
             writer.leave_out(update, f"{year}年方案已归档锁定，验收信息不能通过导入修改；请在程序中作“更正”")
             return False
-        result.records.append(("acceptance", writer.build(Acceptance, acc.model_dump(), update)))
+        built = writer.build(Acceptance, acc.model_dump(), update)
+        if not set(update) - writer.dropped:
+            return False
+        result.records.append(("acceptance", built))
         return True
 
     def _decide_filing(self, result: RowResult, plan: Plan, year: int, given: dict[str, Any], locked: bool,
@@ -831,9 +861,9 @@ class _Context:
             return
         key = (alley.code, year)
         if key in self.seen:
-            result.rejections.append(Notice(sheet, excel_row, "", "", f"与第{self.seen[key]}行是同一条街巷同一年度，重复"))
+            result.rejections.append(Notice(sheet, excel_row, "", "", f"与{self._where(key, sheet)}是同一条街巷同一年度，重复"))
             return
-        self.seen[key] = excel_row
+        self.seen[key] = (sheet, excel_row)
         evaluation = fields["acceptance"]
         writer = _Fields(result, cells)
         _resolve_evaluation(evaluation, writer, data.title)
@@ -857,7 +887,7 @@ def _resolve_evaluation(given: dict[str, Any], writer: _Fields, title: str) -> N
         return
     which = _which_evaluation(outcome, title)
     if which is None:
-        writer.leave_out({"evaluation": outcome},
+        writer.leave_out({"evaluation": outcome, "evaluation_on": on},
                          f"「{outcome}」看不出是达标评定还是精品评定；请写“达标/不达标”或“精品/未评为精品”")
         return
     given[f"{which}_eval_result"] = getattr(header_table(), f"{which}_evals")[outcome]
@@ -883,10 +913,22 @@ def _which_evaluation(outcome: str, title: str) -> str | None:
     return None
 
 
+def _same_content(plan: Plan | None, text: str, reading: ContentReading) -> bool:
+    """The ledger says of the plan's 改造内容 what it said before (measures a clerk has added in the
+    program since then are not undone by importing the same ledger again)."""
+    if plan is None:
+        return False
+    if reading.exact:
+        return not plan.content_text and set(reading.codes) <= plan.measure_codes()
+    return plan.content_text == text
+
+
 def _merged_measures(plan: Plan | None, codes: Iterable[str]) -> list[dict[str, Any]]:
-    """The measures ``codes`` name, keeping what the stored plan has of each (quantity, cost)."""
-    kept = {m.code: m.model_dump() for m in plan.measures} if plan is not None else {}
-    return [kept.get(code, {"code": code}) for code in codes]
+    """The plan's measures with those ``codes`` names added: an import adds measures, keeping what
+    the stored plan has of each (quantity, cost), and never takes one away."""
+    kept = [m.model_dump() for m in plan.measures] if plan is not None else []
+    have = {m["code"] for m in kept}
+    return kept + [{"code": code} for code in codes if code not in have]
 
 
 class _Fields:
@@ -925,6 +967,9 @@ class _Fields:
                                                "left_out", c))
 
     def build(self, model: type, base: dict[str, Any], given: dict[str, Any]) -> Any:
+        """``model`` from ``base`` with ``given`` on top, leaving out what it refuses; the names
+        left out are in :attr:`dropped` afterwards."""
+        self.dropped: set[str] = set()
         given = dict(given)
         for _ in range(len(given) + 1):
             try:
@@ -937,6 +982,7 @@ class _Fields:
                 for name, message in culprits.items():
                     self.leave_out({name: given[name]}, f"{message}；该项留空，其余内容照常导入")
                     del given[name]
+                    self.dropped.add(name)
         raise AssertionError("unreachable: every pass leaves out at least one value")
 
     def _culprits(self, model: type, base: dict[str, Any], given: dict[str, Any],
@@ -979,6 +1025,11 @@ def cell_text(raw: Any) -> str:
     if isinstance(raw, date):
         return raw.isoformat()
     return unguarded(clean_text(str(raw)))
+
+
+def _name(text: str) -> str:
+    """A name as names are compared: full-width folded, no spaces (the name stored stays as written)."""
+    return normalize_text(text).replace(" ", "")
 
 
 def _corrected(row: list[Any], fixes: list[tuple[int, Any]]) -> list[Any]:
@@ -1036,6 +1087,10 @@ class _Approximate:
 
 
 _UNPARSED = object()
+_NAMES = ("name", "subdistrict", "community")
+"""Names an import does not change for a full- or half-width bracket or a space."""
+_COUNT_UNITS = {"户": 1, "人": 1, "年": 1, "年度": 1, "个": 1}
+"""What may follow a whole number in a ledger (120户, 2023年度)."""
 _LEFT_OUT = object()
 
 
@@ -1144,6 +1199,8 @@ def write_rejects(preview: ImportPreview, out: Path) -> int:
             continue
         ws = workbook.create_sheet(data.name[:31])
         width = max([*data.headers, *(len(r.values) - 1 for r in rows)], default=-1) + 1
+        if data.title:  # the year or the kind of list the title gives still counts when it comes back
+            ws.append([data.title])
         ws.append([_guard_cell(data.headers.get(c)) for c in range(width)] + [REASON_HEADER])
         for row in rows:
             reason = "；".join(n.message() for n in row.notices if n.kind in ("rejected", "left_out"))

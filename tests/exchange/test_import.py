@@ -222,6 +222,7 @@ def test_rows_that_need_the_clerk_are_saved_under_their_own_header_with_the_reas
     preview = preview_import(empty, tmp_path / "messy.xlsx")
     assert write_rejects(preview, tmp_path / "rejects.xlsx") == 5
     rows = list(load_workbook(tmp_path / "rejects.xlsx").active.iter_rows(values_only=True))
+    assert rows.pop(0)[0] == "××县2023年城市背街小巷整治改造提升工作台账 单位:万元", "the title comes along"
     assert rows[0] == ("序号", "街巷名", "所属街道", "社区", "长度(m)", "户数", "人口", "改造年度", "类别", "投资额(万元)",
                        "合同签订时间", "竣工时间", "验收结论", "片区", "导入问题")
     by_name = {row[1]: row for row in rows[1:]}

@@ -305,10 +305,11 @@ def test_a_rejects_file_fixed_by_the_clerk_imports_again_as_it_is(county, tmp_pa
     assert write_rejects(preview, tmp_path / "rejects.xlsx") == 2
     fix = load_workbook(tmp_path / "rejects.xlsx")
     ws = fix["城东"]
-    header = [c.value for c in ws[1]]
+    assert ws["A1"].value == "示例县2023年台账", "the title (and the year it gives) comes along"
+    header = [c.value for c in ws[2]]
     assert header == ["序号", "街巷名称", "所在街道", "年度", "类别", "总投资(万元)", "竣工日期", "片区", "导入问题"]
-    ws.cell(2, header.index("竣工日期") + 1).value = "2023年11月5日"
-    ws.cell(3, header.index("街巷名称") + 1).value = "书院里"
+    ws.cell(3, header.index("竣工日期") + 1).value = "2023年11月5日"
+    ws.cell(4, header.index("街巷名称") + 1).value = "书院里"
     fix.save(tmp_path / "rejects.xlsx")
     again = preview_import(county, tmp_path / "rejects.xlsx")
     assert [(r.name, r.status) for r in again.rows] == [("槐树巷", "updated"), ("书院里", "new")]
@@ -387,3 +388,180 @@ def test_numbers_too_big_for_any_alley_are_left_out_not_a_failed_import(county, 
     assert [c for c, kind, _ in _warnings(preview, kind="left_out")] == ["户数", "总投资(万元)"]
     commit_import(county, preview)
     assert county.alleys()[0].households is None and _plans(county)["槐树巷"].total_investment_yuan == 0
+
+
+# ------------------------------------------------------------------ found by trying to break it
+def _book(path, rows, title=None, sheet="Sheet"):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    if title:
+        ws.append([title])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_library_of_alleys_with_notes_makes_no_plans_from_its_titles_year(county, tmp_path):
+    path = _book(tmp_path / "库.xlsx", [["序号", "街巷名称", "所在街道", "所在社区", "长度（米）", "户数", "备注"],
+                                        [1, "槐树巷", "城东街道", "和平社区", 120, 40, "老城区"],
+                                        [2, "井头街", "城东街道", "建设社区", 80, 30, None]],
+                 title="示例县2023年城市背街小巷项目库（调查摸底）")
+    commit_import(county, preview_import(county, path))
+    assert county.counts()["plans"] == 0 and {a.name: a.notes for a in county.alleys()} == {"槐树巷": "老城区", "井头街": ""}
+
+
+def test_a_programme_title_names_no_one_year(county, tmp_path):
+    path = _book(tmp_path / "a.xlsx", [["街巷名称", "所在街道", "类别"], ["槐树巷", "城东街道", "达标"]],
+                 title="城市背街小巷整治改造提升三年行动（2022—2024年）项目表")
+    preview = preview_import(county, path)
+    assert "年度按标题" not in preview.sheets[0].reason
+    assert "没有填写年度" in preview.rows[0].rejections[0].reason, "not every plan put in 2024"
+
+
+def test_importing_the_same_ledger_again_keeps_measures_added_in_the_program(county, tmp_path):
+    path = _book(tmp_path / "g.xlsx", [["街巷名称", "所在街道", "年度", "类别", "改造内容"],
+                                       ["槐树巷", "城东街道", 2023, "达标", "一清二拆三改"]])
+    commit_import(county, preview_import(county, path))
+    plan = _plans(county)["槐树巷"]
+    county.save(plan.model_copy(update={"measures": [*plan.measures, {"code": "pipes", "quantity": 300, "unit": "米",
+                                                                      "estimated_investment_yuan": 500_000}]}))
+    again = preview_import(county, path)
+    assert [r.status for r in again.rows] == ["unchanged"]
+    export_ledger(county, tmp_path / "out.xlsx")  # the program's own export imported back: unchanged too
+    assert [r.status for r in preview_import(county, tmp_path / "out.xlsx").rows] == ["unchanged"]
+    assert [m.code for m in _plans(county)["槐树巷"].measures] == ["clean", "demolish", "pipes"]
+
+
+@pytest.mark.parametrize("line", [
+    ["制表单位：示例县住建局", "制表人：张三"], ["填报单位（盖章）：示例县住建局", "填报人：张三"], ["主管领导：王五", "填表人：赵六"],
+    ["联系电话：0771-1234567"], ["附件：照片10张"], ["合计（共1条）"], ["合计：2条"], ["城东街道小计"], ["小计（1条）"],
+    ["数据截至2023年12月31日"],
+])
+def test_signature_subtotal_and_note_lines_in_their_many_forms_are_not_records(county, tmp_path, line):
+    path = _book(tmp_path / "f.xlsx", [["街巷名称", "所在街道", "年度", "类别"], ["槐树巷", "城东街道", 2023, "达标"], line])
+    preview = preview_import(county, path)
+    assert [r.name for r in preview.rows] == ["槐树巷"] and preview.skipped_rows == 1
+
+
+def test_a_note_in_the_numbering_column_is_not_a_record(county, tmp_path):
+    path = _book(tmp_path / "n.xlsx", [["序号", "街巷名称", "所在街道", "年度", "类别"], [1, "槐树巷", "城东街道", 2023, "达标"],
+                                       ["说明", "1.金额单位为万元"]])
+    assert [r.name for r in preview_import(county, path).rows] == ["槐树巷"]
+
+
+def test_a_publicity_list_with_descriptive_columns_still_creates_nothing(county, tmp_path):
+    county_work_ledger(tmp_path / "台账.xlsx")
+    commit_import(county, preview_import(county, tmp_path / "台账.xlsx"))
+    _accepted(county, ["井头街"])
+    before = county.counts()
+    path = _book(tmp_path / "p.xlsx", [["序号", "街巷名称", "所在街道", "类别", "长度（米）", "评定结果"],
+                                       [1, "井头街", "城东街道", "精品", 999, "精品"], [2, "不存在巷", "城东街道", "精品", 50, "精品"]],
+                 title="示例县2023年度精品街巷评定结果公示名单")
+    preview = preview_import(county, path)
+    assert preview.sheets[0].kind == "publicity"
+    commit_import(county, preview)
+    assert county.counts()["alleys"] == before["alleys"] and county.counts()["plans"] == before["plans"]
+    assert {a.name: a.length_m for a in county.alleys()}["井头街"] == 200.0, "a list sent back changes no alley"
+
+
+def test_a_region_list_of_names_and_results_alone_is_found(county, tmp_path):
+    county_work_ledger(tmp_path / "台账.xlsx")
+    commit_import(county, preview_import(county, tmp_path / "台账.xlsx"))
+    _accepted(county, ["井头街"])
+    path = _book(tmp_path / "r.xlsx", [["县（市、区）", "街巷名称", "评定结果"], ["示例县", "井头街", "不 达 标"]],
+                 title="2023年城市背街小巷达标评定结果")
+    preview = preview_import(county, path)
+    assert [(r.name, r.status) for r in preview.rows] == [("井头街", "updated")]
+    commit_import(county, preview)
+    assert county.acceptances()[0].standard_eval_result == "不达标"
+
+
+def test_a_numbering_column_called_bianhao_is_not_alley_codes(county, tmp_path):
+    path = _book(tmp_path / "b.xlsx", [["编号", "街巷名称", "所在街道", "年度", "类别"], [1, "槐树巷", "城东街道", 2023, "达标"],
+                                       [2, "井头街", "城东街道", 2023, "达标"]])
+    preview = preview_import(county, path)
+    commit_import(county, preview)
+    assert "行号" in preview.sheets[0].reason and sorted(a.code for a in county.alleys()) == ["45012300001", "45012300002"]
+
+
+def test_a_second_column_for_the_same_field_is_kept_not_dropped(county, tmp_path):
+    path = _book(tmp_path / "d.xlsx", [["街巷名称", "所在街道", "年度", "类别", "主要改造内容", "建设内容"],
+                                       ["槐树巷", "城东街道", 2023, "达标", "白改黑", "路面500平方米"]])
+    preview = preview_import(county, path)
+    assert "「建设内容」与「主要改造内容」都是改造内容" in preview.sheets[0].reason
+    commit_import(county, preview)
+    plan = _plans(county)["槐树巷"]
+    assert plan.content_text == "白改黑" and plan.extra == {"建设内容": "路面500平方米"}
+
+
+def test_year_written_with_its_word_and_a_whole_sheet_as_month_formatted_dates(county, tmp_path):
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别", "竣工日期"])
+    wb.active.append(["槐树巷", "城东街道", "2023年度", "达标", datetime(2023, 11, 1)])
+    wb.active["E2"].number_format = 'yyyy"年"m"月"'  # Chinese Excel turns a typed 2023年11月 into this
+    wb.save(tmp_path / "y.xlsx")
+    preview = preview_import(county, tmp_path / "y.xlsx")
+    assert [r.status for r in preview.rows] == ["new"]
+    assert _warnings(preview, kind="approximate") == [("竣工日期", "approximate", "2023-11-01")]
+    commit_import(county, preview)
+    assert _plans(county)["槐树巷"].completion_on == date(2023, 11, 30)
+
+
+def test_the_same_file_twice_with_values_left_out_changes_nothing_the_second_time(county, tmp_path):
+    path = _book(tmp_path / "o.xlsx", [["街巷名称", "所在街道", "户数", "年度", "类别", "开工日期", "竣工日期"],
+                                       ["槐树巷", "城东街道", -3, 2023, "达标", "2023-06-01", "2023-05-01"]])
+    commit_import(county, preview_import(county, path))
+    audit = len(county.audit())
+    again = preview_import(county, path)
+    assert [r.status for r in again.rows] == ["unchanged"] and again.needs_attention
+    commit_import(county, again)
+    assert [e.action for e in county.audit()[: len(county.audit()) - audit]] == ["import"], "no backup, no change"
+
+
+def test_a_duplicate_on_another_sheet_says_which_sheet(county, tmp_path):
+    wb = Workbook()
+    wb.active.title = "汇总"
+    for ws in (wb.active, wb.create_sheet("城东街道")):
+        ws.append(["街巷名称", "所在街道", "年度", "类别"])
+        ws.append(["槐树巷", "城东街道", 2023, "达标"])
+    wb.save(tmp_path / "two.xlsx")
+    preview = preview_import(county, tmp_path / "two.xlsx")
+    assert preview.rows[1].rejections[0].reason == "与工作表「汇总」第2行是同一条街巷同一年度，重复"
+
+
+@pytest.mark.parametrize("sheet, street", [("城东街道", "城东街道"), ("大塘镇台账", "大塘镇"), ("各街道汇总", None),
+                                           ("城镇老旧小区", None), ("全镇", None)])
+def test_only_a_sheet_named_after_one_street_gives_the_street(county, tmp_path, sheet, street):
+    path = _book(tmp_path / "s.xlsx", [["街巷名称", "年度", "类别"], ["槐树巷", 2023, "达标"]], sheet=sheet)
+    preview = preview_import(county, path)
+    if street:
+        assert f"所在街道按工作表名称计为「{street}」" in preview.sheets[0].reason
+    else:
+        assert "所在街道按工作表名称" not in preview.sheets[0].reason and preview.count("rejected") == 1
+
+
+def test_names_match_whatever_the_width_of_their_brackets(county, tmp_path):
+    _book(tmp_path / "a.xlsx", [["街巷名称", "所在街道", "年度", "类别"], ["解放巷（东段）", "城东街道", 2023, "达标"]])
+    commit_import(county, preview_import(county, tmp_path / "a.xlsx"))
+    _book(tmp_path / "b.xlsx", [["街巷名称", "所在街道", "年度", "类别", "总投资（亿元）"], ["解放巷(东段)", "城东街道", 2023, "达标", 0.02]])
+    preview = preview_import(county, tmp_path / "b.xlsx")
+    assert [r.status for r in preview.rows] == ["updated"]
+    commit_import(county, preview)
+    assert county.counts()["alleys"] == 1 and _plans(county)["解放巷（东段）"].total_investment_yuan == 2_000_000
+
+
+def test_the_header_leixing_is_the_area_type_and_leixing_dabiao_jingpin_the_category(county, tmp_path):
+    path = _book(tmp_path / "t.xlsx", [["街巷名称", "所在街道", "类型", "年度", "类型（达标/精品）"],
+                                       ["槐树巷", "城东街道", "城中村", 2023, "精品"]])
+    commit_import(county, preview_import(county, path))
+    assert county.alleys()[0].area_type == "城中村" and _plans(county)["槐树巷"].category == "精品类"
+
+
+def test_planned_dates_fill_the_annual_lists_columns(county, tmp_path):
+    path = _book(tmp_path / "pl.xlsx", [["街巷名称", "所在街道", "年度", "类别", "计划开工时间", "计划完工时间"],
+                                        ["槐树巷", "城东街道", 2023, "达标", "2023年6月", "2023.11.30"]])
+    commit_import(county, preview_import(county, path))
+    row = annual_list_data(county, 2023).rows[0]
+    assert (row.planned_start_on, row.planned_completion_on) == (date(2023, 6, 30), date(2023, 11, 30))
