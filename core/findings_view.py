@@ -123,7 +123,7 @@ def gather_findings(ledger: Any, year: int | None, *, as_of: date | None = None,
         page, row_id = locate(finding.record, plan_of, finding.rule)
         rows.append(FindingRow(number, finding, name if finding.alley_code else COUNTY_WIDE, sub, com, page, row_id))
     settings = ds.settings
-    step(100, "完成")
+    step.report(100, "完成")
     return FindingsList(settings.name if settings else "", year, ds.as_of, rows)
 
 

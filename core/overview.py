@@ -257,7 +257,7 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
     step(85, "核对问题办理期限")
     problems, open_count, provisional = _problems_due(ds, alleys, as_of)
     by_department, by_month = _satisfaction(ds, year)
-    step(100, "完成")
+    step.report(100, "完成")
     note = "" if profile.funds_year(year) else (
         f"{year}年不在{profile.profile.region_name}三年行动项目年度（{profile.profile.programme_span()}）内，"
         f"不计{profile.profile.region_name}补助、奖励和精品奖补")

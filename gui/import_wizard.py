@@ -416,9 +416,9 @@ class ImportWizard(QDialog):
         session, all_or_nothing, folder = self.session, self.all_or_nothing.isChecked(), self.session.backup_folder()
 
         def job(progress, cancelled):
-            progress(10, "备份数据库")
             with session.worker_ledger() as ledger:
-                return commit_import(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder)
+                return commit_import(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder,
+                                     progress=progress)
 
         self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result, cancellable=False)
         return self.job

@@ -1114,17 +1114,21 @@ def _shown(raw: Any) -> str:
 
 # ------------------------------------------------------------------------------------------ writing
 def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool = False,
-                  backup_dir: Path | None = None) -> ImportPreview:
+                  backup_dir: Path | None = None,
+                  progress: Callable[[int, str], None] | None = None) -> ImportPreview:
     """Write the preview's new and updated rows in one transaction, after a backup of the database.
 
     With ``all_or_nothing`` a preview with any rejected row or left-out cell writes nothing. The audit log names
-    the file, its SHA-256 and every cell corrected in the preview.
+    the file, its SHA-256 and every cell corrected in the preview. ``progress(percent, text)`` is told
+    as it goes; there is no cancel: the one transaction finishes or rolls back whole.
     """
+    report = checker(progress, None).report
     if all_or_nothing and preview.needs_attention:
         left_out = preview.warning_count("left_out")
         raise LedgerError(f"有 {preview.count('rejected')} 行拒收、{left_out} 个单元格无法读取，"
                           "按“全部或全不”要求未导入任何数据")
     to_write = [r for r in preview.rows if r.status in ("new", "updated")]
+    report(5, "备份数据库")
     if ledger.path is not None and to_write:
         folder = backup_dir or default_backup_folder(ledger.path)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -1141,22 +1145,25 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
         summary += f"；在预览中更正 {len(preview.corrections)} 处：" + "；".join(
             f"工作表「{s}」第{r}行第{c + 1}列改为「{_shown(v)}」" for (s, r, c), v in sorted(preview.corrections.items()))
     with ledger.transaction(), gc_paused():
-        _write_rows(ledger, to_write, source)
+        _write_rows(ledger, to_write, source, lambda done: report(30 + 65 * done // 100, "写入数据库"))
         ledger.note("import", summary, source=source)
     preview.committed = True
+    report(100, "完成")
     return preview
 
 
-def _write_rows(ledger: Any, rows: list[RowResult], source: str) -> None:
+def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[[int], None]) -> None:
     """Save the rows' records: new ones in bulk, kind by kind (alleys, then plans, then the rest,
-    so ids exist before they are referred to), changed ones one by one with their audit diff."""
+    so ids exist before they are referred to), changed ones one by one with their audit diff;
+    ``done(percent)`` after each kind."""
     by_kind: dict[str, list[tuple[RowResult, Any]]] = {"alley": [], "plan": [], "acceptance": [], "filing": []}
     for row in rows:
         for kind, record in row.records:
             by_kind[kind].append((row, record))
     alley_ids: dict[str, int] = {}
     plan_ids: dict[tuple[str, int | None], int] = {}
-    for kind in ("alley", "plan", "acceptance", "filing"):
+    for n, kind in enumerate(("alley", "plan", "acceptance", "filing")):
+        done(25 * n)
         new, changed = [], []
         for row, record in by_kind[kind]:
             # Ids the store just gave; the records were validated when the preview built them.

@@ -115,7 +115,7 @@ def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
         pages[0] = doc.page
 
     write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return pages[0]
 
 

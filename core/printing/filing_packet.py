@@ -160,7 +160,7 @@ def render_filing_packet(data: FilingPacket, out: Path, *, progress: Callable[[i
             photo.path = Path(folder) / f"{n}{Path(photo.file_name).suffix.lower() or '.jpg'}"
             photo.path.write_bytes(photo.data)
         write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return result[0]
 
 
@@ -183,7 +183,7 @@ def render_acceptance_record(data: FilingPacket, out: Path, *, progress: Callabl
         result[0] = doc.page
 
     write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return result[0]
 
 

@@ -93,7 +93,7 @@ def render_findings(data: FindingsList, out: Path, *, progress: Callable[[int, s
         pages[0] = doc.page
 
     write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return pages[0]
 
 
