@@ -135,8 +135,8 @@ def read_date(value: object) -> tuple[date | None, str]:
                 raise ValueError(f"数字 {text} 可能是 {int(value)}年1月，也可能是 {int(value)}年10月"
                                  f"（Excel 把 {int(value)}.10 存成了 {text}）；请写成“{int(value)}年10月”这样的文字") from None
             value = text
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) \
-                and 190001 <= value <= 210012:
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and 190001 <= value <= 210012 \
+                and value == int(value):
             value = str(int(value))  # 202310 typed as a number
         if not isinstance(value, str):
             raise
