@@ -381,7 +381,7 @@ def _item(name: str, item: Any, measures: dict[str, str]) -> str:
     if not isinstance(item, dict):
         return str(item)
     if name == "measures" and "code" in item:
-        return measures.get(item["code"], item["code"])
+        return measures.get(item["code"]) or str(item["code"])
     if name == "targets" and "year" in item:
         return f"{item['year']}年 {item.get('alleys', '')} 条（精品 {item.get('boutique', 0)} 条）"
     if name == "pipes" and "kind" in item:

@@ -90,5 +90,5 @@ def quantity_from_text(text: str, unit: str) -> Decimal | None:
         units = {**table.length_units, **units}
     elif unit.lower() in table.area_units:
         units = {**table.area_units, **units}
-    number, written = parse_decimal(text, units)
+    number, written = parse_decimal(text, units) or parsed  # the text is not blank: it parsed above
     return number * units[written.lower()]

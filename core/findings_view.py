@@ -85,7 +85,7 @@ class FindingsList:
 
     def counts(self) -> dict[str, int]:
         """Findings by severity: error, warning, info."""
-        found = Counter(r.finding.severity for r in self.rows)
+        found: Counter[str] = Counter(r.finding.severity for r in self.rows)
         return {key: found[key] for key in SEVERITY_LABEL}
 
     def summary(self) -> str:

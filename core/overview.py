@@ -226,7 +226,7 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
     total = Progress(TOTAL)
     groups: dict[str, Progress] = {}
     for plan in plans:
-        sub = alleys.get(plan.alley_id, ("", "", ""))[2] or "（未填街道）"
+        sub = alleys.get(plan.alley_id, ("", "", ""))[2] or "（未填街道）"  # type: ignore[arg-type]
         group = groups.get(sub) or groups.setdefault(sub, Progress(sub))
         acceptance = acceptances.get(plan.id)  # type: ignore[arg-type]
         filing = filings.get(plan.id)  # type: ignore[arg-type]
@@ -437,7 +437,7 @@ def _problems_due(ds: Dataset, alleys: dict[int, tuple[str, str, str]], as_of: d
         if pending is None:
             continue
         open_count += 1
-        code, name, _ = alleys.get(problem.alley_id, ("", "", ""))
+        code, name, _ = alleys.get(problem.alley_id, ("", "", ""))  # type: ignore[arg-type]
         due, step = pending
         step = "" if step == "办结" else step  # the status reads 超期 N 天, or 反馈超期 N 天
         days = (as_of - due.date).days

@@ -54,12 +54,12 @@ def _month_day(value: object) -> MonthDay:
     if isinstance(value, MonthDay):
         return value
     try:
+        if not isinstance(value, str):
+            raise TypeError
         month_text, day_text = value.split("-")
         month = int(month_text)
         if not 1 <= month <= 12:
             raise ValueError
-        if not isinstance(value, str):
-            raise TypeError
         if day_text != "end":
             date(2024, month, int(day_text))  # a leap year accepts every real month-day
     except (ValueError, AttributeError, TypeError):

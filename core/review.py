@@ -39,7 +39,8 @@ def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = N
     """
     if acceptance is not None and plan is None:
         plan = ledger.get(Plan, acceptance.plan_id)
-    alley_id = alley.id if alley is not None else (plan or survey).alley_id if (plan or survey) else None
+    drafted = plan or survey
+    alley_id = alley.id if alley is not None else drafted.alley_id if drafted is not None else None
     if alley is None and alley_id is not None:
         alley = ledger.get(Alley, alley_id)
     if alley is None:

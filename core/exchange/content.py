@@ -62,6 +62,7 @@ class ContentReader:
         self.group_measures = {g: [m.code for m in profile.measures_in(g)] for g in GROUPS}
         phrases: dict[str, str] = {}  # normalised phrase -> measure code, or "group:三改"
         self.names: dict[str, str] = {}  # catalogue name / short name / code -> code (exact text)
+        self.catalogue_names = {m.code: m.name for m in profile.measures}
         for m in profile.measures:
             for name in (m.code, m.name, m.short):
                 if name:
@@ -82,11 +83,11 @@ class ContentReader:
         flat = _key(text)
         parts = [p for p in re.split(r"[、,;\s]+", flat) if p]
         if parts and all(p in self.names for p in parts):
-            codes = tuple(dict.fromkeys(self.names[p] for p in parts))
+            named = tuple(dict.fromkeys(self.names[p] for p in parts))
             # The program's own words (as its export writes them) stand for its measures; any other
             # wording of catalogue names is the clerk's and is kept as written.
-            exact = text == "、".join(self.profile.measure(c).name for c in codes)  # type: ignore[union-attr]
-            return ContentReading(codes, (), (), exact)
+            exact = text == "、".join(self.catalogue_names[c] for c in named)
+            return ContentReading(named, (), (), exact)
         found: list[tuple[int, int, str]] = []
         for clause in _clauses(flat):
             start, end = clause

@@ -29,7 +29,7 @@ class Funding:
 
     plan_id: int | None
     year: int
-    category: str
+    category: str | None
     total_investment_yuan: int
     subsidy_yuan: int
     bonus_yuan: int

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from core.profile import Deadlines
 from core.records import Acceptance, Plan
 from core.rules.dataset import Dataset
-from core.rules.findings import Finding
+from core.rules.findings import Finding, Severity
 from core.rules.funding import funding_for_plan
 from core.rules.plan_rules import boutique_eligible
 
@@ -108,8 +108,8 @@ def _evaluations(ds: Dataset, plan: Plan, acceptance: Acceptance, code: str | No
     record = f"acceptances/{acceptance.id}"
     if acceptance.standard_eval_result == "不达标":
         by = acceptance.standard_eval_by or who.standard_by
-        when = f"，{acceptance.standard_eval_on}" if acceptance.standard_eval_on else ""
-        yield Finding("R6", "error", f"{plan.year}年方案达标评定结果为“不达标”（{by}{when}）",
+        on = f"，{acceptance.standard_eval_on}" if acceptance.standard_eval_on else ""
+        yield Finding("R6", "error", f"{plan.year}年方案达标评定结果为“不达标”（{by}{on}）",
                       "请组织整改后申请复评；复评达标后在“竣工验收”中更正达标评价结果。", code, plan.year, record,
                       {"standard_eval_result": "不达标", "standard_eval_on": acceptance.standard_eval_on})
     due, rule = standard_evaluation_due(acceptance.accepted_on, plan.year, dl)
@@ -220,7 +220,7 @@ def r9_order(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         present = ds.document_kinds(filing)
         missing = [d for d in required if d.key not in present]
         if missing:
-            severity = "error" if (filing.filed_on or filing.locked_at) else "info"
+            severity: Severity = "error" if (filing.filed_on or filing.locked_at) else "info"
             yield Finding("R9", severity,
                           f"备案资料不全，缺少：{'、'.join(d.title for d in missing)}",
                           "请补齐所列文件后再备案归档。", code, plan.year, record,
