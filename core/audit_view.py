@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from core.errors import checker
 from core.money import wan
 from core.records import CountySettings
 from core.store.history import as_inserted
@@ -192,31 +190,7 @@ def iter_lines(ledger: Any, flt: AuditFilter, *, chunk: int = 2000) -> Iterator[
 
 
 EXPORT_HEADERS = ("序号", "时间", "操作人", "操作", "记录类别", "记录", "修改内容", "原因", "来源")
-_EXPORT_WIDTHS = (7, 20, 10, 12, 11, 18, 70, 22, 24)
-
-
-def export_audit(ledger: Any, flt: AuditFilter, out: Path, *, progress: Callable[[int, str], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> Any:
-    """Write the entries matching ``flt`` to ``out`` (.xlsx), newest first, with the same writer as the
-    ledger export: title row (with the filter in words), frozen header, widths that fit Chinese, every
-    changed field on its own line. Returns an :class:`core.exchange.export.ExportResult`.
-    """
-    from core.exchange.export import ExportResult, write_sheet
-
-    total = read_page(ledger, flt, limit=0, count=True).total or 0
-    rows: list[list[Any]] = []
-    step = checker(progress, cancel, "导出已取消，没有生成文件")
-    for n, line in enumerate(iter_lines(ledger, flt), 1):
-        if n % 2000 == 0:
-            step(int(50 * n / max(total, 1)), "读取操作日志")
-        rows.append([n, line.at, line.who, line.action, line.kind, line.record,
-                     line.summary(limit=None, sep="\n"), line.reason, line.source])
-    settings = ledger.settings()
-    county = settings.name if settings else ""
-    write_sheet(out, "操作日志", f"{county}巷账操作日志", EXPORT_HEADERS, ["int"] + ["text"] * 8, _EXPORT_WIDTHS,
-                 rows, note=f"筛选：{flt.describe()}；共 {len(rows)} 条",
-                 progress=(lambda p, text: progress(50 + p // 2, text)) if progress else None, cancel=cancel)
-    return ExportResult(str(out), len(rows), [])
+EXPORT_WIDTHS = (7, 20, 10, 12, 11, 18, 70, 22, 24)
 
 
 # ---------------------------------------------------------------- the query
@@ -407,7 +381,7 @@ def _item(name: str, item: Any, measures: dict[str, str]) -> str:
     if not isinstance(item, dict):
         return str(item)
     if name == "measures" and "code" in item:
-        return measures.get(item["code"], item["code"])
+        return measures.get(item["code"]) or str(item["code"])
     if name == "targets" and "year" in item:
         return f"{item['year']}年 {item.get('alleys', '')} 条（精品 {item.get('boutique', 0)} 条）"
     if name == "pipes" and "kind" in item:

@@ -180,7 +180,7 @@ def backup_before_import(ledger: Any, folder: Path | None = None, *, keep: int =
     """
     folder = Path(folder) if folder is not None else default_backup_folder(ledger.path)
     same = identical_backup(ledger)
-    if same is not None:
+    if same is not None and same.parent.resolve() == folder.resolve():  # in the one folder 设置 shows
         return str(same)
     return backup_to_folder(ledger, folder, keep=keep, kind="导入前")["path"]
 

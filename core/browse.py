@@ -46,7 +46,8 @@ PLACE_COLUMNS = (
     Column("subdistrict", "所在街道", 100),
     Column("community", "所在社区", 100),
 )
-"""Every table starts with the alley's code, name and place: the search box matches these four."""
+"""Every table shows the alley's code, name and place (the problem ledger puts the problem before the
+place): the search box matches these four."""
 
 ALLEY_COLUMNS = (
     *PLACE_COLUMNS,
@@ -101,17 +102,22 @@ FILING_COLUMNS = (
 """One row per accepted plan (the row's id is the plan's)."""
 
 PROBLEM_COLUMNS = (
-    *PLACE_COLUMNS,
+    PLACE_COLUMNS[0],
+    PLACE_COLUMNS[1],
+    Column("description", "问题描述", 220),
     Column("reported_on", "发现日期", 90, "date"),
     Column("alert", "提醒", 70),
-    Column("status", "状态", 70),
+    Column("status", "状态", 90),
     Column("deadline", "办结期限", 110),
     Column("urgency", "紧急程度", 70),
+    *PLACE_COLUMNS[2:],
     Column("source", "来源", 80),
-    Column("description", "问题描述", 220),
     Column("assigned_department", "承办部门", 100),
+    Column("satisfaction", "满意度", 70),
+    Column("ticket_no", "12345工单号", 110),
 )
-"""The reminder and the state come right after the date: what a clerk scans the ledger for."""
+"""Which alley and what the problem is come first, then the reminder and the state: what a clerk
+scans the ledger for (the sub-district and community are in the filter bar as well)."""
 
 _ALLEY_SQL = """
 WITH latest AS (
@@ -163,7 +169,9 @@ ORDER BY p.year, a.code
 
 _PROBLEM_SQL = """
 SELECT r.id, a.code, a.name, a.subdistrict, a.community, r.reported_on, r.source, r.urgency, r.description,
-       r.assigned_department, r.assigned_on, r.handled_on, r.feedback_on, r.closed_on
+       r.assigned_department, r.assigned_on, r.handled_on, r.feedback_on, r.closed_on, r.unable, r.escalated_on,
+       r.satisfaction, r.second_assigned_on, r.second_handled_on, r.second_feedback_on, r.second_satisfaction,
+       r.closing_note != '', r.ticket_no
 FROM problems r JOIN alleys a ON a.id = r.alley_id
 ORDER BY r.reported_on DESC, a.code
 """
@@ -243,11 +251,12 @@ def filing_table(ledger: Any) -> Table:
 
 def problem_table(ledger: Any, *, today: date | None = None) -> Table:
     """Every problem with its deadline in working days (暂估 where a year has no holiday table), where it
-    stands, and a reminder: 逾期 (past its deadline unhandled), 将到期 (due within the profile's
-    ``due_soon_days``, as R10 counts), 反馈逾期 (handled but not fed back in time)."""
-    from core.records.problem import problem_status
+    stands, and a reminder for its next step (:func:`core.rules.problems.alert_of`): 逾期 (past its
+    handling deadline), 将到期 (due within the profile's ``due_soon_days``, as R10 counts), 反馈逾期
+    (handled but not fed back in time), 上报逾期 (not handleable and not reported to the county in time)."""
+    from core.records.problem import final_satisfaction, problem_status
     from core.rules import HolidayCalendar, problem_deadline
-    from core.rules.problems import next_due
+    from core.rules.problems import alert_of, next_due
 
     profile = ledger.profile()
     calendar = HolidayCalendar.from_ledger(ledger)
@@ -255,22 +264,20 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
     soon = today + timedelta(days=profile.problems.due_soon_days)
     rows = []
     for (id_, code, name, sub, com, reported, source, urgency, text, department, assigned, handled, feedback,
-         closed) in ledger.db.execute(_PROBLEM_SQL):
-        facts = SimpleNamespace(urgency=urgency, reported_on=_day(reported), assigned_on=_day(assigned),
-                                handled_on=_day(handled), feedback_on=_day(feedback), closed_on=_day(closed))
+         closed, unable, escalated, satisfaction, second, second_handled, second_feedback, second_satisfaction,
+         noted, ticket) in ledger.db.execute(_PROBLEM_SQL):
+        facts = SimpleNamespace(
+            urgency=urgency, reported_on=_day(reported), assigned_on=_day(assigned), handled_on=_day(handled),
+            feedback_on=_day(feedback), closed_on=_day(closed), unable=bool(unable), escalated_on=_day(escalated),
+            satisfaction=satisfaction, second_assigned_on=_day(second), second_handled_on=_day(second_handled),
+            second_feedback_on=_day(second_feedback), second_satisfaction=second_satisfaction,
+            closing_note="说明" if noted else "")
         due = problem_deadline(facts, profile, calendar)
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
-        alert = ""
         pending = next_due(facts, profile, calendar)
-        if pending is not None:
-            step_due, step = pending
-            if today > step_due.date:
-                alert = "逾期" if step == "办结" else "反馈逾期"
-            elif step == "办结" and step_due.date <= soon:
-                alert = "将到期"
-        rows.append((id_, code, name, sub, com, reported, alert,
-                     problem_status(assigned, handled, feedback, closed), deadline, urgency, source, text,
-                     department))
+        alert = alert_of(pending[1], pending[0].date, today, soon) if pending is not None else ""
+        rows.append((id_, code, name, text, reported, alert, problem_status(facts), deadline, urgency, sub, com,
+                     source, department, final_satisfaction(facts) or "", ticket))
     return Table(PROBLEM_COLUMNS, rows)
 
 
@@ -298,12 +305,21 @@ def alley_choices(ledger: Any) -> list[tuple[int, str, str, str]]:
     return [tuple(r) for r in ledger.db.execute("SELECT id, code, name, subdistrict FROM alleys ORDER BY code")]
 
 
+MAX_SPELLINGS = 8
+"""Initials kept per name when several of its characters have more than one reading."""
+
+
 @lru_cache(maxsize=65536)
 def initials(text: str) -> str:
-    """Pinyin initials of Chinese text, lower case, other characters kept: 解放路 → jfl."""
-    from pypinyin import Style, lazy_pinyin
+    """Pinyin initials of Chinese text, lower case, other characters kept: 解放路 → jfl. A character
+    read two ways gives both spellings, so a clerk finds 朝阳巷 by "cyx" and by "zyx" (→ "zyx cyx")."""
+    from pypinyin import Style, pinyin
 
-    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower()
+    spellings = [""]
+    for options in pinyin(text, style=Style.FIRST_LETTER, heteronym=True, errors="default"):
+        readings = list(dict.fromkeys(o.lower() for o in options)) or [""]
+        spellings = [s + r for s in spellings for r in readings][:MAX_SPELLINGS]
+    return " ".join(spellings)
 
 
 def search_text(code: str, *names: str) -> str:

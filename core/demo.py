@@ -26,6 +26,7 @@ from core.records import (
     Survey,
     YearTarget,
 )
+from core.records.common import trusted_text
 from core.records.filing import FilingUnit
 from core.records.survey import PIPE_KINDS
 from core.store.ledger import gc_paused
@@ -120,7 +121,8 @@ def make_demo(
     profile = lg.profile()  # type: ignore[attr-defined]
     years = list(profile.profile.programme_years)
     settings = lg.settings()  # type: ignore[attr-defined]
-    with lg.transaction(), gc_paused():  # type: ignore[attr-defined]
+    # The demo's texts are the program's own: nothing invisible to look for in 200,000 records.
+    with lg.transaction(), gc_paused(), trusted_text():  # type: ignore[attr-defined]
         if settings is None:
             settings = CountySettings(name="示例县", code="450123", lead_department="示例县住房和城乡建设局")
         if not settings.code:
@@ -135,7 +137,10 @@ def make_demo(
         lg.save_settings(CountySettings.model_validate(settings.model_dump()))  # type: ignore[attr-defined]
         county = settings.name
         report(5, "生成街巷")
-        alley_records = _alleys(rng, settings.code, alleys)
+        # The parts added later (grid workers, evaluations, the problem ledger's later steps) draw on
+        # a generator of their own: the counties earlier versions made stay the same alley for alley.
+        later = random.Random(f"{seed}-later")
+        alley_records = [_with_grid_worker(later, a) for a in _alleys(rng, settings.code, alleys)]
         stored_alleys = lg.add_many(alley_records, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         report(25, "生成调查摸底")
         surveys = [_survey(rng, a, years[0]) for a in stored_alleys]
@@ -145,7 +150,8 @@ def make_demo(
         stored_plans = lg.add_many(plans, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         lg.add_many([r for p in stored_plans for r in _progress(rng, p)], source=f"demo seed={seed}")  # type: ignore[attr-defined]
         report(65, "生成验收和备案")
-        acceptances = [a for p in stored_plans if (a := _acceptance(rng, p)) is not None]
+        acceptances = [_evaluated(later, a, p, profile) for p in stored_plans
+                       if (a := _acceptance(rng, p)) is not None]
         stored_acc = lg.add_many(acceptances, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         plan_by_id = {p.id: p for p in stored_plans}
         filings = [f for a in stored_acc
@@ -155,7 +161,7 @@ def make_demo(
         _photos(lg, rng, stored_surveys[:min(6, len(stored_surveys))], {a.id: a for a in stored_alleys})
         lg.add_many(filings, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         report(85, "生成问题台账")
-        problems = _problems(rng, stored_alleys, stored_plans)
+        problems = [_later_steps(later, p) for p in _problems(rng, stored_alleys, stored_plans)]
         lg.add_many(problems, source=f"demo seed={seed}")  # type: ignore[attr-defined]
         lg.note("demo", f"装入演示数据：{alleys} 条街巷，随机种子 {seed}")  # type: ignore[attr-defined]
     if progress is not None:
@@ -205,6 +211,13 @@ def _alleys(rng: random.Random, county_code: str, count: int) -> list[Alley]:
             end_lng=round(lng + rng.uniform(-0.004, 0.004), 6), end_lat=round(lat + rng.uniform(-0.004, 0.004), 6),
         ))
     return out
+
+
+def _with_grid_worker(rng: random.Random, alley: Alley) -> Alley:
+    """Most alleys have a grid worker (网格员) named for them (002: 将每条背街小巷明确到具体网格员)."""
+    if rng.random() < 0.15:
+        return alley
+    return alley.model_copy(update={"grid_worker": _person(rng), "grid_worker_phone": _phone(rng)})
 
 
 def _survey(rng: random.Random, alley: Alley, first_year: int) -> Survey:
@@ -385,6 +398,31 @@ def _acceptance(rng: random.Random, plan: Plan) -> Acceptance | None:
     )
 
 
+def _evaluated(rng: random.Random, acceptance: Acceptance, plan: Plan, profile: object) -> Acceptance:
+    """The city's 达标 evaluation of an accepted 达标类 plan the first pass left unevaluated (accepted
+    late in the year): mostly within its deadline, a few late or still awaited, one in a hundred 不达标;
+    and the region's 精品 evaluation of a 精品类 plan accepted in the second half of December."""
+    from core.rules.schedule import boutique_evaluation_due, standard_evaluation_due
+
+    if not acceptance.passed:
+        return acceptance
+    deadlines = profile.deadlines  # type: ignore[attr-defined]
+    update: dict = {}
+    if plan.category == "达标类" and acceptance.standard_eval_on is None and rng.random() < 0.97:
+        due, _ = standard_evaluation_due(acceptance.accepted_on, plan.year, deadlines)
+        on = _between(rng, acceptance.accepted_on, due)
+        if rng.random() < 0.03:
+            on = due + timedelta(days=rng.randint(1, 20))
+        update = {"standard_eval_by": "市住房和城乡建设局", "standard_eval_on": min(on, LAST_DAY),
+                  "standard_eval_result": "不达标" if rng.random() < 0.01 else "达标"}
+    elif plan.category == "精品类" and acceptance.boutique_eval_on is None and rng.random() < 0.95:
+        due, _ = boutique_evaluation_due(acceptance.accepted_on, plan.year, deadlines)
+        update = {"boutique_eval_by": "自治区住房和城乡建设厅",
+                  "boutique_eval_on": min(_between(rng, max(acceptance.accepted_on, due.replace(day=1)), due), LAST_DAY),
+                  "boutique_eval_result": "精品" if rng.random() < 0.85 else "未评为精品"}
+    return acceptance.model_copy(update=update) if update else acceptance
+
+
 def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str, profile: object) -> Filing | None:
     if not acceptance.passed or rng.random() < 0.08:
         return None
@@ -457,6 +495,60 @@ def demo_photo(rng: random.Random, label: str, size: tuple[int, int] = (800, 600
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=80)
     return out.getvalue()
+
+
+COUNTY_UNITS = ["县城市管理局", "县住房和城乡建设局", "县自然资源局", "供电公司", "县交通运输局"]
+CLOSING_NOTES = [
+    "经现场核实，反映人要求拆除的围墙属合法建筑，已向其解释政策依据",
+    "涉及私人产权，需业主自行维修，已告知反映人并留存告知记录",
+    "该路段已列入明年改造计划，已向反映人解释",
+]
+
+
+def _later_steps(rng: random.Random, problem: Problem) -> Problem:
+    """The problem ledger's later steps (002): who complained and the 12345 ticket, a problem the
+    street could not handle reported to the county, and after a 不满意 rating a second round or a
+    written 情况说明; never a date after the demo's last day."""
+    update: dict = {}
+    if problem.source in ("群众随手拍", "12345"):
+        update.update(complainant=_person(rng), complainant_phone=_phone(rng))
+    if problem.source == "12345":
+        update["ticket_no"] = f"GX{problem.reported_on:%Y%m%d}{rng.randrange(10**5):05d}"
+    if rng.random() < 0.04 and problem.assigned_on is not None:
+        escalated = problem.assigned_on + timedelta(days=rng.choice((0, 1, 1, 3)))
+        update.update(unable=True, escalated_to=rng.choice(COUNTY_UNITS))
+        if escalated <= LAST_DAY and (problem.handled_on is None or escalated <= problem.handled_on):
+            update["escalated_on"] = escalated
+        elif problem.handled_on is not None:
+            update["escalated_on"] = problem.handled_on
+        else:
+            update["escalated_to"] = ""
+    if problem.satisfaction == "不满意" and problem.feedback_on is not None:
+        if rng.random() < 0.65:
+            update.update(_second_round(rng, problem))
+        elif problem.closed_on is not None:
+            update["closing_note"] = rng.choice(CLOSING_NOTES)
+    return problem.model_copy(update=update) if update else problem
+
+
+def _second_round(rng: random.Random, problem: Problem) -> dict:
+    """再次交办 after a 不满意 rating, each step only once it has happened by the demo's last day."""
+    span = {"紧急": 0, "一般": 9, "复杂": 15}[problem.urgency]
+    assigned = problem.feedback_on + timedelta(days=rng.randint(0, 2))  # type: ignore[operator]
+    handled = assigned + timedelta(days=rng.randint(0, span))
+    feedback = handled + timedelta(days=rng.randint(0, 2))
+    closed = feedback + timedelta(days=rng.randint(0, 3))
+    if assigned > LAST_DAY:
+        return {"closed_on": None}
+    steps = {"second_assigned_on": assigned, "closed_on": None}
+    if handled <= LAST_DAY:
+        steps.update(second_handled_on=handled, second_result="已重新处理")
+        if feedback <= LAST_DAY:
+            steps.update(second_feedback_on=feedback,
+                         second_satisfaction=rng.choices(["满意", "基本满意", "不满意"], [60, 35, 5])[0])
+            if closed <= LAST_DAY and steps["second_satisfaction"] != "不满意":
+                steps["closed_on"] = closed
+    return steps
 
 
 def _problems(rng: random.Random, alleys: list[Alley], plans: list[Plan]) -> list[Problem]:

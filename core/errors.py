@@ -102,15 +102,36 @@ class Cancelled(LedgerError):
         super().__init__(message)
 
 
+class Steps:
+    """Progress and cancel of a long job, kept apart.
+
+    ``step(percent, text)`` reports progress at a safe point, and raises :class:`Cancelled` with the
+    job's message once ``cancel()`` turns true. After the job's point of no return — its commit, or
+    the rename that puts its file in place — it calls :meth:`report` instead, which never checks the
+    cancel: the work is done, and saying "cancelled" then would be untrue.
+    """
+
+    __slots__ = ("progress", "cancel", "message")
+
+    def __init__(self, progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None,
+                 message: str):
+        self.progress = progress
+        self.cancel = cancel
+        self.message = message
+
+    def __call__(self, percent: int, text: str) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled(self.message)
+        self.report(percent, text)
+
+    def report(self, percent: int, text: str) -> None:
+        """Progress only: for after the point of no return."""
+        if self.progress is not None:
+            self.progress(percent, text)
+
+
 def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None,
-            message: str = "已取消，没有生成文件") -> Callable[[int, str], None]:
-    """A ``step(percent, text)`` for a long job: reports progress, and raises :class:`Cancelled`
-    with ``message`` once ``cancel()`` turns true."""
-
-    def step(percent: int, text: str) -> None:
-        if cancel is not None and cancel():
-            raise Cancelled(message)
-        if progress is not None:
-            progress(percent, text)
-
-    return step
+            message: str = "已取消，没有生成文件") -> Steps:
+    """The :class:`Steps` of a long job: ``step(percent, text)`` reports progress and raises
+    :class:`Cancelled` with ``message`` once ``cancel()`` turns true; ``step.report`` only reports."""
+    return Steps(progress, cancel, message)

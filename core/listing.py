@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from core.errors import LedgerError
-from core.rules.problems import feedback_deadline, problem_deadline
+from core.rules.problems import feedback_deadline, next_due, problem_deadline
 from core.rules.workdays import HolidayCalendar
 
 # (key, Chinese header) of the columns the plain-text listing shows; JSON carries every field.
@@ -31,7 +31,8 @@ def list_records(ledger: Any, kind: str, *, year: int | None = None,
     """Rows of one kind of record as JSON-ready dicts, plus the headers for a text table.
 
     Plans, acceptances and filings carry ``alley_code`` and ``year``; problems their computed
-    deadline, status and whether they are overdue as of ``today``.
+    handling deadline, status, the next step with its deadline (上报县级, 办结, 反馈, 再次办结 …) and
+    whether that step is overdue as of ``today``.
     """
     if kind not in HEADERS:
         raise LedgerError(f"没有“{kind}”这类记录")
@@ -69,10 +70,13 @@ def list_records(ledger: Any, kind: str, *, year: int | None = None,
         for problem in ledger.problems(year=year):
             due = problem_deadline(problem, profile, calendar)
             feedback = feedback_deadline(problem, profile, calendar)
+            pending = next_due(problem, profile, calendar)
             row = {"alley_code": codes.get(problem.alley_id), **_dump(problem)}
             row.update(status=problem.status, deadline=due.date.isoformat(), deadline_provisional=due.provisional,
                        feedback_deadline=feedback.date.isoformat() if feedback else None,
-                       overdue=problem.handled_on is None and today > due.date)
+                       next_step=pending[1] if pending else None,
+                       next_deadline=pending[0].date.isoformat() if pending else None,
+                       overdue=pending is not None and today > pending[0].date)
             rows.append(row)
     return rows, HEADERS[kind]
 

@@ -13,3 +13,14 @@ def wan(yuan: int | None, *, thousands: bool = False) -> str:
         return ""
     value = (Decimal(yuan) / 10000).quantize(_CENT_OF_WAN, rounding=ROUND_HALF_UP)
     return f"{value:,}" if thousands else f"{value}"
+
+
+def wan_exact(yuan: int | None, *, thousands: bool = True) -> str:
+    """``yuan`` as 万元 for a form to show and read back: two decimals, or four when the amount is not
+    a whole hundred 元, so nothing is rounded away (1800000 → ``180.00``, 12345678 → ``1,234.5678``)."""
+    if yuan is None:
+        return ""
+    if yuan % 100 == 0:
+        return wan(yuan, thousands=thousands)
+    value = (Decimal(yuan) / 10000).quantize(Decimal("0.0001"))
+    return f"{value:,}" if thousands else f"{value}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,9 +28,11 @@ from core.errors import checker
 from core.money import wan
 from core.records import BOUTIQUE
 from core.rules import Dataset, funding, totals
-from core.rules.funding import MONEY_KEYS
+from core.rules.findings import rate_text
+from core.rules.funding import FUND_NAMES, MONEY_KEYS
 from core.rules.plan_rules import boutique_eligible
 from core.rules.problems import next_due
+from core.rules.schedule import boutique_evaluation_due, standard_evaluation_due
 
 TOTAL = "全县（区）合计"
 """The name of the county-wide row."""
@@ -127,6 +129,39 @@ class ProblemDue:
 
 
 @dataclass
+class SatisfactionShare:
+    """The ratings (满意 / 基本满意 / 不满意) given in one department's or one month's feedback (002:
+    "由反映问题人员作出“满意”“基本满意”“不满意”评价"). Each round of handling is rated once, so
+    a problem handled twice counts twice."""
+
+    name: str
+    satisfied: int = 0
+    basic: int = 0
+    unsatisfied: int = 0
+
+    @property
+    def rated(self) -> int:
+        return self.satisfied + self.basic + self.unsatisfied
+
+    def add(self, rating: str) -> None:
+        if rating == "满意":
+            self.satisfied += 1
+        elif rating == "基本满意":
+            self.basic += 1
+        elif rating == "不满意":
+            self.unsatisfied += 1
+
+    def share(self, count: int) -> str:
+        """``count`` as a share of the ratings (249 of 250: 99.6%, never rounded up to 100%)."""
+        return rate_text(count, self.rated)
+
+    @property
+    def satisfied_share(self) -> str:
+        """满意率: 满意 and 基本满意 together, as a share of all ratings."""
+        return self.share(self.satisfied + self.basic)
+
+
+@dataclass
 class Overview:
     """Everything the 统计总览 page shows for one programme year."""
 
@@ -148,6 +183,12 @@ class Overview:
     open_problems: int = 0
     provisional: bool = False
     """Some problem deadline was counted without an official holiday table."""
+    satisfaction_by_department: list[SatisfactionShare] = field(default_factory=list)
+    """Ratings given in the year, per assigned department (most rated first), the county's total last."""
+    satisfaction_by_month: list[SatisfactionShare] = field(default_factory=list)
+    """Ratings given in the year, per month of the feedback (2026-03 …), the year's total last."""
+    funding_note: str = ""
+    """Why the year's plans get no regional funds (a year outside the programme), else empty."""
 
     @property
     def overdue_problems(self) -> int:
@@ -185,7 +226,7 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
     total = Progress(TOTAL)
     groups: dict[str, Progress] = {}
     for plan in plans:
-        sub = alleys.get(plan.alley_id, ("", "", ""))[2] or "（未填街道）"
+        sub = alleys.get(plan.alley_id, ("", "", ""))[2] or "（未填街道）"  # type: ignore[arg-type]
         group = groups.get(sub) or groups.setdefault(sub, Progress(sub))
         acceptance = acceptances.get(plan.id)  # type: ignore[arg-type]
         filing = filings.get(plan.id)  # type: ignore[arg-type]
@@ -215,7 +256,11 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
     deadlines = _plan_deadlines(ds, plans, {line.plan_id: line for line, _ in lines}, year, as_of)
     step(85, "核对问题办理期限")
     problems, open_count, provisional = _problems_due(ds, alleys, as_of)
-    step(100, "完成")
+    by_department, by_month = _satisfaction(ds, year)
+    step.report(100, "完成")
+    note = "" if profile.funds_year(year) else (
+        f"{year}年不在{profile.profile.region_name}三年行动项目年度（{profile.profile.programme_span()}）内，"
+        f"不计{profile.profile.region_name}补助、奖励和精品奖补")
     return Overview(
         year=year, as_of=as_of, county=settings.name if settings else "",
         region_name=profile.profile.region_name,
@@ -223,6 +268,7 @@ def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
         total=total, by_subdistrict=[groups[name] for name in sorted(groups)],
         funding=money, funding_by_subdistrict=money_by_sub,
         deadlines=deadlines, problems=problems, open_problems=open_count, provisional=provisional,
+        satisfaction_by_department=by_department, satisfaction_by_month=by_month, funding_note=note,
     )
 
 
@@ -276,10 +322,11 @@ def _plan_deadlines(ds: Dataset, plans: list[Any], lines: dict[Any, Any], year: 
     due = profile.deadlines.completion.on(year)
     on_time, late, pending, overdue, text = _dated_deadline(
         due, [p.completion_on for p in plans], as_of, "已竣工", "未竣工")
-    at_risk = sum(line.bonus_yuan for line in lines.values() if line.clawback_pending)
+    at_risk = sum(line.at_risk_yuan for line in lines.values() if line.clawback_pending)
     clawed = sum(line.clawback_yuan for line in lines.values())
     if at_risk:
-        text += f"；如不能按期完成，奖励资金 {wan(at_risk)} 万元将全额扣回"
+        names = "、".join(FUND_NAMES[n] for n in profile.funding.clawback)
+        text += f"；如不能按期完成，{names} {wan(at_risk)} 万元将全额扣回"
     if clawed:
         text += f"；已扣回 {wan(clawed)} 万元"
     out.append(Deadline("完成建设内容（竣工）", due, f"{due.month}月{due.day}日前", on_time, late, pending, overdue,
@@ -310,7 +357,72 @@ def _plan_deadlines(ds: Dataset, plans: list[Any], lines: dict[Any, Any], year: 
     status = f"超期 {overdue} 条" if overdue else f"{soon} 条待办" if soon else "无待办"
     out.append(Deadline("竣工验收备案", None, f"验收合格后 {days} 日内", on_time, late, pending, overdue,
                         status, text))
+    out += _evaluation_deadlines(ds, plans, year, as_of)
     return out
+
+
+def _evaluation_deadlines(ds: Dataset, plans: list[Any], year: int, as_of: date) -> list[Deadline]:
+    """The 达标 evaluation of the year's accepted 达标类 plans (by the city) and the 精品 evaluation of
+    its accepted 精品类 plans (by the region), each against its own deadline (R6)."""
+    dl, who = ds.profile.deadlines, ds.profile.evaluation
+    out = []
+    for category, title, by, due_of, date_field, result_field, failed_word in (
+            ("达标类", "达标评定", who.standard_by, standard_evaluation_due, "standard_eval_on",
+             "standard_eval_result", "不达标"),
+            (BOUTIQUE, "精品评定", who.boutique_by, boutique_evaluation_due, "boutique_eval_on",
+             "boutique_eval_result", "未评为精品")):
+        on_time = late = pending = overdue = failed = 0
+        for plan in plans:
+            acceptance = ds.acceptance_by_plan.get(plan.id)
+            if plan.category != category or acceptance is None or not acceptance.passed:
+                continue
+            due, _ = due_of(acceptance.accepted_on, plan.year, dl)
+            result, when = getattr(acceptance, result_field), getattr(acceptance, date_field)
+            if result is None:
+                pending += 1
+                overdue += as_of > due
+                continue
+            failed += result == failed_word
+            if when is not None and when > due:
+                late += 1
+            else:
+                on_time += 1
+        text = f"验收合格 {on_time + late + pending} 条，已有评定结果 {on_time + late} 条"
+        if failed:
+            text += f"（其中{failed_word} {failed} 条）"
+        text += f"，尚无结果 {pending} 条"
+        if overdue:
+            text += f"（已过评定期限 {overdue} 条，请向{by}了解）"
+        if category == "达标类":
+            before = dl.standard_evaluation_before.on(year)
+            rule = f"{before.month}月{before.day}日前，验收较晚的验收后 {dl.standard_evaluation_days} 日内"
+        else:
+            rule = f"每年 {dl.boutique_evaluation_month} 月"
+        status = f"超期 {overdue} 条" if overdue else f"{pending} 条待评" if pending else "无待办"
+        out.append(Deadline(f"{title}（{by}）", None, rule, on_time, late, pending, overdue, status, text))
+    return out
+
+
+def _satisfaction(ds: Dataset, year: int) -> tuple[list[SatisfactionShare], list[SatisfactionShare]]:
+    """The ratings given in ``year`` per department and per month of the feedback, with totals."""
+    departments: dict[str, SatisfactionShare] = {}
+    months: dict[str, SatisfactionShare] = {}
+    total_d, total_m = SatisfactionShare("合计"), SatisfactionShare("全年")
+    for problem in ds.problems:
+        for fed_back, rating in ((problem.feedback_on, problem.satisfaction),
+                                 (problem.second_feedback_on, problem.second_satisfaction)):
+            if fed_back is None or rating is None or fed_back.year != year:
+                continue
+            name = problem.assigned_department or "（未填承办部门）"
+            month = f"{fed_back:%Y-%m}"
+            for row in (departments.get(name) or departments.setdefault(name, SatisfactionShare(name)),
+                        months.get(month) or months.setdefault(month, SatisfactionShare(month)),
+                        total_d, total_m):
+                row.add(rating)
+    by_department = sorted(departments.values(), key=lambda r: (-r.rated, r.name))
+    by_month = [months[m] for m in sorted(months)]
+    return (by_department + [total_d] if by_department else [],
+            by_month + [total_m] if by_month else [])
 
 
 def _problems_due(ds: Dataset, alleys: dict[int, tuple[str, str, str]], as_of: date
@@ -325,7 +437,7 @@ def _problems_due(ds: Dataset, alleys: dict[int, tuple[str, str, str]], as_of: d
         if pending is None:
             continue
         open_count += 1
-        code, name, _ = alleys.get(problem.alley_id, ("", "", ""))
+        code, name, _ = alleys.get(problem.alley_id, ("", "", ""))  # type: ignore[arg-type]
         due, step = pending
         step = "" if step == "办结" else step  # the status reads 超期 N 天, or 反馈超期 N 天
         days = (as_of - due.date).days
@@ -337,5 +449,5 @@ def _problems_due(ds: Dataset, alleys: dict[int, tuple[str, str, str]], as_of: d
     return found, open_count, any(p.provisional for p in found)
 
 
-__all__ = ["Deadline", "FUNDING_TITLES", "MONEY_KEYS", "Overview", "Progress", "ProblemDue", "TOTAL",
+__all__ = ["Deadline", "FUNDING_TITLES", "MONEY_KEYS", "Overview", "Progress", "ProblemDue", "SatisfactionShare", "TOTAL",
            "default_year", "gather_overview", "years_with_plans"]

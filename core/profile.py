@@ -54,12 +54,12 @@ def _month_day(value: object) -> MonthDay:
     if isinstance(value, MonthDay):
         return value
     try:
+        if not isinstance(value, str):
+            raise TypeError
         month_text, day_text = value.split("-")
         month = int(month_text)
         if not 1 <= month <= 12:
             raise ValueError
-        if not isinstance(value, str):
-            raise TypeError
         if day_text != "end":
             date(2024, month, int(day_text))  # a leap year accepts every real month-day
     except (ValueError, AttributeError, TypeError):
@@ -75,7 +75,23 @@ class Meta(_Section):
     title: str = Field(min_length=1)
     region_name: str = "自治区"
     programme_years: list[int] = Field(min_length=1)
+    """The years whose plans the programme funds (R7); plans of other years get nothing from it."""
     sources: list[str] = Field(default_factory=list)
+
+    @field_validator("programme_years")
+    @classmethod
+    def _distinct_years(cls, value: list[int]) -> list[int]:
+        twice = repeated(value)
+        if twice:
+            raise ValueError(f"年度 {'、'.join(map(str, twice))} 重复")
+        return sorted(value)
+
+    def programme_span(self) -> str:
+        """The programme's years as the seed writes them: 2022—2024年, or 2022、2024年 with gaps."""
+        years = self.programme_years
+        if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+            return f"{years[0]}—{years[-1]}年"
+        return "、".join(map(str, years)) + "年"
 
 
 class AlleyRules(_Section):
@@ -105,8 +121,17 @@ class Deadlines(_Section):
     start: MonthDayField
     completion: MonthDayField
     standard_evaluation_before: MonthDayField
+    standard_evaluation_days: int = Field(ge=0, le=366)
+    """A plan accepted later than this many days before ``standard_evaluation_before`` is evaluated
+    within this many days of its acceptance."""
     boutique_evaluation_month: int = Field(ge=1, le=12)
 
+
+class EvaluationRules(_Section):
+    """Who evaluates the renovated alleys (000 §二(四)): named when a result is overdue."""
+
+    standard_by: str = Field(min_length=1)
+    boutique_by: str = Field(min_length=1)
 
 
 class FundingRules(_Section):
@@ -114,9 +139,18 @@ class FundingRules(_Section):
     bonus_rate: Decimal = Field(ge=0, le=1)
     bonus_deadline: MonthDayField
     completion_deadline: MonthDayField
-    clawback: list[Literal["subsidy", "bonus"]]
+    clawback: list[Literal["subsidy", "bonus", "award"]]
+    """The funds taken back in full when construction misses the completion deadline."""
     boutique_award_yuan: int = Field(ge=0)
     rounding: Literal["ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN"] = "ROUND_HALF_UP"
+
+    @field_validator("clawback")
+    @classmethod
+    def _each_fund_once(cls, value: list[str]) -> list[str]:
+        twice = repeated(value)
+        if twice:  # named twice, a fund would be taken back twice
+            raise ValueError(f"「{'、'.join(twice)}」重复")
+        return value
 
     def to_yuan(self, amount: Decimal) -> int:
         """Round a computed amount to whole yuan the way the profile says."""
@@ -142,6 +176,10 @@ class ProblemDeadline(_Section):
 class ProblemRules(_Section):
     feedback_working_days: int = Field(ge=0)
     due_soon_days: int = Field(ge=0)
+    escalation: ProblemDeadline
+    """How soon a problem the street cannot handle goes to the county (002: 1日内)."""
+    roll_calendar_deadlines: bool
+    """Whether a calendar-day deadline falling on a day off moves to the next working day."""
     deadlines: dict[str, ProblemDeadline]
 
     @model_validator(mode="after")
@@ -150,6 +188,19 @@ class ProblemRules(_Section):
         if missing:
             raise ValueError(f"problems.deadlines 缺少「{'、'.join(sorted(missing))}」")
         return self
+
+
+class HolidayRules(_Section):
+    statutory: dict[str, list[str]] = Field(min_length=1)
+    """Each statutory holiday a loaded year's table must hold, with the words that name it."""
+
+    @field_validator("statutory")
+    @classmethod
+    def _words_for_each(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        empty = [name for name, words in value.items() if not any(w.strip() for w in words)]
+        if empty:
+            raise ValueError(f"「{'、'.join(empty)}」没有写出用来识别它的词")
+        return value
 
 
 class Measure(_Section):
@@ -195,10 +246,12 @@ class Profile(_Section):
     pipes: PipeRules
     lighting: LightingRules
     deadlines: Deadlines
+    evaluation: EvaluationRules
     funding: FundingRules
     targets: TargetRules
     filing: FilingRules
     problems: ProblemRules
+    holidays: HolidayRules
     measures: list[Measure] = Field(min_length=1)
     documents: list[RequiredDocument] = Field(min_length=1)
 
@@ -225,6 +278,10 @@ class Profile(_Section):
     @property
     def id(self) -> str:
         return self.profile.id
+
+    def funds_year(self, year: int) -> bool:
+        """Whether plans of ``year`` belong to the programme and are funded by it (R7)."""
+        return year in self.profile.programme_years
 
     def measure(self, code: str) -> Measure | None:
         """The catalogue entry for ``code``, or None if the catalogue has no such measure."""

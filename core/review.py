@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.records import Acceptance, Alley, Plan, Survey
+from core.records import Acceptance, Alley, Filing, Plan, Survey
 from core.rules import RULES, Dataset, Finding, Funding, funding_for_plan
 from core.rules.findings import sort_key
 
@@ -39,7 +39,8 @@ def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = N
     """
     if acceptance is not None and plan is None:
         plan = ledger.get(Plan, acceptance.plan_id)
-    alley_id = alley.id if alley is not None else (plan or survey).alley_id if (plan or survey) else None
+    drafted = plan or survey
+    alley_id = alley.id if alley is not None else drafted.alley_id if drafted is not None else None
     if alley is None and alley_id is not None:
         alley = ledger.get(Alley, alley_id)
     if alley is None:
@@ -63,3 +64,14 @@ def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = N
             acceptance = ledger.acceptance_for(plan.id)
         funding = funding_for_plan(plan, acceptance, ds.profile, ds.as_of)
     return Review(sorted(findings, key=sort_key), funding)
+
+
+def review_filing(ledger: Any, filing: Filing, *, as_of: date | None = None) -> list[Finding]:
+    """R11 for the filing on screen (as typed): filed within ``filing_days`` of the passed acceptance,
+    archive handed over within ``archive_months`` (the 备案归档 page shows these under the form)."""
+    plan = ledger.get(Plan, filing.plan_id)
+    acceptance = ledger.acceptance_for(plan.id)
+    alley = ledger.get(Alley, plan.alley_id)
+    ds = Dataset(profile=ledger.profile(), settings=ledger.settings(), as_of=as_of or date.today(),
+                 alleys=[alley], plans=[plan], acceptances=[acceptance] if acceptance else [], filings=[filing])
+    return sorted(RULES["R11"](ds, None), key=sort_key)

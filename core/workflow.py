@@ -15,6 +15,7 @@ from core.errors import LedgerError
 from core.profile import RequiredDocument
 from core.records import Acceptance, Filing, FilingDocument, Plan, Problem, build
 from core.rules import HolidayCalendar, problem_deadline
+from core.rules.problems import close_problem_refusal, escalation_deadline, second_deadline
 from core.rules.workdays import DueDate
 
 
@@ -142,12 +143,40 @@ def file_and_lock(ledger: Any, filing: Filing, *, today: date | None = None) -> 
     return ledger.save(locked, source="归档锁定")
 
 
+def document_pages(data: bytes, file_name: str) -> int:
+    """How many pages a scanned file holds, for the 卷内目录's 页数: a PDF's pages (PDFium reads them),
+    a multi-page TIFF's frames, 1 for a photo or anything that cannot be read."""
+    suffix = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    try:
+        if data[:5] == b"%PDF-" or suffix == "pdf":
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(data)
+            try:
+                return max(len(pdf), 1)
+            finally:
+                pdf.close()
+        if suffix in ("tif", "tiff"):
+            import io
+
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as picture:
+                return max(getattr(picture, "n_frames", 1), 1)
+    except Exception:  # a damaged or encrypted scan: still stored, its pages counted by hand
+        return 1
+    return 1
+
+
 def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *, kind: str = "",
-                    title: str = "", doc_date: date | None = None, pages: int = 1, reason: str = "") -> Filing:
+                    title: str = "", doc_date: date | None = None, pages: int | None = None,
+                    reason: str = "") -> Filing:
     """Store a scanned document or photo in the database and list it in the filing's 卷内目录.
 
     ``kind`` names the profile's required document it stands for (may be empty for other papers).
-    A locked filing needs ``reason`` (an amendment). Returns the filing as saved.
+    ``pages`` is counted from the file when not given (a two-page PDF scan is two pages).
+    A locked filing needs ``reason`` (an amendment). Returns the filing as saved; the audit log
+    gets one entry for it (the file and the catalogue entry together).
     """
     if filing.id is None:
         filing = ledger.save(filing)
@@ -157,8 +186,11 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
             held = next((d for d in filing.documents if d.attachment_id == attachment.id), None)
             where = f"第 {held.seq} 件「{held.title}」" if held else f"「{attachment.file_name}」"
             raise LedgerError(f"文件「{file_name}」与本卷{where}内容相同，已经在卷内，没有再添加")
+    if pages is None:
+        pages = document_pages(data, file_name)
     with ledger.transaction():
-        attachment = ledger.add_attachment(data, file_name, owner=filing, caption=title or file_name, reason=reason)
+        attachment = ledger.add_attachment(data, file_name, owner=filing, caption=title or file_name, reason=reason,
+                                           audited=False)
         seq = max((d.seq for d in filing.documents), default=0) + 1
         stem = file_name.rsplit(".", 1)[0]
         document = FilingDocument(seq=seq, kind=kind, title=title or _title_of(ledger, kind) or stem,
@@ -166,7 +198,8 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
                                   medium="电子")
         updated = build(Filing, {**filing.model_dump(), "documents": [*filing.model_dump()["documents"],
                                                                               document.model_dump()]})
-        return ledger.save(updated, reason=reason, source=f"附件 {file_name}")
+        return ledger.save(updated, reason=reason, source=f"附件 {file_name}",
+                           also={"attachments": [None, attachment.audit_value(caption=title or file_name)]})
 
 
 def update_document(ledger: Any, filing: Filing, seq: int, changes: dict[str, Any], *, reason: str = "") -> Filing:
@@ -200,14 +233,9 @@ def _title_of(ledger: Any, kind: str) -> str:
 
 # ------------------------------------------------------------------ problems (R10)
 def close_refusal(problem: Problem) -> str | None:
-    """Why ``problem`` may not be closed (销号): only once it is handled and the result fed back."""
-    if problem.closed_on is None:
-        return None
-    if problem.handled_on is None:
-        return "问题还没有办结，不能销号：请先填写办结日期和办理结果（R10）"
-    if problem.feedback_on is None:
-        return "办理结果还没有反馈给群众，不能销号：请先填写反馈日期（R10）"
-    return None
+    """Why ``problem`` may not be closed (销号): only once it is handled and the result fed back, and
+    after a 不满意 rating only after a second round or with a written 情况说明 (002)."""
+    return close_problem_refusal(problem)
 
 
 def deadline_of(ledger: Any, problem: Problem, calendar: HolidayCalendar | None = None) -> DueDate:
@@ -217,15 +245,42 @@ def deadline_of(ledger: Any, problem: Problem, calendar: HolidayCalendar | None 
 
 
 def deadline_text(ledger: Any, problem: Problem, calendar: HolidayCalendar | None = None) -> str:
-    """The deadline as a clerk reads it, e.g. 办结期限 2026-12-02（一般：7 个工作日）."""
-    due = deadline_of(ledger, problem, calendar)
-    rule = ledger.profile().problems.deadlines[problem.urgency]
-    if rule.days == 0:
-        span = "当日办结"
+    """The deadlines as a clerk reads them, e.g. 办结期限 2026-12-02（一般：7 个工作日）, with the
+    escalation to the county and the second round's where they apply."""
+    calendar = calendar or HolidayCalendar.from_ledger(ledger)
+    profile = ledger.profile()
+    rule = profile.problems.deadlines[problem.urgency]
+    span = "当日办结" if rule.days == 0 else f"{rule.days} {'个工作日' if rule.unit == 'working' else '天'}"
+    parts: list[tuple[str, DueDate]] = []
+    if problem.unable:
+        escalation = profile.problems.escalation
+        parts.append((f"上报县级期限 {{0}}（无法办理的 {escalation.days} "
+                      f"{'个工作日' if escalation.unit == 'working' else '日'}内）",
+                      escalation_deadline(problem, profile, calendar)))
     else:
-        span = f"{rule.days} {'个工作日' if rule.unit == 'working' else '天'}"
-    text = f"办结期限 {due.date}（{problem.urgency}：{span}）"
-    if due.provisional:
-        years = "、".join(map(str, due.missing_years))
-        text += f"，暂估：{years} 年尚无节假日表，按周一至周五计算"
-    return text
+        parts.append((f"办结期限 {{0}}（{problem.urgency}：{span}）", deadline_of(ledger, problem, calendar)))
+    second = second_deadline(problem, profile, calendar)
+    if second is not None:
+        parts.append((f"再次办结期限 {{0}}（{problem.urgency}：{span}）", second))
+    texts = []
+    for template, due in parts:
+        text = template.format(due.date)
+        if due.provisional:
+            years = "、".join(map(str, due.missing_years))
+            text += f"，暂估：{years} 年尚无节假日表，按周一至周五计算"
+        texts.append(text)
+    return "；".join(texts)
+
+
+NEXT_STEP: dict[str, str] = {
+    "待交办": "交办承办部门（无法办理的，勾选“无法办理，上报县级”）",
+    "办理中": "办结并填写办理结果",
+    "待上报县级": "上报县级相关单位或部门，填写上报日期和县级承办单位",
+    "已上报县级": "跟踪县级办理情况，办结后填写办结日期和办理结果",
+    "待反馈": "向群众反馈办理结果并请其评价",
+    "不满意待处理": "再次交办重新办理，或写明情况说明后销号",
+    "再次办理中": "再次办结并填写再次办理结果",
+    "再次办理待反馈": "向群众反馈再次办理结果并请其评价",
+    "待销号": "回访满意度后销号",
+}
+"""What a clerk does next for a problem in each status (:func:`core.records.problem.problem_status`)."""

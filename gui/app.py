@@ -9,7 +9,7 @@ from pathlib import Path
 
 START = time.perf_counter()
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -125,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook(window)
     if args.screenshot is not None:
         width, _, height = args.size.partition("x")
+        window.setWindowState(Qt.WindowState.WindowNoState)  # the size asked for, whatever the screen
         window.resize(int(width), int(height))
         return screenshot(app, window, args.screenshot, args.page)
     window.show()

@@ -137,3 +137,26 @@ def read_files(paths: list[Path], warn: Callable[[str], None], max_mb: int = MAX
         except LedgerError as error:
             warn(str(error))
     return out
+
+
+def store_photos(page: Any, owner: Any, paths: list[Path], shown: AttachmentList, *, reason: str = "") -> Job:
+    """Store photos with the saved record ``owner`` on a worker (a phone's photos run to several MB
+    each), all of them or, on a refusal, none; then list them in ``shown`` and say how many.
+    ``reason`` is the amendment when ``owner`` belongs to a filed plan's packet."""
+    session, problems = page.session, []
+
+    def job(progress, cancelled):
+        files = read_files(paths, problems.append)
+        with session.worker_ledger() as ledger, ledger.transaction():
+            for n, (path, data) in enumerate(files):
+                progress(int(100 * n / len(files)), path.name)
+                ledger.add_attachment(data, path.name, owner=owner, caption=path.name, reason=reason)
+        return len(files)
+
+    def done(count: int) -> None:
+        if problems:
+            dialogs.warn(page, page.tr("添加照片"), "\n".join(problems))
+        shown.show_files(owner)
+        page.status_message.emit(page.tr("已添加 {0} 张照片").format(count))
+
+    return run_job(page, page.tr("添加照片"), job, done)

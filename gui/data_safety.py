@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 
-from core.backups import DEFAULT_KEEP, clean_parts, default_backup_folder
+from core.backups import DEFAULT_KEEP, clean_parts
 from gui import dialogs
 from gui.workers import Job, finish_jobs, run_job
 
@@ -139,8 +139,7 @@ class DataSafety(QObject):
     # ---------------------------------------------------------------- restore
     def backup_folder(self) -> Path:
         """The one backup folder: the one 设置 shows."""
-        chosen = QSettings().value("backup/folder")
-        return Path(chosen) if chosen else default_backup_folder(self.session.path)
+        return self.session.backup_folder()
 
     def restore(self, backup: Path | None = None) -> Job | None:
         """文件 → 从备份恢复: choose a backup, confirm, and let core put it in place (the current

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -77,19 +79,101 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text.strip() if ok and text.strip() else None
 
 
+# ------------------------------------------------------------------ file dialogs
+QT_GAPS = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "File"): "文件",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+        ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    },
+}
+"""Texts of Qt's own file dialog that Qt's Chinese translation lacks (it has "Look in:" but the
+dialog asks for "&Look in:"): on Linux, where Qt draws the dialog itself, they showed in English."""
+
+
+class QtGapsTranslator(QTranslator):
+    """Translates the few Qt texts of :data:`QT_GAPS`; every other text goes on to Qt's own files."""
+
+    def __init__(self, texts: dict[tuple[str, str], str], parent: QObject):
+        super().__init__(parent)
+        self.texts = texts
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.texts.get((context, source))  # None: not ours, the next translator answers
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+@contextmanager
+def qt_texts_filled() -> Iterator[None]:
+    """While a file dialog is open, the texts of :data:`QT_GAPS` for the program's language. Only then:
+    a translator written in Python would otherwise be asked about every text the program shows."""
+    app = QCoreApplication.instance()
+    texts = QT_GAPS.get(QLocale().name())
+    if app is None or not texts:
+        yield
+        return
+    translator = QtGapsTranslator(texts, app)
+    app.installTranslator(translator)
+    try:
+        yield
+    finally:
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+# Each kind of file has its own remembered folder: the scans of a filing sit in one folder, the
+# exports go to another; one filing used to take seven trips back to the scans folder.
+SCANS, PHOTOS, EXPORTS, PDFS = "scans", "photos", "exports", "pdfs"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (文档), where a clerk looks first; the home folder if there is none."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
+def start_folder(purpose: str, fallback: str | Path = "") -> Path:
+    """Where a file dialog for ``purpose`` opens: the folder last used for it (if it still exists),
+    else ``fallback``, else the Documents folder — never the program's own folder."""
+    from PySide6.QtCore import QSettings
+
+    for candidate in (QSettings().value(f"folders/{purpose}") or "", fallback):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return documents_folder()
+
+
+def remember_folder(purpose: str, chosen: Path) -> None:
+    """The folder of a file just chosen for ``purpose`` is where the next dialog for it opens."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(f"folders/{purpose}", str(chosen.parent))
+
+
 def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str, *,
-              suffix: str | tuple[str, ...] = "") -> Path | None:
+              suffix: str | tuple[str, ...] = "", purpose: str = EXPORTS) -> Path | None:
     """Where to save a file (the clerk picks), or None when cancelled.
 
+    The dialog opens in the folder last used for ``purpose`` with ``suggested`` as the name.
     ``suffix`` (".xlsx", or several such as (".xlsx", ".csv") for a filter of several kinds) is
     added when the clerk typed a name without one of them: the suffix of the kind chosen in the
     dialog, else the first.
     """
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, kind = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    start = start_folder(purpose) / Path(suggested).name
+    with qt_texts_filled():
+        chosen, kind = QFileDialog.getSaveFileName(parent, title, str(start), filter_text)
     if not chosen:
         return None
+    remember_folder(purpose, Path(chosen))
     return with_suffix(Path(chosen), suffix, kind)
 
 
@@ -103,20 +187,40 @@ def with_suffix(path: Path, suffix: str | tuple[str, ...], kind: str = "") -> Pa
     return path.with_name(path.name.rstrip(".") + wanted)  # Windows drops trailing dots anyway
 
 
-def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> Path | None:
-    """A file to open (the clerk picks), or None when cancelled."""
+def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str, *,
+              purpose: str = "files") -> Path | None:
+    """A file to open (the clerk picks), or None when cancelled. The dialog opens in the folder last
+    used for ``purpose``; ``folder`` is where to start before there is one (empty: Documents)."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, folder, filter_text)
-    return Path(chosen) if chosen else None
+    with qt_texts_filled():
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(purpose, folder)), filter_text)
+    if not chosen:
+        return None
+    remember_folder(purpose, Path(chosen))
+    return Path(chosen)
 
 
-def open_files(parent: QWidget | None, title: str, folder: str, filter_text: str) -> list[Path]:
-    """Files to add (the clerk picks one or several); empty when cancelled."""
+def open_files(parent: QWidget | None, title: str, folder: str, filter_text: str, *,
+               purpose: str = SCANS) -> list[Path]:
+    """Files to add (the clerk picks one or several); empty when cancelled. Folders as :func:`open_file`."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileNames(parent, title, folder, filter_text)
+    with qt_texts_filled():
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder(purpose, folder)), filter_text)
+    if chosen:
+        remember_folder(purpose, Path(chosen[0]))
     return [Path(c) for c in chosen]
+
+
+def choose_folder(parent: QWidget | None, title: str, current: str) -> Path | None:
+    """A folder (e.g. for backups), starting at ``current``; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    start = current if current and Path(current).is_dir() else str(documents_folder())
+    with qt_texts_filled():
+        chosen = QFileDialog.getExistingDirectory(parent, title, start)
+    return Path(chosen) if chosen else None
 
 
 def open_externally(path: Path) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from core.browse import default_year
+from core.browse import default_year, search_text
 from core.exchange.values import parse_date
+from core.money import wan_exact
 
 LONG_TEXT = 1000
 """Text fields allowed this many characters or more get a multi-line editor."""
@@ -86,6 +87,11 @@ class Editor(QObject):
         """Raw value showing a record's value."""
         return value
 
+    def problem(self, raw: Any) -> str | None:
+        """What is wrong with a raw value that the record model never sees (the editor could not read
+        it), in Chinese without the field's name; None when nothing is."""
+        return None
+
     def set_read_only(self, on: bool) -> None:
         self.widget.setEnabled(not on)
 
@@ -93,10 +99,15 @@ class Editor(QObject):
 OMIT = object()
 
 
+MIN_CHARACTERS = 6
+"""A text box is never squeezed below this many characters (a narrow form scrolls sideways instead)."""
+
+
 class TextEditor(Editor):
     def __init__(self, parent: QWidget | None = None, placeholder: str = ""):
         edit = QLineEdit(parent)
         edit.setPlaceholderText(placeholder)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("中" * MIN_CHARACTERS) + 10)
         super().__init__(edit)
         _route_undo_keys(edit)
         edit.textEdited.connect(lambda _: self.edited.emit())
@@ -146,28 +157,86 @@ class LongTextEditor(Editor):
         self.widget.setReadOnly(on)
 
 
-class NumberEditor(TextEditor):
-    """Numbers typed as text so a half-typed or wrong number is shown, explained and kept as typed."""
+READERS: dict[str, str] = {
+    "money": "yuan_from_text",
+    "metres": "metres_from_text",
+    "area": "area_from_text",
+    "count": "count_from_text",
+    "number": "number_from_text",
+}
+"""The function of core.entry that reads each kind of number field (the import's parser and units;
+imported when first used: the unit tables are not needed to show the window)."""
 
-    def __init__(self, parent: QWidget | None = None, *, optional: bool, unit: str = ""):
-        super().__init__(parent, unit)
+PLACEHOLDERS = {"money": "万元", "metres": "米", "area": "平方米"}
+
+
+class NumberEditor(TextEditor):
+    """Numbers typed as text, read as the import reads a ledger cell ("180万", "1.2公里", "1,200");
+    a half-typed or wrong number is shown, explained and kept as typed. When the clerk leaves the
+    field, the text becomes the number as understood (180万 → 180.00), so he sees how it was read.
+
+    ``kind`` is one of :data:`READERS`; money is typed and shown in 万元 and kept in whole 元.
+    Money that has no "unknown" (the model's default is 0) shows 0 as blank: an amount of nothing is
+    an amount nobody entered yet, and a blank is stored as that default. (A new record's counts are
+    not pre-filled with 0 either: see :meth:`gui.forms.RecordForm.load`.)
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, optional: bool, kind: str = "number",
+                 zero_blank: bool = False):
+        super().__init__(parent, PLACEHOLDERS.get(kind, ""))
         self.optional = optional
+        self.kind = kind
+        self.zero_blank = zero_blank
         self.widget.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.widget.editingFinished.connect(self._tidy)
+
+    def read(self, raw: str) -> Any:
+        """The value ``raw`` stands for (None: blank); ValueError with a Chinese message."""
+        from core import entry
+
+        value = getattr(entry, READERS[self.kind])(raw)
+        return float(value) if self.kind == "number" and value is not None else value
 
     def to_input(self, raw: str) -> Any:
-        text = raw.strip().replace(",", "").replace("，", "")
-        if text == "":
+        try:
+            value = self.read(raw)
+        except ValueError:
+            return OMIT  # explained by problem()
+        if value is None:
             return None if self.optional else OMIT
-        return text
+        return value
+
+    def problem(self, raw: str) -> str | None:
+        try:
+            self.read(raw)
+        except ValueError as error:
+            return str(error)
+        return None
 
     def from_value(self, value: Any) -> str:
-        if value is None:
+        if value is None or (self.zero_blank and self.kind == "money" and value == 0):
             return ""
+        if self.kind == "money":
+            return wan_exact(int(value))
         if isinstance(value, float):
             return f"{value:.6f}".rstrip("0").rstrip(".")
         if isinstance(value, Decimal):
             return format(value.normalize(), "f")
         return str(value)
+
+    def _tidy(self) -> None:
+        """Show the number as it was read once the clerk leaves the field."""
+        raw = self.raw()
+        try:
+            value = self.read(raw)
+        except ValueError:
+            return
+        if value is None:
+            return
+        tidy = self.from_value(value) or "0"
+        if tidy != raw:
+            self.widget.setText(tidy)
+            self.edited.emit()
 
 
 class DateEditor(Editor):
@@ -180,6 +249,8 @@ class DateEditor(Editor):
         layout.setSpacing(2)
         self.edit = QLineEdit(box)
         self.edit.setPlaceholderText("年-月-日")
+        # a whole date stays readable however narrow the form gets
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("2026-12-31") + 14)
         _route_undo_keys(self.edit)
         self.button = QToolButton(box)
         self.button.setText("▾")
@@ -349,19 +420,41 @@ class ManyEditor(Editor):
         return self._stored
 
 
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+"""An alley choice's search key: code, name, sub-district and their pinyin initials (as the tables')."""
+
+
+class _KeyCompleter(QCompleter):
+    """Completes on the search keys but puts the alley's own text in the box when one is picked."""
+
+    def pathFromIndex(self, index: Any) -> str:  # noqa: N802
+        return index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802
+        return [path.strip().lower()]
+
+
 class AlleyEditor(Editor):
-    """The alley a survey or plan belongs to: type a code, a name or pinyin initials and pick."""
+    """The alley a survey or plan belongs to: type a code, a name or pinyin initials (jfl, or zyx and
+    cyx for 朝阳巷) and pick, as in the search box above the tables."""
 
     def __init__(self, choices: list[tuple[int, str, str, str]], parent: QWidget | None = None):
         combo = QComboBox(parent)
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = combo.completer()
+        completer = _KeyCompleter(combo.model(), combo)
+        completer.setCompletionRole(SEARCH_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
         super().__init__(combo)
+        self._keyed = False
+        self._choices: list[tuple[int, str, str, str]] = []
         self.set_choices(choices)
         combo.activated.connect(lambda _: self.edited.emit())
+        completer.activated[QModelIndex].connect(self._completed)
+        combo.lineEdit().textEdited.connect(lambda _: self._ensure_keys())
         combo.lineEdit().editingFinished.connect(self._typed)
 
     def set_choices(self, choices: list[tuple[int, str, str, str]]) -> None:
@@ -374,15 +467,40 @@ class AlleyEditor(Editor):
             for id_, code, name, sub in choices:
                 combo.addItem(f"{code} {name}（{sub}）", id_)
             combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        self._choices = choices
+        self._keyed = False
+
+    def _ensure_keys(self) -> None:
+        """Search keys are made when the clerk first types (pinyin for thousands of alleys is not free)."""
+        if self._keyed:
+            return
+        self._keyed = True
+        combo = self.widget
+        for row, (_, code, name, sub) in enumerate(self._choices, start=1):
+            combo.setItemData(row, search_text(code, name, sub), SEARCH_ROLE)
+
+    def _completed(self, index: QModelIndex) -> None:
+        """An alley picked from the list that drops down as the clerk types."""
+        row = self.widget.findData(index.data(Qt.ItemDataRole.UserRole))
+        if row >= 0:
+            self.widget.setCurrentIndex(row)
+        self.edited.emit()
+
+    def matches(self, text: str) -> list[int]:
+        """Rows whose code, name, sub-district or their pinyin initials contain ``text``."""
+        self._ensure_keys()
+        words = text.strip().lower().split()
+        combo = self.widget
+        return [row for row in range(1, combo.count())
+                if all(w in (combo.itemData(row, SEARCH_ROLE) or "") for w in words)]
 
     def _typed(self) -> None:
-        """A typed code, name or part of one picks the alley when exactly one alley matches it."""
+        """A typed code, name, part of one or initials picks the alley when exactly one alley matches."""
         text = self.widget.currentText().strip()
         i = self.widget.findText(text)
         if i < 0 and text:
-            hits = self.widget.model().match(self.widget.model().index(1, 0), Qt.ItemDataRole.DisplayRole, text, 2,
-                                            Qt.MatchFlag.MatchContains)
-            i = hits[0].row() if len(hits) == 1 else -1
+            hits = self.matches(text)
+            i = hits[0] if len(hits) == 1 else -1
         if i >= 0 and self.widget.currentIndex() != i:
             self.widget.setCurrentIndex(i)
         elif i < 0:  # nothing (or several) matched: show the alley still chosen
@@ -430,6 +548,17 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
+def number_kind(name: str, kind: Any) -> str:
+    """Which of :data:`READERS` reads field ``name`` (of type ``kind``): by the unit its name ends in."""
+    if name.endswith("_yuan"):
+        return "money"
+    if name.endswith("_m2"):
+        return "area"
+    if name.endswith("_m"):
+        return "metres"
+    return "count" if kind is int else "number"
+
+
 def editor_for(model: type[BaseModel], name: str, parent: QWidget | None = None) -> Editor:
     """The editor that suits field ``name`` of ``model`` (by its type, title and length limit)."""
     info = model.model_fields[name]
@@ -447,8 +576,8 @@ def editor_for(model: type[BaseModel], name: str, parent: QWidget | None = None)
     if kind is date:
         return DateEditor(parent)
     if kind in (int, float, Decimal):
-        unit = "元" if name.endswith("_yuan") else ""
-        return NumberEditor(parent, optional=optional, unit=unit)
+        return NumberEditor(parent, optional=optional, kind=number_kind(name, kind),
+                            zero_blank=not optional and info.default == 0)
     max_length = next((m.max_length for m in info.metadata if hasattr(m, "max_length")), None)
     if max_length is not None and max_length >= LONG_TEXT:
         return LongTextEditor(parent)

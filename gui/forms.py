@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.records.common import validate_fields
-from gui.fields import OMIT, BoolEditor, Editor, LongTextEditor, editor_for
+from gui.fields import OMIT, BoolEditor, Editor, LongTextEditor, NumberEditor, editor_for
 
 Group = tuple[str, Sequence[str]]
 """A titled group of field names, in the order of the paper form."""
@@ -79,8 +79,10 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.model = model
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
-        self.undo_stack.indexChanged.connect(lambda _: self._revalidate())
+        # bound methods, not lambdas: they are disconnected when the form goes (the stack, a child,
+        # still says it is clean again while it is being destroyed)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
         self.record: BaseModel | None = None
         self.base: dict[str, Any] = {}
         self.editors: dict[str, Editor] = {}
@@ -154,9 +156,19 @@ class RecordForm(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(lambda: self.changed.emit(self.current))
 
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    def _index_changed(self, _index: int) -> None:
+        self._revalidate()
+
     def title_of(self, name: str) -> str:
+        """The field's Chinese title as the form shows it (money in 万元, as the form takes it)."""
         info = self.model.model_fields.get(name)
-        return self.tr(info.title) if info and info.title else name
+        title = self.tr(info.title) if info and info.title else name
+        if getattr(self.editors.get(name), "kind", "") == "money":
+            title = title.replace("(元)", "(万元)")
+        return title
 
     def _tab_order(self) -> None:
         widgets = [e.widget.focusProxy() or e.widget for e in self.editors.values()]
@@ -172,11 +184,12 @@ class RecordForm(QWidget):
         """What the record holds besides the fields on the form (e.g. a new acceptance's plan)."""
         for name, editor in self.editors.items():
             if name in values:
-                value = values[name]
+                raw = editor.from_value(values[name])
             else:
                 info = self.model.model_fields[name]
                 value = None if info.is_required() else info.get_default(call_default_factory=True)
-            raw = editor.from_value(value)
+                # a new record's numbers start blank, not at a 0 nobody counted (blank saves as that 0)
+                raw = "" if isinstance(editor, NumberEditor) and value == 0 else editor.from_value(value)
             self.apply(name, raw, revalidate=False)
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -216,6 +229,11 @@ class RecordForm(QWidget):
     def _revalidate(self) -> None:
         data = self.data()
         record, problems = validate_fields(self.model, data)
+        for name, editor in self.editors.items():  # what the editors could not read at all
+            message = editor.problem(self._values.get(name, editor.raw()))
+            if message:
+                problems.setdefault(name, []).insert(0, f"「{self.title_of(name)}」{message}")
+                record = None
         for name in self.required:  # optional in the model, needed before the record can be stored
             if data.get(name) in (None, ""):
                 problems.setdefault(name, []).append(f"「{self.title_of(name)}」必须选择")

@@ -130,6 +130,9 @@ class ImportWizard(QDialog):
         self.result: ImportPreview | None = None
         self.job: Job | None = None
         self.current: tuple[str, int] | None = None
+        self.pending: dict[tuple[str, int, int], Any] = {}
+        """Corrections typed and not yet worked out."""
+        self.revising: Job | None = None
         self.steps = QStackedWidget(self)
 
         # 1. choose
@@ -241,13 +244,13 @@ class ImportWizard(QDialog):
         self.forward.setText({self.CHOOSE: self.tr("检查"), self.PREVIEW: self.tr("导入"),
                               self.DONE: self.tr("完成")}[step])
         if step == self.PREVIEW and self.preview is not None:
-            self.forward.setEnabled(self.preview.count("new") + self.preview.count("updated") > 0)
+            self.forward.setEnabled(self.preview.count("new") + self.preview.count("updated") > 0 and not self.busy)
         else:
             self.forward.setEnabled(True)
 
     def _browse(self) -> None:
-        chosen = dialogs.open_file(self, self.tr("选择工作台账"), str(Path.home()),
-                                   self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"))
+        chosen = dialogs.open_file(self, self.tr("选择工作台账"), "",
+                                   self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"), purpose="ledgers")
         if chosen is not None:
             self.file.setText(str(chosen))
 
@@ -273,6 +276,7 @@ class ImportWizard(QDialog):
                 return preview_import(ledger, path, progress=progress, cancel=cancelled)
 
         self.current = None
+        self.pending, self.revising = {}, None
         self.job = run_job(self, self.tr("检查工作台账"), job, self._show_preview)
         return self.job
 
@@ -343,6 +347,7 @@ class ImportWizard(QDialog):
                 value = row.values[c] if c < len(row.values) else None
                 cell = QTableWidgetItem(_cell_text(value))
                 cell.setData(Qt.ItemDataRole.UserRole, c)
+                cell.setData(Qt.ItemDataRole.UserRole + 1, cell.text())
                 kind = marks.get(c)
                 if kind in ("rejected", "left_out"):
                     cell.setBackground(QBrush(REJECTED))
@@ -356,32 +361,64 @@ class ImportWizard(QDialog):
     def _cell_edited(self, item: QTableWidgetItem) -> None:
         if item.column() != 1 or self.preview is None or self.current is None:
             return
+        if item.text() == item.data(Qt.ItemDataRole.UserRole + 1):
+            return  # opened and left as it was
         self.correct(self.current[0], self.current[1], item.data(Qt.ItemDataRole.UserRole), item.text())
 
     def correct(self, sheet: str, excel_row: int, column: int, text: str) -> Job:
-        """Correct one cell as the clerk typed it and work every row's fate out again."""
-        preview, session = self.preview, self.session
+        """Correct one cell as the clerk typed it and work every row's fate out again.
+
+        导入 waits until the fates are worked out; corrections typed meanwhile go with the next
+        round, on top of the preview the last round made, so none is lost."""
         self.current = (sheet, excel_row)
+        self.pending[(sheet, excel_row, column)] = text.strip() or None
+        self.forward.setEnabled(False)
+        if self.revising is not None and not self.revising.done:
+            return self.revising
+        return self._revise()
+
+    def _revise(self) -> Job:
+        preview, session = self.preview, self.session
+        corrections, self.pending = self.pending, {}
 
         def job(progress, cancelled):
             with session.worker_ledger() as ledger:
-                return revise_import(ledger, preview, {(sheet, excel_row, column): text.strip() or None},
-                                     progress=progress, cancel=cancelled)
+                return revise_import(ledger, preview, corrections, progress=progress, cancel=cancelled)
 
-        self.job = run_job(self, self.tr("重新检查"), job, self._show_preview, quiet=len(preview.rows) < 2000)
-        return self.job
+        self.revising = self.job = run_job(self, self.tr("重新检查"), job, self._revised,
+                                           quiet=len(preview.rows) < 2000, on_error=self._revise_failed)
+        return self.revising
+
+    def _revised(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        if self.pending:  # typed while this round ran
+            self._revise()
+            return
+        self.revising = None
+        self._show_preview(preview)
+
+    def _revise_failed(self, message: str) -> None:
+        self.revising = None
+        self.pending = {}
+        dialogs.warn(self, self.tr("重新检查"), message)
+        self._go(self.PREVIEW)
+
+    @property
+    def busy(self) -> bool:
+        """Corrections are being worked out (导入 waits for them)."""
+        return self.revising is not None or bool(self.pending)
 
     # ---------------------------------------------------------------- 2 → 3: import
     def commit(self) -> Job | None:
         preview = self.preview
-        if preview is None:
+        if preview is None or self.busy:
             return None
-        session, all_or_nothing = self.session, self.all_or_nothing.isChecked()
+        session, all_or_nothing, folder = self.session, self.all_or_nothing.isChecked(), self.session.backup_folder()
 
         def job(progress, cancelled):
-            progress(10, "备份数据库")
             with session.worker_ledger() as ledger:
-                return commit_import(ledger, preview, all_or_nothing=all_or_nothing)
+                return commit_import(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder,
+                                     progress=progress)
 
         self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result, cancellable=False)
         return self.job
@@ -414,4 +451,7 @@ class ImportWizard(QDialog):
 
 
 def _cell_text(value: Any) -> str:
-    return "" if value is None else cell_text(value)
+    """A cell as the detail table shows it: text as written (line breaks too), else as the import reads it."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else cell_text(value)

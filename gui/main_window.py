@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,27 +20,31 @@ from PySide6.QtWidgets import (
 from core.browse import county_size
 from gui import dialogs
 from gui.banner import Banner
+from gui.buttons import enter_presses_buttons
 from gui.data_safety import DataSafety
 from gui.help_menu import add_help_menu
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
 from gui.pages.audit import AuditPage
 from gui.pages.filing import FilingsPage
+from gui.pages.findings import FindingsPage
 from gui.pages.library import AlleysPage, PlansPage, SurveysPage
 from gui.pages.overview import OverviewPage
 from gui.pages.problems import ProblemsPage
 from gui.pages.records import Page
 from gui.pages.settings import SettingsPage
 from gui.pages.welcome import WelcomePage
+from gui.screen import fit_to_screen
 from gui.session import Session
 from gui.workers import finish_jobs
 
 PAGES: tuple[type[Page], ...] = (
     WelcomePage, AlleysPage, SurveysPage, PlansPage, AnnualListPage,
-    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, AuditPage, SettingsPage,
+    AcceptancesPage, FilingsPage, ProblemsPage, OverviewPage, FindingsPage, AuditPage, SettingsPage,
 )
 PAGE_NAMES = tuple(p.name for p in PAGES)
 RECENT = 8
+DEFAULT_SIZE = QSize(1400, 860)
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +112,10 @@ class MainWindow(QMainWindow):
         if page is None:
             cls = PAGES[PAGE_NAMES.index(name)]
             page = cls(self.session, self.stack)
+            enter_presses_buttons(page)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            if isinstance(page, FindingsPage):
+                page.open_record.connect(self.open_record)
             index = PAGE_NAMES.index(name)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -117,6 +123,15 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.pages[name] = page
         return page
+
+    def open_record(self, name: str, row_id: int | None) -> bool:
+        """Show page ``name`` with the record of its row ``row_id`` in the form (a finding's record)."""
+        if not self.go_to(name):
+            return False
+        page = self.current_page()
+        if row_id is not None and hasattr(page, "show_record"):
+            page.show_record(row_id)
+        return True
 
     def _nav_changed(self, row: int) -> None:
         current = self.current_page()
@@ -209,24 +224,44 @@ class MainWindow(QMainWindow):
         export_ledger(self, self.session)
 
     # ---------------------------------------------------------------- databases
-    def open_database(self, path: Path | None = None) -> None:
+    def open_database(self, path: Path | None = None) -> bool:
+        """Switch to another existing database file (chosen in a dialog when ``path`` is None).
+
+        A file that is gone (moved, deleted, a stick not plugged in) is never created anew: an empty
+        database in its place would look as if the clerk's data were lost. The clerk is told, and a
+        recent-files entry for it can be removed.
+        """
         if not self.current_page().may_leave():
-            return
+            return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), str(self.session.path.parent),
-                                                    self.tr("巷账数据库 (*.db);;所有文件 (*)"))
-            if not chosen:
-                return
-            path = Path(chosen)
+            path = dialogs.open_file(self, self.tr("打开数据库"), str(self.session.path.parent),
+                                     self.tr("巷账数据库 (*.db);;所有文件 (*)"), purpose="databases")
+            if path is None:
+                return False
+        if not path.is_file():
+            recent = str(path) in self.recent_databases()
+            text = self.tr("找不到数据库文件「{0}」：它可能已被移走、改名或删除，或者所在的 U 盘、网络盘没有连接。"
+                           "没有打开，也没有新建任何文件。").format(path)
+            if recent and dialogs.confirm(self, self.tr("打开数据库"),
+                                          text + "\n\n" + self.tr("要把它从“最近打开”中去掉吗？")):
+                self.forget_database(path)
+            elif not recent:
+                dialogs.warn(self, self.tr("打开数据库"), text)
+            return False
         try:
             self.session.open_other(path)
         except Exception as error:
+            from core.errors import LedgerError
+
+            if not isinstance(error, LedgerError):
+                raise
             dialogs.warn(self, self.tr("打开数据库"), str(error))
-            return
-        self._remember_database(path)
+            return False
+        self._remember_database(self.session.path)
         self._update_title()
         self.safety.opened()
         self.go_to("welcome" if self._needs_welcome() else "alleys")
+        return True
 
     def retry_writable(self) -> None:
         """The clerk asks again to write (the other program may have closed)."""
@@ -238,14 +273,24 @@ class MainWindow(QMainWindow):
             dialogs.warn(self, self.tr("只能查看"), self.session.read_only)
 
     def _remember_database(self, path: Path) -> None:
+        path = Path(path).resolve()
         settings = QSettings()
         settings.setValue("last_database", str(path))
-        recent = [p for p in (settings.value("recent_databases") or []) if p != str(path)]
+        recent = [p for p in self.recent_databases() if p != str(path)]
         settings.setValue("recent_databases", [str(path), *recent][:RECENT])
 
+    def forget_database(self, path: Path) -> None:
+        """Take ``path`` off the recent-files list."""
+        QSettings().setValue("recent_databases", [p for p in self.recent_databases() if p != str(path)])
+
     def recent_databases(self) -> list[str]:
+        """The databases opened last, newest first.
+
+        The settings file (INI) cannot tell a list of one from a single text, and gives that one
+        path back as a string: taken as a list it would be one entry per character.
+        """
         value = QSettings().value("recent_databases") or []
-        return [value] if isinstance(value, str) else list(value)
+        return [value] if isinstance(value, str) else [str(p) for p in value if p]
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -255,9 +300,13 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- geometry and closing
     def _restore_geometry(self) -> None:
+        """The size and place of last time, else the usual size; never larger than the screen (on a
+        1366×768 laptop the usual 1400×860 would put the bottom row of buttons under the taskbar)."""
         geometry = QSettings().value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored:
+            self.resize(DEFAULT_SIZE)
+        fit_to_screen(self, self.screen().availableGeometry(), maximize=not restored)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if isinstance(self.current_page(), Page) and not self.current_page().may_leave():

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.screen import fit_to_screen
 from gui.workers import Job, finish_jobs, run_job
 
 PDFIUM_LOCK = threading.Lock()
@@ -98,6 +99,7 @@ class PreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_as)
         close.clicked.connect(self.accept)
         self.resize(1100, 820)
+        fit_to_screen(self, (parent or self).screen().availableGeometry())
         self.show_page()
 
     def _zoom(self, factor: float) -> None:
@@ -113,7 +115,7 @@ class PreviewDialog(QDialog):
 
     def save_as(self) -> Path | None:
         target = dialogs.save_file(self, self.tr("另存为 PDF"), self.suggested_name, self.tr("PDF 文件 (*.pdf)"),
-                                   suffix=".pdf")
+                                   suffix=".pdf", purpose=dialogs.PDFS)
         if target is None:
             return None
         try:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from core.backups import default_backup_folder
 from core.records import CountySettings
 from core.store import Ledger
 
@@ -61,8 +62,8 @@ class Session(QObject):
         self._idle.start()
 
     def open_other(self, path: Path) -> None:
-        """Switch the window to another database file (created if missing)."""
-        new = Ledger.open(path, user=self.user, create=True, mode="view", program=PROGRAM)
+        """Switch the window to another existing database file."""
+        new = Ledger.open(path, user=self.user, create=False, mode="view", program=PROGRAM)
         self.ledger.close()
         self.ledger = new
         self._path = Path(new.path)
@@ -97,6 +98,12 @@ class Session(QObject):
     def file_change(self) -> str:
         """"" while the database file is as this program left it; else why writing stopped."""
         return self.ledger.file_change()
+
+    def backup_folder(self) -> Path:
+        """The one folder for this database's backups (立即备份 and before every import): the one
+        chosen in 设置, else the default beside the database."""
+        chosen = QSettings().value("backup/folder") or ""
+        return Path(chosen) if chosen.strip() else default_backup_folder(self.path)
 
     def worker_ledger(self) -> Ledger:
         """A new connection to the same file for a worker thread (close it when done)."""

@@ -68,7 +68,7 @@ class RecordTableModel(QAbstractTableModel):
         """
         self._all = table.rows
         self._keys = None
-        self._key_builder = _KeyBuilder(table.rows)
+        self._key_builder = _KeyBuilder(table.rows, _place_positions(table.columns))
         QTimer.singleShot(KEY_DELAY_MS, self._key_builder.start)
         self._refilter()
 
@@ -202,11 +202,20 @@ class RecordTableModel(QAbstractTableModel):
         return "\n".join(lines) + "\n"
 
 
+def _place_positions(columns: tuple[Column, ...]) -> tuple[int, ...]:
+    """Where the alley's code, name, sub-district and community are in a row (the search matches them)."""
+    keys = [c.key for c in columns]
+    if "code" not in keys:  # a table of its own (the annual list): its first four columns
+        return (1, 2, 3, 4)
+    return tuple(1 + keys.index(k) for k in ("code", "name", "subdistrict", "community") if k in keys)
+
+
 class _KeyBuilder:
     """Builds the search keys of a list of rows on a daemon thread; ``result()`` waits for them."""
 
-    def __init__(self, rows: list[tuple[Any, ...]]):
+    def __init__(self, rows: list[tuple[Any, ...]], positions: tuple[int, ...] = (1, 2, 3, 4)):
         self._rows = rows
+        self._positions = positions
         self._keys: dict[int, str] = {}
         self._thread = threading.Thread(target=self._build, name="search-keys", daemon=True)
         self._lock = threading.Lock()
@@ -219,8 +228,8 @@ class _KeyBuilder:
                 self._thread.start()
 
     def _build(self) -> None:
-        # code, name, sub-district and community are the first four columns of every record table
-        self._keys = {id(r): search_text(str(r[1]), *(str(v) for v in r[2:5] if v)) for r in self._rows}
+        code, *places = self._positions
+        self._keys = {id(r): search_text(str(r[code]), *(str(r[i]) for i in places if r[i])) for r in self._rows}
 
     def result(self) -> dict[int, str]:
         self.start()

@@ -7,10 +7,11 @@ from datetime import date
 import openpyxl
 import pytest
 
-from core.audit_view import PAGE_SIZE, AuditFilter, export_audit, iter_lines, people, read_page
+from core.audit_view import PAGE_SIZE, AuditFilter, iter_lines, people, read_page
+from core.exchange.lists import export_audit
 from core.overview import default_year, gather_overview, years_with_plans
 from core.profile import MonthDay
-from core.records import Acceptance, CountySettings, Filing, Problem, YearTarget
+from core.records import Acceptance, CountySettings, Filing, Problem, Survey, YearTarget
 from core.store import Ledger
 from tests.conftest import make_alley, make_plan
 
@@ -32,7 +33,10 @@ def county(ledger):
                    completion_on=date(2023, 11, 20))
     ledger.add(Acceptance(plan_id=p1.id, accepted_on=date(2023, 11, 25), result="合格"))
     ledger.add(Filing(plan_id=p1.id, filed_on=date(2023, 12, 5)))
-    # 精品, contract after 30 June (no bonus), completed late, rated 精品 (award), not filed
+    # 精品, contract after 30 June (no bonus), completed late, rated 精品 (award), not filed; surveyed
+    # (without a survey a 精品类 plan cannot be judged 精品-eligible, R2)
+    county_survey = Survey(alley_id=a2.id, surveyed_on=date(2022, 2, 10))
+    ledger.add(county_survey)
     p2 = make_plan(ledger, a2, category="精品类", total_investment_yuan=4_000_000,
                    measures=[{"code": "clean"}, {"code": "safety"}, {"code": "publicity"}],
                    contract_on=date(2023, 7, 2), start_on=date(2023, 7, 10), completion_on=date(2023, 12, 5))
@@ -95,7 +99,7 @@ def test_funding_totals_in_whole_yuan(county):
 
 
 def test_deadlines_after_the_year(county):
-    contract, start, completion, filing = gather_overview(county, 2023, as_of=AS_OF).deadlines
+    contract, start, completion, filing, _, _ = gather_overview(county, 2023, as_of=AS_OF).deadlines
     assert contract.due == date(2023, 6, 30)
     assert (contract.on_time, contract.late, contract.pending, contract.overdue) == (2, 1, 1, 1)
     assert contract.status == "已过 245 天" and contract.urgent
@@ -110,7 +114,7 @@ def test_deadlines_after_the_year(county):
 def test_deadlines_before_30_june_show_the_bonus_still_to_earn(ledger):
     alley = make_alley(ledger)
     make_plan(ledger, alley)  # 2,000,000 元, no contract yet
-    contract, _, completion, _ = gather_overview(ledger, 2023, as_of=date(2023, 6, 1)).deadlines
+    contract, _, completion, *_ = gather_overview(ledger, 2023, as_of=date(2023, 6, 1)).deadlines
     assert contract.status == "还有 29 天" and not contract.urgent
     assert contract.money_yuan == 100_000
     assert "6月30日前签订可获奖励资金 10.00 万元" in contract.note

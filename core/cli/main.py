@@ -163,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
     w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
     w.set_defaults(handler=cmd_export_annual_list)
+    w = esub.add_parser("findings", parents=[common], help="规则检查结果（与程序“检查结果”页相同）")
+    w.add_argument("--year", type=int, default=None, help="只导出该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 .xlsx 文件（或 .csv：UTF-8 带 BOM；- 为标准输出）")
+    w.add_argument("--format", choices=("xlsx", "csv"), default=None, help="写到标准输出（-）时的格式（默认 xlsx）")
+    w.set_defaults(handler=cmd_export_findings)
 
     p = sub.add_parser("print", parents=[common], help="打印文件（生成 PDF）")
     psub = p.add_subparsers(dest="print_command", metavar="文件", required=True)
@@ -179,6 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.add_argument("alley_code", nargs="?", default=None, help="街巷编码（可选）")
     w.set_defaults(handler=cmd_print_survey_form)
+    w = psub.add_parser("findings", parents=[common], help="规则检查结果（A4 横向）")
+    w.add_argument("--year", type=int, default=None, help="只打印该年度")
+    w.add_argument("--as-of", type=_date_arg, default=None, help="按哪一天判断期限（默认今天）")
+    w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
+    w.set_defaults(handler=cmd_print_findings)
     w = psub.add_parser("manual", parents=[common], help="使用说明（安装、第一次打开、导入台账、备份、节假日表、换电脑）")
     w.add_argument("out", type=Path, help="输出的 PDF 文件（- 为标准输出）")
     w.set_defaults(handler=cmd_print_manual)
@@ -458,12 +469,12 @@ def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
-    from core.rules.workdays import read_holiday_file
+    from core.exchange.holidays import read_holiday_file, store_holiday_year
 
     with input_path(args.file) as path:
         year, days, names = read_holiday_file(path)
     with _open(args, create=True, mode="write") as ledger:
-        ledger.load_holiday_year(year, days, names=names, source=path.name)
+        store_holiday_year(ledger, year, days, names, source=path.name)
     document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
                 "make_up_workdays": sum(1 for w in days.values() if w)}
     out.emit(document, lambda: f"已导入 {year} 年节假日表：放假 {document['days_off']} 天，调休上班 {document['make_up_workdays']} 天")
@@ -490,7 +501,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     def text() -> str:
         lines = [f"{'预览（未写入）' if args.dry_run else '已导入'} {preview.file}：新增 {document['new']} 行，"
                  f"更新 {document['updated']} 行，未变 {document['unchanged']} 行，拒收 {document['rejected']} 行，"
-                 f"跳过空行/合计行 {document['skipped_rows']} 行"]
+                 f"跳过空行、合计行、签字行等 {document['skipped_rows']} 行"]
         lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
         if document["unknown_columns"]:
             lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
@@ -549,6 +560,20 @@ def cmd_export_annual_list(args: argparse.Namespace, out: Output) -> int:
         result = export_annual_list(annual_list_data(ledger, args.year), target)
     document = {"path": _shown(args.out, result.path), "rows": result.rows, "year": args.year}
     out.emit(document, lambda: f"已导出 {args.year} 年改造项目清单 {document['path']}（{result.rows} 行）")
+    return 0
+
+
+def cmd_export_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.exchange.lists import export_findings
+    from core.findings_view import gather_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    with _output(args, out) as target:
+        result = export_findings(data, target)
+    document = {"path": _shown(args.out, result.path), "rows": result.rows, "year": args.year,
+                "as_of": data.as_of.isoformat()}
+    out.emit(document, lambda: f"已导出检查结果 {document['path']}（{result.rows} 条）")
     return 0
 
 
@@ -643,6 +668,18 @@ def cmd_print_manual(args: argparse.Namespace, out: Output) -> int:
 
     with _printing(args, out) as path:
         return _printed(out, path, lambda: render_manual(path), shown=args.out)
+
+
+def cmd_print_findings(args: argparse.Namespace, out: Output) -> int:
+    from core.findings_view import gather_findings
+    from core.printing.findings_report import render_findings
+
+    with _open(args) as ledger:
+        data = gather_findings(ledger, args.year, as_of=args.as_of)
+    with _printing(args, out) as path:
+        return _printed(out, path, lambda: render_findings(data, path),
+                        {"year": args.year, "as_of": data.as_of.isoformat(), "findings": len(data.rows),
+                         **data.counts()}, shown=args.out)
 
 
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:

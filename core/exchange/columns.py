@@ -64,6 +64,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("精品评定日期", "acceptance", "boutique_eval_on", "date", width=12),
     Column("撤销日期", "plan", "withdrawn_on", "date", width=12),
     Column("撤销原因", "plan", "withdrawn_reason", width=20),
+    Column("计划开工日期", "plan", "planned_start_on", "date", width=12),
+    Column("计划完工日期", "plan", "planned_completion_on", "date", width=12),
 )
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 

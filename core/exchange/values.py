@@ -43,7 +43,8 @@ def _has_guard(text: str) -> bool:
 
 
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$"),
+    # 2023-06-15, 2023/6/15, 2023.6.15, 2023年6月15日, and the time Excel adds as text (2023/6/15 0:00:00)
+    re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*0{1,2}:00(?::00)?)?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 
@@ -99,7 +100,7 @@ def parse_date(value: object) -> date | None:
             value = str(int(value))
         else:
             raise ValueError(f"无法识别为日期：{value}")
-    text = normalize_text(str(value)).replace(" ", "")
+    text = normalize_text(str(value)).replace(" ", "").rstrip(".。")
     if not text:
         return None
     for pattern in _DATE_PATTERNS:
@@ -113,9 +114,14 @@ def parse_date(value: object) -> date | None:
     raise ValueError(f"无法识别为日期：{value}")
 
 
-# A date given only to the month ("2023年10月", "2023.10", "2023年10月底", "2023年10月中旬").
-_MONTH_ONLY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*(份|底|末|初|上旬|中旬|下旬)?$")
+# A date given only to the month ("2023年10月", "2023.10", "202310", "2023年10月底", "2023年10月中旬").
+_MONTH_ONLY = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*(\d{1,2})|(\d{2}))\s*月?\s*(份|底|末|初|上旬|中旬|下旬)?$")
 _PART_OF_MONTH = {"初": 10, "上旬": 10, "中旬": 20}
+
+
+class MonthOnly(date):
+    """A date a spreadsheet shows to the month only (its cell formatted yyyy"年"m"月"): the clerk
+    typed 2023年11月 and Excel stored 2023-11-01."""
 
 
 def read_date(value: object) -> tuple[date | None, str]:
@@ -125,6 +131,8 @@ def read_date(value: object) -> tuple[date | None, str]:
     deadline rules judge it on the safe side: ``(date(2023, 10, 31), "只填到月份，按该月最后一天计")``.
     Exact dates come back with an empty note; raises ValueError (Chinese) like :func:`parse_date`.
     """
+    if isinstance(value, MonthOnly):
+        value = f"{value.year}年{value.month}月"
     try:
         return parse_date(value), ""
     except ValueError:
@@ -135,12 +143,15 @@ def read_date(value: object) -> tuple[date | None, str]:
                 raise ValueError(f"数字 {text} 可能是 {int(value)}年1月，也可能是 {int(value)}年10月"
                                  f"（Excel 把 {int(value)}.10 存成了 {text}）；请写成“{int(value)}年10月”这样的文字") from None
             value = text
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and 190001 <= value <= 210012 \
+                and value == int(value):
+            value = str(int(value))  # 202310 typed as a number
         if not isinstance(value, str):
             raise
-        match = _MONTH_ONLY.match(normalize_text(value).replace(" ", ""))
+        match = _MONTH_ONLY.match(normalize_text(value).replace(" ", "").rstrip(".。"))
         if match is None:
             raise
-    year, month, part = int(match.group(1)), int(match.group(2)), match.group(3) or ""
+    year, month, part = int(match.group(1)), int(match.group(2) or match.group(3)), match.group(4) or ""
     if not 1 <= month <= 12:
         raise ValueError(f"无法识别为日期：{value}")
     last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
@@ -187,7 +198,7 @@ def parse_decimal(value: object, units: dict[str, Decimal] | None = None) -> tup
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"「{value}」不是数字")
         return Decimal(repr(value)), ""
-    text = normalize_text(str(value)).replace(" ", "")
+    text = normalize_text(str(value)).replace(" ", "").lstrip("¥￥")
     if not text:
         return None
     match = _NUMBER.match(text.replace(",", ""))  # a lone "," is not a blank cell

@@ -234,7 +234,7 @@ class NumberedCanvas(Canvas):
         Canvas.save(self)
 
 
-def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None):
+def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None) -> errors.Steps:
     """The progress-and-cancel step of a printing job (see :func:`core.errors.checker`)."""
     return errors.checker(progress, cancel, "打印已取消，没有生成文件")
 

@@ -61,6 +61,9 @@ class FilingPacket:
     """Titles of required documents (and records) not there yet: printed as 资料不全 on the cover."""
     measure_names: list[str]
     printed_on: date = field(default_factory=date.today)
+    scans: dict[int, Photo] = field(default_factory=dict)
+    """Documents of the 卷内目录 filed as a picture (a 竣工验收备案表 scanned to JPG), by their 序号:
+    printed in the packet as those documents, one page each, not among the photos."""
 
     @property
     def project_name(self) -> str:
@@ -90,13 +93,28 @@ def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
     surveys = [s for s in ledger.surveys(alley.id) if s.surveyed_on.year <= plan.year] or ledger.surveys(alley.id)
     survey = surveys[-1] if surveys else None
     photos: list[Photo] = []
+    scans: dict[int, Photo] = {}
+    # a picture listed in the catalogue as one of the profile's documents is that document, not a photo
+    documents = {d.attachment_id: d for d in (filing.documents if filing else []) if d.kind and d.attachment_id}
     owners: list[Any] = [s for s in surveys] + ([filing] if filing else [])
     for owner in owners:
         for attachment, caption in ledger.attachments_of(owner):
             if attachment.mime.startswith("image/"):
-                photos.append(Photo(ledger.attachment_data(attachment.id), caption or attachment.file_name,
-                                    attachment.file_name))
+                document = documents.get(attachment.id) if owner is filing else None
+                picture = Photo(ledger.attachment_data(attachment.id),
+                                document.title if document else caption or attachment.file_name, attachment.file_name)
+                if document is not None:
+                    scans[document.seq] = picture
+                else:
+                    photos.append(picture)
     photos, missing = _printable(photos)
+    for seq, picture in list(scans.items()):  # a scan filed as a picture: printed the same way
+        ready, why = _printable([picture])
+        if ready:
+            scans[seq] = ready[0]
+        else:
+            del scans[seq]
+            missing += why
     profile = ledger.profile()
     if acceptance is None:
         missing.append("竣工验收记录")
@@ -106,7 +124,7 @@ def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
     missing += [d.title for d in profile.required_documents() if d.key not in present]
     names = [(m.name if (m := profile.measure(item.code)) else item.code) for item in plan.measures]
     return FilingPacket(settings, alley, plan, acceptance, filing, survey, photos, missing, names,
-                        today or date.today())
+                        today or date.today(), scans)
 
 
 class _Mark(Flowable):
@@ -143,11 +161,11 @@ def render_filing_packet(data: FilingPacket, out: Path, *, progress: Callable[[i
     with tempfile.TemporaryDirectory(prefix="alley-photos-") as folder:
         # reportlab embeds a JPEG given by file name as it is; given bytes, it decodes the whole
         # picture to fingerprint it (20 photos of 2000×1500: 510 MB and 2.3 s, against 80 MB and 1.1 s by file name).
-        for n, photo in enumerate(data.photos):
+        for n, photo in enumerate([*data.photos, *data.scans.values()]):
             photo.path = Path(folder) / f"{n}{Path(photo.file_name).suffix.lower() or '.jpg'}"
             photo.path.write_bytes(photo.data)
         write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return result[0]
 
 
@@ -170,7 +188,7 @@ def render_acceptance_record(data: FilingPacket, out: Path, *, progress: Callabl
         result[0] = doc.page
 
     write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return result[0]
 
 
@@ -189,6 +207,8 @@ def _build(data: FilingPacket, target: Any, pages: dict[str, int], known: dict[s
     story += [PageBreak(), *_catalogue(data, known)]
     story += [PageBreak(), _Mark("acceptance", pages), *_acceptance(data)]
     story += [PageBreak(), _Mark("survey", pages), *_survey(data)]
+    for seq, scan in data.scans.items():
+        story += [PageBreak(), _Mark(f"document{seq}", pages), *_scan(scan, sizing)]
     if data.photos:
         story += [PageBreak(), _Mark("photos", pages), *_photos(data, sizing)]
     story += [PageBreak(), _Mark("back_note", pages), *_back_note(data, known)]
@@ -259,21 +279,30 @@ def _catalogue(data: FilingPacket, pages: dict[str, int]) -> list[Any]:
     head = ["序号", "文件编号", "责任者", "文件题名", "日期", "页次", "备注"]
     builder = data.plan.builder or data.settings.name
     acc = data.acceptance
+    documents = {d.seq: d for d in (data.filing.documents if data.filing else [])}
+    printed = "本案卷打印"
+    # the printed sections in the order they are printed: a scanned document as itself
     sections = [
-        ("", builder, "竣工验收记录", acc.accepted_on if acc else None, "acceptance", "survey"),
+        ("", builder, "竣工验收记录", acc.accepted_on if acc else None, "acceptance", printed),
         ("", data.survey.surveyor if data.survey else "", "调查摸底情况摘要",
-         data.survey.surveyed_on if data.survey else None, "survey", "photos" if data.photos else "back_note"),
+         data.survey.surveyed_on if data.survey else None, "survey", printed),
     ]
+    for seq in data.scans:
+        doc = documents[seq]
+        sections.append((doc.doc_no, doc.issuer, doc.title, doc.doc_date, f"document{seq}", doc.note or printed))
     if data.photos:
-        sections.append(("", builder, f"现场照片（{len(data.photos)} 张）", None, "photos", "back_note"))
+        sections.append(("", builder, f"现场照片（{len(data.photos)} 张）", None, "photos", printed))
+    keys = [section[4] for section in sections] + ["back_note"]
     rows, number = [head], 0
-    for doc_no, issuer, title, when, key, next_key in sections:
+    for n, (doc_no, issuer, title, when, key, note) in enumerate(sections):
         number += 1
-        start, end = pages.get(key, 0), pages.get(next_key, 0) - 1
-        rows.append([str(number), doc_no, issuer, title, _short(when), _range(start, end), "本案卷打印"])
-    # Filed documents (paper or scans) follow the printed packet, 备考表 included, in the volume.
+        start, end = pages.get(key, 0), pages.get(keys[n + 1], 0) - 1
+        rows.append([str(number), doc_no, issuer, title, _short(when), _range(start, end), note])
+    # Filed documents not printed here (paper, PDF scans) follow the packet, 备考表 included, in the volume.
     next_page = pages.get("total", 0) + 1 if pages.get("total") else 0
-    for doc in (data.filing.documents if data.filing else []):
+    for doc in documents.values():
+        if doc.seq in data.scans:
+            continue
         number += 1
         end = next_page + doc.pages - 1
         rows.append([str(number), doc.doc_no, doc.issuer, doc.title, _short(doc.doc_date), _range(next_page, end),
@@ -387,6 +416,15 @@ def _photos(data: FilingPacket, sizing: bool = False) -> list[Any]:
     return story
 
 
+def _scan(scan: Photo, sizing: bool = False) -> list[Any]:
+    """A document filed as a picture, printed as that document: its title, then the picture filling
+    the page."""
+    width, height = _fit(scan.data, WIDTH, 235 * mm)
+    image: Any = Spacer(width, height) if sizing or scan.path is None else Image(
+        str(scan.path), width=width, height=height, mask=None, lazy=2)
+    return [*_heading(scan.caption), image]
+
+
 def _fit(data: bytes, max_width: float, max_height: float) -> tuple[float, float]:
     """The printed size of an image scaled to fit inside the box, keeping its proportions."""
     from PIL import Image as PILImage
@@ -414,7 +452,7 @@ def _printable(photos: list[Photo]) -> tuple[list[Photo], list[str]]:
 def _back_note(data: FilingPacket, pages: dict[str, int]) -> list[Any]:
     filing = data.filing
     printed = max(pages.get("back_note", 1) - pages.get("acceptance", 1), 0)
-    filed = filing.total_pages if filing else 0
+    filed = sum(d.pages for d in filing.documents if d.seq not in data.scans) if filing else 0
     text = f"本案卷共有文件材料 {printed + filed} 页，其中：文字材料 {printed - (_photo_pages(pages)) + filed} 页，" \
            f"图样材料 0 张，照片 {len(data.photos)} 张。"
     missing = ("<br/>资料不全，尚缺：" + "、".join(plain(m) for m in data.missing)) if data.missing else ""

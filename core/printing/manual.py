@@ -124,7 +124,7 @@ def render_manual(out: Path, *, progress: Callable[[int, str], None] | None = No
 
     step(50, "生成 PDF")
     write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return pages[0]
 
 

@@ -114,7 +114,7 @@ def render_survey_form(data: SurveyForm, out: Path, *, progress: Callable[[int, 
         pages[0] = doc.page
 
     write_atomically(out, build)
-    step(100, "完成")
+    step.report(100, "完成")
     return pages[0]
 
 

@@ -33,6 +33,9 @@ class Alley(Record):
     shops: Count | None = Field(default=None, title="商户数")
     chief: str = Field(default="", title="街巷长", max_length=50)
     chief_phone: str = Field(default="", title="联系电话", max_length=50)
+    grid_worker: str = Field(default="", title="网格员", max_length=50)
+    """The grid worker who patrols the alley (002: 每条背街小巷明确到具体网格员); optional."""
+    grid_worker_phone: str = Field(default="", title="网格员电话", max_length=50)
     start_lng: float | None = Field(default=None, title="起点经度", ge=-180, le=180)
     start_lat: float | None = Field(default=None, title="起点纬度", ge=-90, le=90)
     end_lng: float | None = Field(default=None, title="终点经度", ge=-180, le=180)

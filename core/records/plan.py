@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -64,7 +65,7 @@ class Plan(Record):
     category: Category | None = Field(default=None, title="类别")
     """None only for a plan imported from a ledger whose 类别 was blank or unreadable (R2 asks for it)."""
     measures: list[PlanMeasure] = Field(default_factory=list, title="改造内容")
-    content_text: str = Field(default="", title="改造内容（台账原文）", max_length=2000)
+    content_text: str = Field(default="", title="改造内容（台账原文）", max_length=5000)
     """改造内容 word for word as an imported ledger gave it ("一清二拆三改", "白改黑、雨污分流…"): the
     annual list prints it and the export writes it back. Empty for plans typed in the program,
     whose content is their measures."""
@@ -119,6 +120,8 @@ class Plan(Record):
             raise ValueError("填写了撤销原因，还须填写撤销日期")
         if self.withdrawn_on is not None and not self.withdrawn_reason:
             raise ValueError("撤销方案须填写撤销原因")
+        if self.withdrawn_on is not None and self.withdrawn_on > date.today():
+            raise ValueError(f"撤销日期 {self.withdrawn_on} 晚于今天，请核对")
         return self
 
     @property

@@ -27,7 +27,11 @@ class PipeRow(BaseModel):
 
     def age_at(self, when: date) -> int | None:
         """Whole years since the pipe was laid, counted at ``when``; None if the year is unknown."""
-        return None if self.year_laid is None else when.year - self.year_laid
+        return self.age_in(when.year)
+
+    def age_in(self, year: int) -> int | None:
+        """The pipe's age in ``year`` (e.g. the year a plan renovates); None if the year laid is unknown."""
+        return None if self.year_laid is None else year - self.year_laid
 
 
 class Survey(Record):

@@ -25,10 +25,12 @@ RULE_FIELDS: dict[type, tuple[str, ...]] = {
     Plan: ("alley_id", "year", "category", "total_investment_yuan", "approved_on", "tender_on", "contract_on",
            "planned_start_on", "start_on", "completion_on", "declared_groups", "withdrawn_on"),
     Acceptance: ("plan_id", "accepted_on", "result", "lamp_positions", "lamps_installed", "lamps_working",
-                 "standard_eval_on", "boutique_eval_on", "boutique_eval_result"),
+                 "standard_eval_by", "standard_eval_on", "standard_eval_result", "boutique_eval_on",
+                 "boutique_eval_result"),
     Filing: ("plan_id", "filed_on", "archived_on", "locked_at"),
     Problem: ("alley_id", "description", "urgency", "reported_on", "assigned_department", "assigned_on",
-              "handled_on", "feedback_on", "closed_on"),
+              "unable", "escalated_on", "handled_on", "feedback_on", "satisfaction", "second_assigned_on",
+              "second_handled_on", "second_feedback_on", "second_satisfaction", "closing_note", "closed_on"),
 }
 
 

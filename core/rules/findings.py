@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -57,3 +58,20 @@ def sort_key(finding: Finding) -> tuple:
     """Order findings by year, alley, severity and rule number, county-level first."""
     rule_no = int(finding.rule[1:]) if finding.rule[1:].isdigit() else 99
     return (finding.year or 0, finding.alley_code or "", SEVERITY_ORDER[finding.severity], rule_no)
+
+
+def rate_text(part: int, whole: int) -> str:
+    """``part / whole`` as a percentage the way a rule judges it (see :func:`percent_text`): 249 of
+    250 lamps is 99.6%, never 100%."""
+    if not whole:
+        return "—"
+    return percent_text(Decimal(part) / Decimal(whole))
+
+
+def percent_text(fraction: Decimal) -> str:
+    """A rate as a percentage: whole numbers as they are (95%), others to one decimal rounded down
+    (0.9995: 99.9%), so a rate short of a requirement never prints as meeting it."""
+    exact = fraction * 100
+    if exact == exact.to_integral_value():
+        return f"{int(exact)}%"
+    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_DOWN)}%"

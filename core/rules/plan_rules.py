@@ -9,7 +9,7 @@ from typing import Any
 from core.profile import Measure
 from core.records import Alley, Plan, Survey
 from core.rules.dataset import Dataset, PlanMeasures
-from core.rules.findings import Finding
+from core.rules.findings import Finding, percent_text, rate_text
 
 
 def _plans(ds: Dataset, year: int | None) -> list[Plan]:
@@ -81,7 +81,16 @@ def r2_measures(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 code, plan.year, record, {"declared_groups": list(chosen.declared_groups)},
             )
         survey = ds.survey_for(plan)
-        if survey is None:
+        if survey is None and plan.category == "精品类":
+            # Without a survey nobody can tell whether the 达标 needs are met: not 精品-eligible (R8).
+            yield Finding(
+                "R2", "warning",
+                f"{plan.year}年精品类方案没有对应的调查摸底记录，无法判断是否达到达标类要求，"
+                "暂不具备精品类条件，不计入精品任务",
+                "请先录入该街巷的调查摸底情况，再核对改造内容；核对无误后即计入精品任务。",
+                code, plan.year, record, {"boutique_eligible": False},
+            )
+        elif survey is None:
             yield Finding(
                 "R2", "warning",
                 f"{plan.year}年方案没有对应的调查摸底记录，无法判断改造内容是否覆盖问题",
@@ -139,12 +148,16 @@ def _unmet_needs(ds: Dataset, chosen: PlanMeasures, survey: Survey | None) -> li
 
 
 def boutique_eligible(ds: Dataset, plan: Plan) -> bool:
-    """Whether a 精品类 plan meets R2's conditions for 精品: the 达标 needs its survey shows all
-    addressed, and at least ``boutique_min_supplements`` of the 四补 (R8 counts only these)."""
+    """Whether a 精品类 plan meets R2's conditions for 精品: a survey to judge it by, the 达标 needs that
+    survey shows all addressed, and at least ``boutique_min_supplements`` of the 四补 (R8 counts only
+    these)."""
     if plan.category != "精品类":
         return False
+    survey = ds.survey_for(plan)
+    if survey is None:
+        return False
     chosen = ds.measures_of(plan)
-    return (not _unmet_needs(ds, chosen, ds.survey_for(plan))
+    return (not _unmet_needs(ds, chosen, survey)
             and len(chosen.supplements) >= ds.profile.categories.boutique_min_supplements)
 
 
@@ -178,7 +191,8 @@ def _digs(ds: Dataset, plan: Plan) -> bool:
 
 def r3_old_pipes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
     """R3 (000 §二(三)): water-supply or drainage pipes older than ``pipe_priority_age_years`` get
-    priority; a plan that leaves them out (and no earlier plan renewed them) is flagged.
+    priority; a plan that leaves them out (and no earlier plan renewed them) is flagged. The age is
+    counted in the plan's year, when the alley is renovated, not in the survey's.
     """
     rules = ds.profile.pipes
     for plan in _plans(ds, year):
@@ -189,14 +203,14 @@ def r3_old_pipes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         if any(_does_pipe_work(ds, p) for p in earlier):
             continue
         old = [
-            (pipe.kind, pipe.year_laid, pipe.age_at(survey.surveyed_on))
+            (pipe.kind, pipe.year_laid, age)
             for pipe in survey.pipes
             if pipe.kind in rules.priority_kinds
-            and (age := pipe.age_at(survey.surveyed_on)) is not None
+            and (age := pipe.age_in(plan.year)) is not None
             and age > rules.pipe_priority_age_years
         ]
         if old:
-            text = "、".join(f"{kind}管（{laid}年敷设，已 {age} 年）" for kind, laid, age in old)
+            text = "、".join(f"{kind}管（{laid}年敷设，到{plan.year}年已 {age} 年）" for kind, laid, age in old)
             yield Finding(
                 "R3", "warning",
                 f"{plan.year}年方案未安排地下管网改造，但{text}超过 {rules.pipe_priority_age_years} 年",
@@ -264,7 +278,8 @@ def r5_lighting(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         if positions and installed < positions * rules.lamp_install_rate:
             yield Finding(
                 "R5", "warning",
-                f"装灯率 {installed}/{positions} = {installed / positions:.0%}，精品类要求 {rules.lamp_install_rate:.0%}",
+                f"装灯率 {installed}/{positions} = {rate_text(installed, positions)}，"
+                f"精品类要求 {percent_text(rules.lamp_install_rate)}",
                 f"还需安装 {positions - installed} 盏路灯。",
                 code, plan.year, record,
                 {"lamp_positions": positions, "lamps_installed": installed, "required_rate": rules.lamp_install_rate},
@@ -272,7 +287,8 @@ def r5_lighting(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         if installed and working < installed * rules.lamp_working_rate:
             yield Finding(
                 "R5", "warning",
-                f"亮灯率 {working}/{installed} = {working / installed:.1%}，精品类要求不低于 {rules.lamp_working_rate:.0%}",
+                f"亮灯率 {working}/{installed} = {rate_text(working, installed)}，"
+                f"精品类要求不低于 {percent_text(rules.lamp_working_rate)}",
                 "请维修不亮的路灯后复核。",
                 code, plan.year, record,
                 {"lamps_installed": installed, "lamps_working": working, "required_rate": rules.lamp_working_rate},

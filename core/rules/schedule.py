@@ -6,9 +6,12 @@ import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from core.profile import Deadlines
+from core.records import Acceptance, Plan
 from core.rules.dataset import Dataset
-from core.rules.findings import Finding
+from core.rules.findings import Finding, Severity
 from core.rules.funding import funding_for_plan
+from core.rules.plan_rules import boutique_eligible
 
 
 def add_months(day: date, months: int) -> date:
@@ -20,8 +23,8 @@ def add_months(day: date, months: int) -> date:
 
 def r6_deadlines(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
     """R6 (000 §三, §四): survey by end of February of the first year; plan approved by 30 April;
-    construction started by 30 June and complete by 30 November; 达标 evaluation before November;
-    精品 evaluation in December.
+    construction started by 30 June and complete by 30 November; 达标 evaluation before November (or
+    soon after a later acceptance), 精品 evaluation in December, and their results.
     """
     dl = ds.profile.deadlines
     first_year = min(ds.profile.profile.programme_years)
@@ -64,28 +67,99 @@ def r6_deadlines(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                               f"请尽快推进并录入{name}日期。", code, plan.year, record,
                               {"milestone": field, "deadline": due, "as_of": ds.as_of})
         acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
-        if acceptance is None:
-            continue
-        before = dl.standard_evaluation_before.on(plan.year)
-        if acceptance.standard_eval_on is not None and acceptance.standard_eval_on >= before:
-            yield Finding("R6", "info", f"{plan.year}年达标评价于 {acceptance.standard_eval_on}，应在 {before} 前完成",
-                          "达标评价应在当年 11 月前由市级完成。", code, plan.year, f"acceptances/{acceptance.id}",
-                          {"standard_eval_on": acceptance.standard_eval_on, "deadline": before})
-        when = acceptance.boutique_eval_on
-        if plan.category == "精品类" and when is not None and (when.year, when.month) != (plan.year, dl.boutique_evaluation_month):
-            yield Finding("R6", "info", f"{plan.year}年精品评价于 {when}，应在当年 {dl.boutique_evaluation_month} 月进行",
-                          "精品评价由自治区在当年 12 月组织，请核对日期。", code, plan.year, f"acceptances/{acceptance.id}",
-                          {"boutique_eval_on": when, "month": dl.boutique_evaluation_month})
+        if acceptance is not None:
+            yield from _evaluations(ds, plan, acceptance, code)
+
+
+def standard_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) -> tuple[date, str]:
+    """The last day for the city's 达标 evaluation of a plan of ``year`` accepted on ``accepted_on``,
+    and the rule that set it in words: the day before ``standard_evaluation_before`` ("每年11月以前")
+    when that leaves ``standard_evaluation_days`` after the acceptance, else that many days after the
+    acceptance (construction may run until 30 November, and an alley is evaluated once accepted).
+    """
+    before = deadlines.standard_evaluation_before.on(year)
+    days = deadlines.standard_evaluation_days
+    late = accepted_on + timedelta(days=days)
+    if late < before:
+        return before - timedelta(days=1), f"{before.month}月{before.day}日前"
+    return late, f"验收较晚，验收后 {days} 日内"
+
+
+def _before_text(deadlines: Deadlines) -> str:
+    """``standard_evaluation_before`` as the seed writes it: 11月1日."""
+    day = deadlines.standard_evaluation_before.on(2000)  # any leap year: the month and day are all we read
+    return f"{day.month}月{day.day}日"
+
+
+def boutique_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) -> tuple[date, str]:
+    """The last day of the region's 精品 evaluation ("每年12月"): the end of the evaluation month of the
+    plan's year, or of the first later year whose evaluation month ends after the acceptance."""
+    month = deadlines.boutique_evaluation_month
+    while (last := date(year, month, calendar.monthrange(year, month)[1])) < accepted_on:
+        year += 1
+    return last, f"{year} 年 {month} 月"
+
+
+def _evaluations(ds: Dataset, plan: Plan, acceptance: Acceptance, code: str | None) -> Iterator[Finding]:
+    """R6 on the evaluations (000 §二(四)): a failed 达标 evaluation; an evaluation later than its
+    deadline (and which deadline applied); a passed acceptance past the deadline with no result yet,
+    naming who evaluates."""
+    dl, who = ds.profile.deadlines, ds.profile.evaluation
+    record = f"acceptances/{acceptance.id}"
+    if acceptance.standard_eval_result == "不达标":
+        by = acceptance.standard_eval_by or who.standard_by
+        on = f"，{acceptance.standard_eval_on}" if acceptance.standard_eval_on else ""
+        yield Finding("R6", "error", f"{plan.year}年方案达标评定结果为“不达标”（{by}{on}）",
+                      "请组织整改后申请复评；复评达标后在“竣工验收”中更正达标评价结果。", code, plan.year, record,
+                      {"standard_eval_result": "不达标", "standard_eval_on": acceptance.standard_eval_on})
+    due, rule = standard_evaluation_due(acceptance.accepted_on, plan.year, dl)
+    facts = {"accepted_on": acceptance.accepted_on, "deadline": due, "rule": rule}
+    evaluated = acceptance.standard_eval_on
+    if evaluated is not None and evaluated > due:
+        yield Finding("R6", "info",
+                      f"{plan.year}年达标评定于 {evaluated}，晚于评定期限 {due}（{rule}，验收于 {acceptance.accepted_on}）",
+                      f"达标评定由{who.standard_by}在每年{_before_text(dl)}前组织，验收较晚的在验收后 "
+                      f"{dl.standard_evaluation_days} 日内，请核对评定日期。", code, plan.year, record,
+                      {**facts, "standard_eval_on": evaluated})
+    elif (plan.category == "达标类" and acceptance.passed and acceptance.standard_eval_result is None
+          and ds.as_of > due):
+        yield Finding("R6", "warning",
+                      f"{plan.year}年达标类方案已于 {acceptance.accepted_on} 验收合格，达标评定期限 {due}（{rule}）已过，尚无评定结果",
+                      f"达标评定由{who.standard_by}组织：请向其了解评定结果，并在“竣工验收”的“达标、精品评价”中录入日期和结果。",
+                      code, plan.year, record, {**facts, "evaluated_by": who.standard_by})
+    if plan.category != "精品类":
+        return
+    due, rule = boutique_evaluation_due(acceptance.accepted_on, plan.year, dl)
+    when = acceptance.boutique_eval_on
+    if when is not None and (when.year, when.month) != (due.year, due.month):
+        yield Finding("R6", "info", f"{plan.year}年精品评定于 {when}，应在 {rule}进行",
+                      f"精品评定由自治区在每年 {dl.boutique_evaluation_month} 月组织，请核对日期。", code, plan.year,
+                      record, {"boutique_eval_on": when, "month": dl.boutique_evaluation_month, "deadline": due})
+    elif acceptance.passed and acceptance.boutique_eval_result is None and ds.as_of > due:
+        yield Finding("R6", "warning",
+                      f"{plan.year}年精品类方案已于 {acceptance.accepted_on} 验收合格，精品评定（{rule}）已过，尚无评定结果",
+                      f"精品评定由{who.boutique_by}组织：请向其了解评定结果，并在“竣工验收”的“达标、精品评价”中录入日期和结果。",
+                      code, plan.year, record,
+                      {"accepted_on": acceptance.accepted_on, "deadline": due, "evaluated_by": who.boutique_by})
 
 
 def r7_funding_notes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
-    """R7 (000 §四(二)): say when a plan missed its bonus or has it clawed back."""
+    """R7 (000 §四(二)): a plan outside the programme's years gets nothing; say when a plan missed its
+    bonus or has funds clawed back; a 精品 rating whose award waits for a passed acceptance, or that
+    R2 would not have judged 精品-eligible.
+    """
     for plan in ds.plans:
         if year is not None and plan.year != year:
             continue
         acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
         funding = funding_for_plan(plan, acceptance, ds.profile, ds.as_of)
         code, record = ds.code_of(plan.alley_id), f"plans/{plan.id}"
+        if not funding.in_programme:
+            yield Finding("R7", "info", f"{plan.year}年方案{funding.reason}",
+                          "该方案的资金请按本县（区）或新一轮政策另行安排；如年度填错，请更正方案的年度。",
+                          code, plan.year, record,
+                          {"year": plan.year, "programme_years": ds.profile.profile.programme_years})
+            continue
         if funding.clawback_yuan:
             yield Finding("R7", "warning", f"{plan.year}年方案{funding.clawback_reason}：扣回 {funding.clawback_yuan} 元",
                           "请在资金清算中扣回，并督促尽快完工。", code, plan.year, record,
@@ -95,7 +169,20 @@ def r7_funding_notes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
             if ds.as_of + timedelta(days=30) >= due:
                 yield Finding("R7", "info", f"{plan.year}年方案{funding.clawback_reason}",
                               "请督促施工单位按期完工。", code, plan.year, record,
-                              {"bonus_yuan": funding.bonus_yuan, "deadline": due})
+                              {"bonus_yuan": funding.bonus_yuan, "at_risk_yuan": funding.at_risk_yuan, "deadline": due})
+        if acceptance is None or not funding.award_reason:
+            continue
+        award = ds.profile.funding.boutique_award_yuan
+        if not acceptance.passed:
+            yield Finding("R7", "error", f"{plan.year}年方案{funding.award_reason}（{award} 元）",
+                          "请督促整改并复验；复验合格后在“竣工验收”中更正验收结论，精品奖补随之计入。",
+                          code, plan.year, f"acceptances/{acceptance.id}",
+                          {"boutique_eval_result": "精品", "result": acceptance.result, "withheld_yuan": award})
+        elif not boutique_eligible(ds, plan):
+            yield Finding("R7", "info",
+                          f"{plan.year}年方案已由自治区评为精品，精品奖补 {award} 元照发；但按方案内容不具备精品类条件（见 R2）",
+                          "奖补以自治区评定结果为准；请核对方案的改造内容和调查摸底是否录入完整。",
+                          code, plan.year, record, {"boutique_award_yuan": award, "boutique_eligible": False})
 
 
 def r9_order(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
@@ -133,7 +220,7 @@ def r9_order(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         present = ds.document_kinds(filing)
         missing = [d for d in required if d.key not in present]
         if missing:
-            severity = "error" if (filing.filed_on or filing.locked_at) else "info"
+            severity: Severity = "error" if (filing.filed_on or filing.locked_at) else "info"
             yield Finding("R9", severity,
                           f"备案资料不全，缺少：{'、'.join(d.title for d in missing)}",
                           "请补齐所列文件后再备案归档。", code, plan.year, record,

@@ -24,8 +24,10 @@ _HIDDEN = ("id", "changed_at", "changed_by")
 
 
 def record_as_of(ledger: Ledger, table: str, record_id: int, at: str) -> Snapshot | None:
-    """The record ``record_id`` of ``table`` as it was at ``at`` (ISO time, ``2025-09-26T14:03:12``
-    or a date), or None when it did not exist then (not yet inserted, or already deleted)."""
+    """The record ``record_id`` of ``table`` as it was at ``at`` (``2025-09-26T14:03:12``, the
+    audit log's ``2025-09-26 14:03:12``, or a day), or None when it did not exist then (not yet
+    inserted, or already deleted)."""
+    at = at.strip().replace(" ", "T", 1)  # the log stores ISO time; its viewer shows a space
     rows = ledger.db.execute(
         "SELECT id, action, changes FROM audit_log WHERE table_name = ? AND record_id = ? AND at > ? "
         "ORDER BY id DESC", [table, record_id, at]).fetchall()

@@ -92,6 +92,10 @@ class Attachment:
     mime: str
     size: int
 
+    def audit_value(self, caption: str = "") -> dict[str, Any]:
+        """The file as the audit log records it beside its owner's change."""
+        return {"file_name": self.file_name, "sha256": self.sha256, "size": self.size, "caption": caption}
+
 
 def _now() -> str:
     return _stamp().isoformat()
@@ -342,7 +346,8 @@ class Ledger:
             try:
                 yield self
                 if self._pending_seals:
-                    seals.reseal(conn, self._pending_seals)
+                    with gc_paused():  # a demo's or an import's records are all alive: no rescans of them
+                        seals.reseal(conn, self._pending_seals)
             except BaseException as error:
                 self._pending_seals.clear()
                 if conn.in_transaction:
@@ -459,13 +464,14 @@ class Ledger:
             self._write_audit(audit_rows)
         return out
 
-    def save(self, record: R, *, reason: str = "", source: str = "") -> R:
+    def save(self, record: R, *, reason: str = "", source: str = "", also: dict[str, list[Any]] | None = None) -> R:
         """Insert ``record`` if it has no id, else update it; returns the stored record.
 
         A record read before someone else changed it (an import, another window) is refused with
         :class:`Conflict`, naming both values of each field that differs: the save never silently
         undoes the other change. Records of a filed (locked) plan's packet refuse changes unless
-        ``reason`` names the amendment.
+        ``reason`` names the amendment. ``also`` adds changes that came with this one to its audit
+        entry (``{field: [old, new]}``, e.g. the file a new catalogue line stands for).
         """
         if record.id is None:
             return self.add(record, source=source, reason=reason)
@@ -477,6 +483,7 @@ class Ledger:
             if not changes:  # nothing to write, so nothing of anyone else's to overwrite
                 return old
             self._check_current(record, old)
+            changes.update(also or {})
             touched = self._guard_locked(old, reason, new=record, changed=changes)
             # moving a record into a filed plan's packet is a change to it too
             touched.update(self._guard_locked(record, reason, changed=changes))
@@ -602,6 +609,12 @@ class Ledger:
         return StoreError(f"{spec.model.label}无法保存：{text}")
 
     # ---------------------------------------------------------------- locking (filed records)
+    def locked_by(self, record: Record) -> str | None:
+        """When the filed plan whose packet ``record`` belongs to was locked (ISO time), or None:
+        a change to it then needs an amendment reason (the window asks before it tries)."""
+        touched = seals.covering(self.db.conn, record)
+        return min(touched.values()) if touched else None
+
     def _guard_locked_many(self, records: Sequence[Record], reason: str) -> set[int]:
         """The locked plans new ``records`` belong to (their packets); refused without ``reason``."""
         plan_ids = {pid for r in records if isinstance(r, (Plan, Acceptance, Filing, ProgressEntry))
@@ -811,11 +824,14 @@ class Ledger:
 
     # ---------------------------------------------------------------- attachments
     def add_attachment(self, data: bytes, file_name: str, *, owner: Record | None = None, caption: str = "",
-                       reason: str = "") -> Attachment:
+                       reason: str = "", audited: bool = True) -> Attachment:
         """Store a file inside the database (deduplicated by SHA-256), optionally linked to a record.
 
-        Linking a file to a record of a filed plan's packet needs ``reason``; every link is
-        audited. The name is kept as a safe base name (no folders, no characters Windows forbids).
+        Linking a file to a record of a filed plan's packet needs ``reason``. Every file leaves one
+        audit entry: the change of its owner (file name, SHA-256, size, caption), or, without an owner,
+        the file's own; ``audited=False`` leaves it to the caller, who records the file with its own
+        change (a filing's document: one entry for the file and its catalogue line). The name is kept
+        as a safe base name (no folders, no characters Windows forbids).
         """
         file_name = safe_name(file_name)
         digest = hashlib.sha256(data).hexdigest()
@@ -833,9 +849,11 @@ class Ledger:
                     [digest, file_name, mime, len(data), data, _now(), self.user],
                 )
                 attachment_id = cursor.lastrowid
-                self._write_audit([self._audit_row(
-                    "insert", "attachments", attachment_id, file_name,
-                    {"file_name": [None, file_name], "sha256": [None, digest], "size": [None, len(data)]})])
+                if owner is None and audited:  # else the owner's entry names the file
+                    self._write_audit([self._audit_row(
+                        "insert", "attachments", attachment_id, file_name,
+                        {"file_name": [None, file_name], "sha256": [None, digest], "size": [None, len(data)]})])
+            attachment = Attachment(attachment_id, digest, file_name, mime, len(data))
             if owner is not None:
                 table = spec_for(owner).table
                 position = self.db.execute(
@@ -844,11 +862,11 @@ class Ledger:
                 self.db.execute(
                     "INSERT INTO attachment_links (attachment_id, owner_table, owner_id, caption, position) "
                     "VALUES (?, ?, ?, ?, ?)", [attachment_id, table, owner.id, caption, position])
-                self._write_audit([self._audit_row(
-                    "update", table, owner.id, self._record_key(owner),
-                    {"attachments": [None, {"file_name": file_name, "sha256": digest, "caption": caption}]},
-                    reason=reason)])
-        return Attachment(attachment_id, digest, file_name, mime, len(data))
+                if audited:
+                    self._write_audit([self._audit_row(
+                        "update", table, owner.id, self._record_key(owner),
+                        {"attachments": [None, attachment.audit_value(caption)]}, reason=reason)])
+        return attachment
 
     def remove_attachment(self, owner: Record, attachment_id: int, *, reason: str = "") -> None:
         """Unlink a file from ``owner`` (the file's bytes stay for the audit trail and other owners).
@@ -896,7 +914,11 @@ class Ledger:
 
     def load_holiday_year(self, year: int, days: dict[date, bool], *, names: dict[date, str] | None = None,
                           source: str = "") -> None:
-        """Replace the holiday table of ``year``: days off (False) and make-up working days (True)."""
+        """Replace the holiday table of ``year``: days off (False) and make-up working days (True).
+
+        Storage only: :func:`core.exchange.holidays.store_holiday_year` first checks that the table
+        is a whole official year (every statutory holiday named).
+        """
         outside = [d for d in days if d.year != year]
         if outside:
             raise LedgerError(f"{year} 年节假日表中出现了其他年份的日期：{outside[0]}")

@@ -390,13 +390,9 @@ def _converters(model: type[BaseModel]) -> tuple[tuple[str, Callable[[Any], Any]
 
 
 def _converter_for(annotation: Any) -> Callable[[Any], Any] | None:
+    annotation = _plain_type(annotation)
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _converter_for(args[0])
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return _converter_for(inner[0]) if len(inner) == 1 else None
     if origin is list and args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
         item = args[0]
         return lambda values: [v if isinstance(v, BaseModel) else _construct(item, dict(v)) for v in values]

@@ -386,11 +386,31 @@ CREATE INDEX plans_by_year ON plans (year, category);
 CREATE INDEX plans_by_alley ON plans (alley_id);
 """
 
-# Version 4: tamper evidence (issue 16). The audit log becomes a hash chain (core.store.chain: each
-# entry's hash covers the one before it); a locked plan's packet gets a seal, the SHA-256 of its
-# content as locked (core.store.seals). The program fills both in for an older database right
-# after this step.
-V4_DATA_SAFETY = """
+# Version 4: the problem ledger of seed 002 — who complained and the 12345 ticket, the escalation of a
+# problem the street cannot handle, a second round of handling after a 不满意 rating and the written
+# 情况说明 of a closure — and the grid worker (网格员) responsible for each alley.
+V4_PROBLEM_ROUNDS = """
+ALTER TABLE problems ADD COLUMN ticket_no TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN complainant TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN complainant_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN unable INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE problems ADD COLUMN escalated_on TEXT;
+ALTER TABLE problems ADD COLUMN escalated_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN second_assigned_on TEXT;
+ALTER TABLE problems ADD COLUMN second_handled_on TEXT;
+ALTER TABLE problems ADD COLUMN second_result TEXT NOT NULL DEFAULT '';
+ALTER TABLE problems ADD COLUMN second_feedback_on TEXT;
+ALTER TABLE problems ADD COLUMN second_satisfaction TEXT;
+ALTER TABLE problems ADD COLUMN closing_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE alleys ADD COLUMN grid_worker TEXT NOT NULL DEFAULT '';
+ALTER TABLE alleys ADD COLUMN grid_worker_phone TEXT NOT NULL DEFAULT '';
+"""
+
+# Version 5: tamper evidence (issue 16). The audit log becomes a hash chain (core.store.chain: the
+# entries of each write carry a hash that covers them and the write before); a locked plan's packet
+# gets a seal, the SHA-256 of its content as locked (core.store.seals). The program fills both in
+# for an older database right after this step.
+V5_DATA_SAFETY = """
 ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
 CREATE TABLE seals (
     plan_id INTEGER PRIMARY KEY REFERENCES plans(id) ON DELETE CASCADE,
@@ -399,7 +419,7 @@ CREATE TABLE seals (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_RECORDS, V2_HOLIDAYS, V3_LEDGER_WORDS, V4_DATA_SAFETY)
+MIGRATIONS: tuple[str, ...] = (V1_RECORDS, V2_HOLIDAYS, V3_LEDGER_WORDS, V4_PROBLEM_ROUNDS, V5_DATA_SAFETY)
 """SQL scripts; ``MIGRATIONS[n - 1]`` upgrades a version ``n - 1`` database to version ``n``."""
 
 LATEST = len(MIGRATIONS)

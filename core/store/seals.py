@@ -170,7 +170,13 @@ def reseal(conn: sqlite3.Connection, plan_ids: Iterable[int], *, now: datetime |
     wanted = set(plan_ids)
     if not wanted:
         return
-    locked = {pid for pid in wanted if plan_lock(conn, pid)}
+    ordered = sorted(wanted)
+    locked: set[int] = set()
+    for start in range(0, len(ordered), 900):
+        chunk = ordered[start:start + 900]
+        locked.update(row[0] for row in conn.execute(
+            f"SELECT plan_id FROM filings WHERE locked_at IS NOT NULL AND plan_id IN ({','.join('?' * len(chunk))})",
+            chunk))
     stamp = (now or datetime.now()).replace(microsecond=0).isoformat()
     conn.executemany("INSERT OR REPLACE INTO seals (plan_id, sealed_at, sha256) VALUES (?, ?, ?)",
                      [(pid, stamp, digest) for pid, digest in fingerprints(conn, locked).items()])

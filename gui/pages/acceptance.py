@@ -89,12 +89,14 @@ class AcceptancesPage(PlanKeyedPage):
         return acceptance_refusal(self.session.ledger, record)
 
     def review_html(self, record: BaseModel | None) -> str:
-        """The R9 refusal and R5 lamp rates while the clerk types."""
+        """The R9 refusal, R5 lamp rates and what R6/R7 say of the evaluations while the clerk types."""
         if record is None:
             return ""
         refused = acceptance_refusal(self.session.ledger, record)
         text = f"<p style='color:#b00020'><b>{self.tr('不能保存：')}</b>{refused}</p>" if refused else ""
-        findings = review(self.session.ledger, acceptance=record, rules=("R5",), money=False).findings
+        own = f"acceptances/{record.id}"
+        findings = [f for f in review(self.session.ledger, acceptance=record, rules=("R5", "R6", "R7"),
+                                      money=False).findings if f.rule == "R5" or f.record == own]
         return text + findings_html(findings, tr=self.tr)
 
     def print_current(self):

@@ -45,10 +45,11 @@ class AnnualListPage(Page):
         self.year.setObjectName("year")
         self.year.currentIndexChanged.connect(lambda _: self.load_year())
         bar.addWidget(self.year)
+        bar.addStretch(1)
+        # the counts on a line of their own, wrapped: beside the buttons they pushed 打印预览 off the screen
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        bar.addWidget(self.summary, 1)
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)
         self.export_button.setObjectName("export")
         self.print_button = QPushButton(self.tr("打印预览…"), self)
@@ -67,6 +68,7 @@ class AnnualListPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self._ready = False
 

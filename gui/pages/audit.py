@@ -155,13 +155,16 @@ class AuditPage(Page):
         clear.setObjectName("clear")
         clear.clicked.connect(self.clear_filter)
         bar.addWidget(clear)
+        bar.addStretch(1)
+        # the count and the export on a second line: one line of everything is wider than a 1024-pixel screen
+        below = QHBoxLayout()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
-        bar.addWidget(self.count_label, 1)
+        below.addWidget(self.count_label, 1)
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.export_excel)
-        bar.addWidget(self.export_button)
+        below.addWidget(self.export_button)
 
         self.model = AuditModel(self)
         self.table = QTableView(self)
@@ -189,6 +192,7 @@ class AuditPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        layout.addLayout(below)
         layout.addWidget(splitter, 1)
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -286,7 +290,7 @@ class AuditPage(Page):
         session = self.session
 
         def job(progress, cancelled):
-            from core.audit_view import export_audit
+            from core.exchange.lists import export_audit
 
             with session.worker_ledger() as ledger:
                 return export_audit(ledger, flt, out, progress=progress, cancel=cancelled)

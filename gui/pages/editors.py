@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, get_args
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -22,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.money import wan
+from core.money import wan, wan_exact
 from core.profile import Measure, Profile
 from core.records.survey import PIPE_KINDS, PipeCondition
 from gui.fields import Editor
@@ -111,22 +116,129 @@ class PipesEditor(Editor):
         return tuple(out)
 
 
+QUANTITY, UNIT, AMOUNT = 1, 2, 3
+"""The measures tree's editable columns, in the order Tab and Enter go through them."""
+
+
+class _EnterMovesOn(QStyledItemDelegate):
+    """Enter in a cell being edited commits it and goes on to the next cell, as Tab does."""
+
+    editor: QWidget | None = None
+    """The editor opened last (the tree types the first key into it)."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:  # noqa: N802
+        self.editor = super().createEditor(parent, option, index)
+        return self.editor
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        # A tree asks its rows' heights without saying how wide the column is, so a long measure name
+        # would never wrap (and end in "…" on a narrow screen): tell it.
+        view = self.parent()
+        width = view.columnWidth(index.column())
+        if index.column() == 0:
+            width -= view.indentation() * 2 + view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, max(width, 20), option.fontMetrics.height())  # valid, or it is not used
+        return super().sizeHint(sized, index)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class MeasuresTree(QTreeWidget):
+    """The measures as a tree in which the keyboard works like a form: a measure's name is never
+    edited; typing on it (or Enter, F2, a double click) goes to its 数量; Right reaches 数量; Tab and
+    Enter go 数量 → 单位 → 估算投资 → the next measure's 数量 (Shift+Tab back)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.delegate = _EnterMovesOn(self)
+        self.setItemDelegate(self.delegate)
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())  # rewrap the names
+
+    def cells(self) -> list[QModelIndex]:
+        """The editable cells in keyboard order: each measure's quantity, unit and amount."""
+        out = []
+        for g in range(self.topLevelItemCount()):
+            group = self.topLevelItem(g)
+            for m in range(group.childCount()):
+                index = self.indexFromItem(group.child(m))
+                out += [index.siblingAtColumn(c) for c in (QUANTITY, UNIT, AMOUNT)]
+        return out
+
+    def _is_measure(self, index: QModelIndex) -> bool:
+        return index.isValid() and index.parent().isValid()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:  # noqa: N802
+        current = self.currentIndex()
+        Move = QAbstractItemView.CursorAction
+        if self._is_measure(current) and action in (Move.MoveNext, Move.MovePrevious):
+            cells = self.cells()
+            here = current if current.column() else current.siblingAtColumn(QUANTITY)
+            n = cells.index(here) if here in cells else 0
+            if here is not current and action == Move.MoveNext:
+                return here  # from a name, Tab goes to its quantity
+            step = 1 if action == Move.MoveNext else -1
+            return cells[max(0, min(len(cells) - 1, n + step))]
+        if self._is_measure(current) and action == Move.MoveRight and current.column() < AMOUNT:
+            return current.siblingAtColumn(current.column() + 1)
+        if self._is_measure(current) and action == Move.MoveLeft and current.column() > 0:
+            return current.siblingAtColumn(current.column() - 1)
+        return super().moveCursor(action, modifiers)
+
+    def edit(self, index: QModelIndex, trigger: Any = None, event: QEvent | None = None) -> bool:  # noqa: D102
+        if trigger is None:  # the public edit(index)
+            return super().edit(index)
+        Trigger = QAbstractItemView.EditTrigger
+        if self._is_measure(index) and index.column() == 0:
+            space = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space
+            if trigger == Trigger.CurrentChanged or space:
+                # arriving on a name edits nothing; Space ticks or unticks the measure
+                return super().edit(index, trigger, event) if space else False
+            if trigger in (Trigger.AnyKeyPressed, Trigger.EditKeyPressed, Trigger.DoubleClicked):
+                quantity = index.siblingAtColumn(QUANTITY)
+                self.setCurrentIndex(quantity)  # editing starts there (the current-changed trigger)
+                if self.state() != QAbstractItemView.State.EditingState:
+                    super().edit(quantity, Trigger.AllEditTriggers, None)
+                editor = self.delegate.editor
+                if (trigger == Trigger.AnyKeyPressed and isinstance(event, QKeyEvent) and event.text()
+                        and hasattr(editor, "setText")):
+                    editor.setText(event.text())  # the key typed is the quantity's first character
+                return True
+        return super().edit(index, trigger, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState
+                and self._is_measure(self.currentIndex())):
+            self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, event)
+            return
+        super().keyPressEvent(event)
+
+
 class MeasuresEditor(Editor):
     """The plan's measures from the profile's catalogue, grouped 一清/二拆/三改/四补, with quantities
-    and estimated investment; the sum of the estimates is shown below as the clerk types."""
-
+    and estimated investment in 万元 (typed as a ledger writes it, read by core.entry); the sum of
+    the estimates is shown below as the clerk types."""
 
     def __init__(self, profile: Profile, parent: QWidget | None = None):
         box = QWidget(parent)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        tree = QTreeWidget(box)
+        tree = MeasuresTree(box)
         tree.setObjectName("measures_tree")
         tree.setColumnCount(4)
-        tree.setHeaderLabels(["改造措施", "数量", "单位", "估算投资(元)"])
+        tree.setHeaderLabels(["改造措施", "数量", "单位", "估算投资(万元)"])
         tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c, width in ((1, 70), (2, 50), (3, 110)):
-            tree.setColumnWidth(c, width)
+        metrics = tree.header().fontMetrics()
+        for c, width in ((QUANTITY, 70), (UNIT, 50), (AMOUNT, 110)):
+            title = tree.headerItem().text(c)
+            tree.setColumnWidth(c, max(width, metrics.horizontalAdvance(title) + 16))
+        tree.header().setStretchLastSection(False)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         tree.setMinimumHeight(260)
         tree.setWordWrap(True)  # long measure names wrap rather than end in "…" on a narrow screen
@@ -137,8 +249,10 @@ class MeasuresEditor(Editor):
         layout.addWidget(tree)
         layout.addWidget(self.total_label)
         super().__init__(box)
+        box.setFocusProxy(tree)
         self.items: dict[str, QTreeWidgetItem] = {}
         self.units: dict[str, str] = {}
+        self.names: dict[str, str] = {}
         self._stored: dict[str, dict[str, Any]] = {}
         """The plan's measures as stored (code → fields), so saving keeps what the tree does not show."""
         for group in GROUPS:
@@ -154,10 +268,11 @@ class MeasuresEditor(Editor):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                               | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
-                for c in (1, 3):
+                for c in (QUANTITY, AMOUNT):
                     item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.items[m.code] = item
                 self.units[m.code] = m.unit
+                self.names[m.code] = m.name
             top.setExpanded(True)
         self._quiet = False
         tree.itemChanged.connect(self._item_changed)
@@ -166,38 +281,40 @@ class MeasuresEditor(Editor):
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._quiet:
             return
-        if column in (1, 3) and item.text(column).strip() and item.checkState(0) != Qt.CheckState.Checked:
+        if column == 0 and item.text(0) != self.names.get(item.data(0, Qt.ItemDataRole.UserRole), item.text(0)):
+            with QSignalBlocker(self.tree):  # a name is the catalogue's, never the clerk's
+                item.setText(0, self.names[item.data(0, Qt.ItemDataRole.UserRole)])
+        if column in (QUANTITY, AMOUNT) and item.text(column).strip() and item.checkState(0) != Qt.CheckState.Checked:
             with QSignalBlocker(self.tree):  # typing a quantity or an amount chooses the measure
                 item.setCheckState(0, Qt.CheckState.Checked)
         self._show_total()
         self.edited.emit()
 
     def total(self) -> int | None:
-        """Sum of the chosen measures' estimates in 元, or None when one of them is not a number."""
+        """Sum of the chosen measures' estimates in 元, or None when one of them cannot be read."""
+        from core.entry import yuan_from_text  # the unit tables: read when first needed, not at start
+
         total = 0
         for _code, _qty, _unit, amount in self.raw():
-            if not amount:
-                continue
             try:
-                value = Decimal(amount.replace(",", ""))
-            except InvalidOperation:
+                total += yuan_from_text(amount) or 0
+            except ValueError:
                 return None
-            total += int(value)
         return total
 
     def _show_total(self) -> None:
         total = self.total()
         chosen = len(self.raw())
         self.total_label.setText(
-            f"已选 {chosen} 项措施，估算投资合计 {total:,} 元（{wan(total)} 万元）" if total is not None
-            else f"已选 {chosen} 项措施，估算投资有不是数字的金额"
+            f"已选 {chosen} 项措施，估算投资合计 {wan(total, thousands=True)} 万元" if total is not None
+            else f"已选 {chosen} 项措施，估算投资有无法识别的金额"
         )
 
     def raw(self) -> tuple[tuple[str, str, str, str], ...]:
         out = []
         for code, item in self.items.items():
             if item.checkState(0) == Qt.CheckState.Checked:
-                out.append((code, item.text(1).strip(), item.text(2).strip(), item.text(3).strip()))
+                out.append((code, item.text(QUANTITY).strip(), item.text(UNIT).strip(), item.text(AMOUNT).strip()))
         return tuple(out)
 
     def set_raw(self, value: Any) -> None:
@@ -207,19 +324,39 @@ class MeasuresEditor(Editor):
             for code, item in self.items.items():
                 r = given.get(code)
                 item.setCheckState(0, Qt.CheckState.Checked if r else Qt.CheckState.Unchecked)
-                item.setText(1, r[1] if r else "")
-                item.setText(2, (r[2] if r else "") or self.units[code])
-                item.setText(3, r[3] if r else "")
+                item.setText(QUANTITY, r[1] if r else "")
+                item.setText(UNIT, (r[2] if r else "") or self.units[code])
+                item.setText(AMOUNT, r[3] if r else "")
         finally:
             self._quiet = False
         self._show_total()
 
+    def _read(self, code: str, qty: str, unit: str, amount: str) -> tuple[Any, Any]:
+        """(quantity, amount in 元) of one row as typed; ValueError for the first that cannot be read."""
+        from core.entry import quantity_from_text, yuan_from_text
+
+        return quantity_from_text(qty, unit or self.units.get(code, "")), yuan_from_text(amount)
+
+    def problem(self, raw: Any) -> str | None:
+        messages = []
+        for code, qty, unit, amount in raw:
+            try:
+                self._read(code, qty, unit, amount)
+            except ValueError as error:
+                messages.append(f"{self.names.get(code, code)}：{error}")
+        return "；".join(messages) or None
+
     def to_input(self, raw: Any) -> list[dict[str, Any]]:
         """The chosen measures over the stored ones: their notes kept, measures the catalogue no longer
         has kept as they were, and the stored order kept (new ones after them)."""
-        chosen = {code: {**self._stored.get(code, {}), "code": code, "quantity": qty.replace(",", "") or None,
-                         "unit": unit, "estimated_investment_yuan": amount.replace(",", "") or None}
-                  for code, qty, unit, amount in raw}
+        chosen = {}
+        for code, qty, unit, amount in raw:
+            try:
+                quantity, yuan = self._read(code, qty, unit, amount)
+            except ValueError:
+                quantity, yuan = None, None  # explained by problem(); the record is not valid meanwhile
+            chosen[code] = {**self._stored.get(code, {}), "code": code, "quantity": quantity, "unit": unit,
+                            "estimated_investment_yuan": yuan}
         out = [chosen.pop(code) if code in chosen else measure
                for code, measure in self._stored.items() if code in chosen or code not in self.items]
         return out + list(chosen.values())
@@ -233,7 +370,7 @@ class MeasuresEditor(Editor):
             qty = m.get("quantity")
             amount = m.get("estimated_investment_yuan")
             out.append((m["code"], "" if qty is None else format(Decimal(qty).normalize(), "f"), m.get("unit") or "",
-                        "" if amount is None else str(amount)))
+                        wan_exact(amount) if amount is not None else ""))
         return tuple(out)
 
 

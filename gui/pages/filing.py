@@ -28,6 +28,7 @@ from core.browse import Table
 from core.errors import LedgerError
 from core.exchange.values import parse_date
 from core.records import Alley, Filing
+from core.review import review_filing
 from core.workflow import (
     attach_document,
     completeness,
@@ -38,9 +39,11 @@ from core.workflow import (
 )
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
+from gui.buttons import Button
 from gui.forms import RecordForm
 from gui.pages.acceptance import PlanKeyedPage
 from gui.pages.library import PLACE_FILTERS
+from gui.pages.records import FilterBox, findings_html
 from gui.session import Session
 from gui.workers import Job, run_job
 
@@ -102,36 +105,38 @@ class FilingsPage(PlanKeyedPage):
         self.files.setMaximumHeight(160)
         self.files.files_dropped.connect(self.add_files)
         layout.addWidget(self.files)
+        # choosing, adding, printing and locking stay in view under the form, however small the screen
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("资料类别"), box))
-        self.kind = QComboBox(box)
+        row.addWidget(QLabel(self.tr("资料类别"), self))
+        self.kind = FilterBox(self)
         self.kind.setObjectName("document_kind")
         # long titles must not widen the panel past the window: the box shows what fits
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind.setMinimumContentsLength(12)
+        self.kind.setMinimumContentsLength(8)
         for document in session.ledger.profile().documents:
             self.kind.addItem(document.title, document.key)
         self.kind.addItem(self.tr("其他文件"), "")
         row.addWidget(self.kind, 1)
-        self.add_button = QPushButton(self.tr("添加文件…"), box)
+        self.add_button = Button(self.tr("添加文件…"), self)
         self.add_button.setObjectName("add_files")
         self.add_button.clicked.connect(lambda: self.add_files())
         row.addWidget(self.add_button)
-        layout.addLayout(row)
+        self.actions.addLayout(row)
         hint = QLabel(self.tr("也可以把扫描件、照片直接拖到上面的框里；双击打开。"), box)
         hint.setStyleSheet("color:#666")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         actions = QHBoxLayout()
-        self.lock_button = QPushButton(self.tr("归档锁定"), box)
+        self.lock_button = Button(self.tr("归档锁定"), self)
         self.lock_button.setObjectName("lock")
         self.lock_button.clicked.connect(self.lock)
-        self.print_button = QPushButton(self.tr("打印案卷…"), box)
+        self.print_button = Button(self.tr("打印案卷…"), self)
+        self.print_button.setObjectName("print")
         self.print_button.clicked.connect(self.print_current)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
         actions.addWidget(self.lock_button)
-        layout.addLayout(actions)
+        self.actions.addLayout(actions)
         self.documents_box = box
         self.form_column.insertWidget(0, box)  # the documents are this page's main work: first
         self.findings.setMaximumHeight(90)
@@ -209,18 +214,28 @@ class FilingsPage(PlanKeyedPage):
         if locked is not None:
             head += self.tr("；已于 {0} 归档锁定，修改须填写更正原因").format(f"{locked:%Y-%m-%d}")
         self.checklist.setText(f"<b>{head}</b><br>" + "<br>".join(lines))
-        self.lock_button.setEnabled(record is not None and locked is None)
+        # open to a click until locked: what is still missing is said there and then, not greyed out
+        self.lock_button.setEnabled(self.record_id is not None and locked is None)
+        reasons = filing_refusal(self.session.ledger, filing) if locked is None else []
+        self.lock_button.setToolTip("\n".join([self.tr("归档锁定前还需："), *reasons]) if reasons else "")
         if state.missing:  # the next document to add is the first one missing
             self.kind.setCurrentIndex(max(self.kind.findData(state.missing[0].key), 0))
 
     def review_html(self, record: BaseModel | None) -> str:
-        if record is None or record.locked_at is not None:
+        """What 归档锁定 still needs (R9), and R11: filed within 15 days of the acceptance, the archive
+        handed over within 3 months (for a locked filing too: the archive often goes later)."""
+        if record is None and self.record_id is not None:
+            record = Filing(plan_id=self.record_id)  # not started yet: R11 may already be running late
+        if record is None:
             return ""
+        deadlines = findings_html(review_filing(self.session.ledger, record), tr=self.tr)
+        if record.locked_at is not None:
+            return deadlines
         reasons = filing_refusal(self.session.ledger, record)
         if not reasons:
-            return f"<span style='color:#2e7d32'>{self.tr('可以归档锁定')}</span>"
+            return f"<span style='color:#2e7d32'>{self.tr('可以归档锁定')}</span>" + deadlines
         items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
-        return f"<b>{self.tr('归档锁定前还需：')}</b><ul style='margin:0'>{items}</ul>"
+        return f"<b>{self.tr('归档锁定前还需：')}</b><ul style='margin:0'>{items}</ul>" + deadlines
 
     # ---------------------------------------------------------------- documents
     def _stored_filing(self) -> Filing | None:
@@ -251,7 +266,8 @@ class FilingsPage(PlanKeyedPage):
         if self.record_id is None:
             return None
         if paths is None:
-            paths = dialogs.open_files(self, self.tr("添加备案资料"), str(Path.home()), self.tr(FILE_FILTER))
+            paths = dialogs.open_files(self, self.tr("添加备案资料"), "", self.tr(FILE_FILTER),
+                                       purpose=dialogs.SCANS)
         if not paths:
             return None
         filing = self._stored_filing()
@@ -342,13 +358,22 @@ class FilingsPage(PlanKeyedPage):
         return True
 
     def lock(self) -> bool:
-        """归档锁定: file the record and lock the plan's records for the year (refused with the reasons)."""
+        """归档锁定: file the record and lock the plan's records for the year; refused with every reason
+        while anything is missing (nothing is saved then, not even a new filing)."""
+        if self.record_id is None:
+            return False
+        self.form.finish_editing()
+        draft = self.form.current
+        if draft is None:
+            self.form.reveal()
+            dialogs.warn(self, self.tr("不能归档锁定"), self.form.problem_text())
+            return False
+        reasons = filing_refusal(self.session.ledger, draft)
+        if reasons:
+            dialogs.warn(self, self.tr("不能归档锁定"), self.tr("归档锁定前还需：") + "\n" + "\n".join(reasons))
+            return False
         filing = self._stored_filing()
         if filing is None:
-            return False
-        reasons = filing_refusal(self.session.ledger, filing)
-        if reasons:
-            dialogs.warn(self, self.tr("不能归档锁定"), "\n".join(reasons))
             return False
         if not dialogs.confirm(self, self.tr("归档锁定"), self.tr(
                 "归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？")):

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core import browse
 from core.browse import Table
+from core.codes import propose_alley_code
 from core.money import wan
 from core.records import MILESTONES, Alley, Plan, Survey
 from core.review import review
+from core.rules.findings import rate_text
 from core.workflow import plan_refusal
+from gui import dialogs
+from gui.attachments import FILE_FILTER, AttachmentList, store_photos
+from gui.buttons import Button
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.editors import MeasuresEditor, PipesEditor
 from gui.pages.records import RecordPage, findings_html
+from gui.session import Session
+from gui.workers import Job
 
 PLACE_FILTERS = (("subdistrict", "街道"), ("community", "社区"))
 
@@ -36,13 +44,17 @@ class AlleysPage(RecordPage):
             (self.tr("基本情况"), ["code", "name", "subdistrict", "community", "area_type", "road_class",
                                   "start_point", "end_point", "direction", "length_m", "red_line_width_m"]),
             (self.tr("人口和商户"), ["households", "population", "shops"]),
-            (self.tr("街巷长"), ["chief", "chief_phone"]),
+            (self.tr("街巷长和网格员"), ["chief", "chief_phone", "grid_worker", "grid_worker_phone"]),
             (self.tr("起止点坐标"), ["start_lng", "start_lat", "end_lng", "end_lat"]),
             (self.tr("备注"), ["notes"]),
         ], self)
 
     def load_table(self, ledger: Any) -> Table:
         return browse.alley_table(ledger)
+
+    def new_defaults(self) -> dict[str, Any]:
+        """A new alley is offered the next code of the county, as the import numbers new alleys."""
+        return {"code": propose_alley_code(self.session.ledger)}
 
     def after_load(self, record: BaseModel | None) -> None:
         # An alley's code is its identity in every ledger sent upward: typed once, never changed.
@@ -90,6 +102,51 @@ class SurveysPage(AlleyChildPage):
     columns = browse.SURVEY_COLUMNS
     filters = PLACE_FILTERS
 
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.job: Job | None = None
+        # the survey's photos (domain §2): the state of the alley before the works, printed in the packet
+        box = QGroupBox(self.tr("现场照片"), self)
+        layout = QVBoxLayout(box)
+        self.photos = AttachmentList(session, box)
+        self.photos.files_dropped.connect(self.add_photos)
+        layout.addWidget(self.photos)
+        hint = QLabel(self.tr("可以把照片直接拖到上面的框里；双击打开。"), box)
+        hint.setStyleSheet("color:#666")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.below_form.addWidget(box)
+        row = QHBoxLayout()
+        add = Button(self.tr("添加照片…"), self)
+        add.setObjectName("add_photos")
+        add.clicked.connect(lambda: self.add_photos())
+        row.addWidget(add)
+        row.addStretch(1)
+        self.actions.addLayout(row)
+
+    def after_load(self, record: BaseModel | None) -> None:
+        self.photos.show_files(record)
+
+    def add_photos(self, paths: list[Path] | None = None) -> Job | None:
+        """Store photos with the survey on screen (it must have been saved once)."""
+        record = self.form.record
+        if record is None:
+            dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存调查摸底记录，再添加照片"))
+            return None
+        if paths is None:
+            paths = dialogs.open_files(self, self.tr("添加照片"), "", self.tr(FILE_FILTER), purpose=dialogs.PHOTOS)
+        if not paths:
+            return None
+        reason = ""
+        locked = self.session.ledger.locked_by(record)
+        if locked:  # the survey prints in a filed plan's packet: its photos change only as an amendment
+            reason = dialogs.ask_text(self, self.tr("更正已归档的记录"), self.tr(
+                "这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：").format(locked[:10]))
+            if not reason:
+                return None
+        self.job = store_photos(self, record, paths, self.photos, reason=reason)
+        return self.job
+
     def make_form(self) -> RecordForm:
         self.pipes = PipesEditor()
         form = RecordForm(Survey, [
@@ -120,8 +177,9 @@ class SurveysPage(AlleyChildPage):
             text = self.form.editors[name].raw().strip()
             return int(text) if text.isdigit() else None
         positions, installed, working = count("lamp_positions"), count("lamps_installed"), count("lamps_working")
-        install = f"{installed / positions:.0%}" if positions and installed is not None else "—"
-        shine = f"{working / installed:.1%}" if installed and working is not None else "—"
+        # shown as R5 judges them: 249 of 250 is 99.6 %, never "100%"
+        install = rate_text(installed, positions) if positions and installed is not None else "—"
+        shine = rate_text(working, installed) if installed and working is not None else "—"
         self.rates.setText(self.tr("装灯率 {0}　亮灯率 {1}").format(install, shine))
 
     def load_table(self, ledger: Any) -> Table:
@@ -164,7 +222,7 @@ class PlansPage(AlleyChildPage):
         return RecordForm(Plan, [
             (self.tr("方案"), ["alley_id", "year", "category"]),
             (self.tr("改造内容（一清二拆三改四补）"), ["measures", "content_text"]),
-            (self.tr("投资（元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
+            (self.tr("投资（万元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
                                   "funding_region_yuan", "funding_city_yuan", "funding_county_yuan",
                                   "funding_social_yuan"]),
             (self.tr("参建单位"), ["builder", "designer", "contractor", "supervisor", "tender_method",
@@ -201,7 +259,7 @@ class PlansPage(AlleyChildPage):
             lines = [self.tr("资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元").format(
                 wan(f.subsidy_yuan), wan(f.bonus_yuan), wan(f.clawback_yuan), wan(f.boutique_award_yuan),
                 wan(f.total_yuan))]
-            lines += [r for r in (f.bonus_reason, f.clawback_reason) if r]
+            lines += [r for r in dict.fromkeys((f.bonus_reason, f.clawback_reason, f.award_reason)) if r]
             money = "<p style='margin:2px 0'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
         total = self.measures.total()
         if total and record.total_investment_yuan and total != record.total_investment_yuan:

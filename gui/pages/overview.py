@@ -241,10 +241,13 @@ class FundingChart(Chart):
     def draw(self, painter: QPainter, rect: QRectF, data: Overview) -> None:
         metrics = QFontMetrics(painter.font())
         painter.setPen(MUTED_COLOUR)
+        heading = self.tr("{0} 个方案，总投资 {1} 万元（金额单位：万元）").format(
+            data.funding["plans"], wan(data.funding["total_investment_yuan"], thousands=True))
+        if data.funding_note:  # a year outside the programme: nothing below is paid
+            painter.setPen(URGENT_COLOUR)
+            heading = data.funding_note
         painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), metrics.height() + 2),
-                         Qt.AlignmentFlag.AlignLeft,
-                         self.tr("{0} 个方案，总投资 {1} 万元（金额单位：万元）").format(
-                             data.funding["plans"], wan(data.funding["total_investment_yuan"], thousands=True)))
+                         Qt.AlignmentFlag.AlignLeft, heading)
         colours = [QColor("#4f8fcf"), QColor("#5fae6e"), URGENT_COLOUR, QColor("#d4a017"), QColor("#2c3e50")]
         lines = data.funding_lines()
         rows = [(name, yuan, colour, ("−" if name == "扣回资金" and yuan else "") + wan(yuan, thousands=True))
@@ -290,7 +293,8 @@ class OverviewPage(Page):
             card.setMinimumHeight(58)
             card.setTextFormat(Qt.TextFormat.RichText)
             card.setProperty("caption", self.tr(caption))
-            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            card.setWordWrap(True)  # long captions take two lines on a narrow screen instead of being cut
+            card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             cards.addWidget(card)
             self.cards[key] = card
 
@@ -320,15 +324,19 @@ class OverviewPage(Page):
         grid.addWidget(sub_box, 0, 1)
         grid.addWidget(funding_box, 1, 0)
         grid.addWidget(deadlines_box, 1, 1)
+        grid.addWidget(self._satisfaction_box(), 2, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
 
         inner = QWidget(self)
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 0, 0)
         inner_layout.addLayout(cards)
         inner_layout.addLayout(grid, 1)
-        inner.setMinimumSize(900, 540)
+        inner.setMinimumSize(820, 720)  # 820: fits a 1024-pixel screen beside the modules list
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -337,6 +345,52 @@ class OverviewPage(Page):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
+
+    def _satisfaction_box(self) -> QGroupBox:
+        """Satisfaction shares (002: 满意 / 基本满意 / 不满意) per department and per month of the year."""
+        box = QGroupBox(self.tr("群众满意度（按承办部门、按月，每轮办理评价一次）"), self)
+        layout = QHBoxLayout(box)
+        self.satisfaction: dict[str, QTableWidget] = {}
+        for key, first in (("department", self.tr("承办部门")), ("month", self.tr("月份"))):
+            table = QTableWidget(0, 6, box)
+            table.setObjectName(f"satisfaction_{key}")
+            table.setHorizontalHeaderLabels([first, self.tr("评价"), self.tr("满意"), self.tr("基本满意"),
+                                             self.tr("不满意"), self.tr("满意率")])
+            table.verticalHeader().hide()
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setWordWrap(False)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.setToolTip(self.tr("满意率 = （满意 + 基本满意）÷ 评价次数；不满意后再次办理的，再次评价另计一次"))
+            layout.addWidget(table, 1)
+            self.satisfaction[key] = table
+        return box
+
+    def _fill_satisfaction(self, data: Overview) -> None:
+        for key, rows in (("department", data.satisfaction_by_department), ("month", data.satisfaction_by_month)):
+            table = self.satisfaction[key]
+            table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                cells = (row.name, str(row.rated), f"{row.satisfied}（{row.share(row.satisfied)}）",
+                         f"{row.basic}（{row.share(row.basic)}）", f"{row.unsatisfied}（{row.share(row.unsatisfied)}）",
+                         row.satisfied_share)
+                last = r == len(rows) - 1  # the total
+                for c, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    if c:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    if last or (c == 4 and row.unsatisfied):
+                        font = QFont(item.font())
+                        font.setBold(True)
+                        item.setFont(font)
+                    if c == 4 and row.unsatisfied:
+                        item.setForeground(URGENT_COLOUR)
+                    table.setItem(r, c, item)
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            if not rows:
+                table.setRowCount(1)
+                table.setItem(0, 0, QTableWidgetItem(self.tr("本年度还没有群众评价")))
 
     def _chart_box(self, key: str, chart: Chart) -> QGroupBox:
         box = QGroupBox(self.tr(chart.title), self)
@@ -416,6 +470,7 @@ class OverviewPage(Page):
         for chart in self.charts.values():
             chart.set_data(data)
         self._fill_deadlines(data)
+        self._fill_satisfaction(data)
         self._ready = True
 
     def _fill_deadlines(self, data: Overview) -> None:

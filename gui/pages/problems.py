@@ -9,22 +9,26 @@ from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from core import browse
 from core.browse import Table
 from core.records import Alley, Problem
 from core.rules import HolidayCalendar
-from core.workflow import close_refusal, deadline_text
+from core.workflow import NEXT_STEP, close_refusal, deadline_text
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
+from gui.buttons import Button
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.library import PLACE_FILTERS, AlleyChildPage
 from gui.session import Session
 from gui.workers import Job, run_job
 
-ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "反馈逾期": QColor("#fde2e2"), "将到期": QColor("#fff3cd")}
+ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "反馈逾期": QColor("#fde2e2"), "上报逾期": QColor("#fde2e2"),
+                 "将到期": QColor("#fff3cd")}
+SECOND_ROUND = ("second_assigned_on", "second_handled_on", "second_result", "second_feedback_on",
+                "second_satisfaction")
 
 
 class ProblemsPage(AlleyChildPage):
@@ -46,25 +50,39 @@ class ProblemsPage(AlleyChildPage):
         self.photos.setMinimumHeight(110)
         self.photos.files_dropped.connect(self.add_photos)
         layout.addWidget(self.photos)
-        row = QHBoxLayout()
-        add = QPushButton(self.tr("添加照片…"), box)
+        row = QHBoxLayout()  # under the form, in view on any screen
+        add = Button(self.tr("添加照片…"), self)
         add.setObjectName("add_photos")
         add.clicked.connect(lambda: self.add_photos())
-        self.close_button = QPushButton(self.tr("销号"), box)
+        self.close_button = Button(self.tr("销号"), self)
         self.close_button.setObjectName("close_problem")
         self.close_button.clicked.connect(self.close_problem)
         row.addWidget(add)
         row.addStretch(1)
         row.addWidget(self.close_button)
-        layout.addLayout(row)
+        self.actions.addLayout(row)
         self.below_form.addWidget(box)
 
     def make_form(self) -> RecordForm:
-        return RecordForm(Problem, [
+        form = RecordForm(Problem, [
             (self.tr("问题"), ["alley_id", "source", "category", "reported_on", "urgency", "description"]),
-            (self.tr("交办和办理"), ["assigned_department", "assigned_on", "handled_on", "result"]),
-            (self.tr("反馈和销号"), ["feedback_on", "satisfaction", "closed_on"]),
+            (self.tr("反映人（回复群众用）"), ["complainant", "complainant_phone", "ticket_no"]),
+            (self.tr("交办和办理"), ["assigned_department", "assigned_on", "handled_on", "unable", "escalated_on",
+                                 "escalated_to", "result"]),
+            (self.tr("反馈和评价"), ["feedback_on", "satisfaction"]),
+            (self.tr("不满意的再次办理"), list(SECOND_ROUND)),
+            (self.tr("销号"), ["closed_on", "closing_note"]),
         ], self, custom={"alley_id": AlleyEditor([])})
+        # The second round is there only for a problem rated 不满意 (or one that had it already).
+        self.second_round_box = form.editors["second_assigned_on"].widget.parentWidget()
+        form.changed.connect(lambda _: self._show_second_round())
+        return form
+
+    def _show_second_round(self) -> None:
+        editors = self.form.editors
+        wanted = editors["satisfaction"].raw() == "不满意" or any(
+            editors[name].raw() not in ("", None) for name in SECOND_ROUND)
+        self.second_round_box.setVisible(bool(wanted))
 
     def load_table(self, ledger: Any) -> Table:
         return browse.problem_table(ledger)
@@ -87,12 +105,14 @@ class ProblemsPage(AlleyChildPage):
     def after_load(self, record: BaseModel | None) -> None:
         self.photos.show_files(record)
         self.close_button.setEnabled(record is not None and record.closed_on is None)
+        self._show_second_round()
 
     def refusal(self, record: BaseModel) -> str | None:
         return close_refusal(record)
 
     def review_html(self, record: BaseModel | None) -> str:
-        """The deadline in working days (provisional without a holiday table) and what is still due."""
+        """The deadlines in working days (provisional without a holiday table), what is still due, and
+        the alley's grid worker (who patrols it)."""
         if record is None or record.alley_id is None:
             return ""
         parts = [html.escape(deadline_text(self.session.ledger, record, self.calendar))]
@@ -100,9 +120,10 @@ class ProblemsPage(AlleyChildPage):
         if refused:
             parts.append(f"<span style='color:#b00020'>{html.escape(refused)}</span>")
         elif record.closed_on is None:
-            parts.append(html.escape(self.tr("下一步：{0}").format({
-                "待交办": "交办承办部门", "办理中": "办结并填写办理结果", "待反馈": "向群众反馈办理结果",
-                "待销号": "回访满意度后销号"}[record.status])))
+            parts.append(html.escape(self.tr("下一步：{0}").format(NEXT_STEP.get(record.status, ""))))
+        alley = self.session.ledger.get(Alley, record.alley_id)
+        if alley.grid_worker:
+            parts.append(html.escape(self.tr("网格员：{0} {1}").format(alley.grid_worker, alley.grid_worker_phone)))
         return "<br>".join(parts)
 
     def close_problem(self) -> bool:
@@ -131,7 +152,8 @@ class ProblemsPage(AlleyChildPage):
             dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存问题，再添加照片"))
             return None
         if paths is None:
-            paths = dialogs.open_files(self, self.tr("添加照片"), str(Path.home()), self.tr(FILE_FILTER))
+            paths = dialogs.open_files(self, self.tr("添加照片"), "", self.tr(FILE_FILTER),
+                                       purpose=dialogs.PHOTOS)
         if not paths:
             return None
         session, problems = self.session, []

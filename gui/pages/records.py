@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTextBrowser,
@@ -24,12 +23,21 @@ from PySide6.QtWidgets import (
 from core.browse import Column, Table, county_size
 from core.errors import Conflict, LedgerError, LockedRecord
 from gui import dialogs
+from gui.buttons import Button
 from gui.forms import RecordForm
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import run_job
 
 SEVERITY_COLOUR = {"error": "#b00020", "warning": "#a65f00", "info": "#35607f"}
+
+
+class FilterBox(QComboBox):
+    """A filter drop-down: narrow in the bar, its list as wide as the longest choice when it opens."""
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
+        super().showPopup()
 
 
 class Page(QWidget):
@@ -103,15 +111,12 @@ class RecordPage(Page):
         # filter bar
         bar = QHBoxLayout()
         self.filter_boxes: dict[str, QComboBox] = {}
-        for key, label in self.filters:
-            box = QComboBox(self)
-            box.setObjectName(f"filter_{key}")
-            box.setMinimumContentsLength(6)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.addItem(self.tr("全部{0}").format(label), None)
-            box.currentIndexChanged.connect(lambda _: self.apply_filters())
-            self.filter_boxes[key] = box
-            bar.addWidget(box)
+        # Many filters are shared between the filter line and the search line: six in one line made
+        # the table column wider than a 1024-pixel screen leaves it.
+        first_line = len(self.filters) if len(self.filters) <= 4 else (len(self.filters) + 1) // 2
+        for key, label in self.filters[:first_line]:
+            self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
+            bar.addWidget(self.filter_boxes[key])
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -123,6 +128,9 @@ class RecordPage(Page):
         if len(self.filters) > 4:  # many filters: the search box gets a line of its own
             bar.addStretch(1)
             search_bar = QHBoxLayout()
+            for key, label in self.filters[first_line:]:
+                self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
+                search_bar.addWidget(self.filter_boxes[key])
         search_bar.addWidget(self.search, 1)
         search_bar.addWidget(self.count_label)
         self._bars = [bar] if search_bar is bar else [bar, search_bar]
@@ -138,20 +146,21 @@ class RecordPage(Page):
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
-        buttons.addWidget(self.heading, 1)
-        self.new_button = QPushButton(self.tr("新建"), self)
-        self.save_button = QPushButton(self.tr("保存"), self)
+        # on a line of its own, above the buttons: a long heading wraps, and neither is cut on a small screen
+        self.heading.setWordWrap(True)
+        side_layout.addWidget(self.heading)
+        buttons.addStretch(1)
+        self.new_button = Button(self.tr("新建"), self)
+        self.save_button = Button(self.tr("保存"), self)
         self.save_button.setObjectName("save")
-        self.undo_button = QPushButton(self.tr("撤销"), self)
-        self.redo_button = QPushButton(self.tr("重做"), self)
+        self.undo_button = Button(self.tr("撤销"), self)
+        self.redo_button = Button(self.tr("重做"), self)
         for b in (self.new_button, self.undo_button, self.redo_button, self.save_button):
-            b.setAutoDefault(False)
             buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
         if self.print_label:
-            self.print_button = QPushButton(self.tr(self.print_label), self)
+            self.print_button = Button(self.tr(self.print_label), self)
             self.print_button.setObjectName("print")
-            self.print_button.setAutoDefault(False)
             self.print_button.clicked.connect(self.print_current)
             buttons.insertWidget(1, self.print_button)
         self.save_button.clicked.connect(self.save)
@@ -179,12 +188,19 @@ class RecordPage(Page):
         scroll.setWidget(scrolled)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form fits the width
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll = scroll
         side_layout.addWidget(scroll, 1)
+        self.actions = QVBoxLayout()
+        """The page's own buttons (添加文件, 归档锁定, 销号 …): under the form, never scrolled out of
+        reach, whatever the height of the screen."""
+        side_layout.addLayout(self.actions)
         self.findings = QTextBrowser(self)
         self.findings.setObjectName("findings")
-        self.findings.setMaximumHeight(120)
         self.findings.setOpenLinks(False)
+        self.findings.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.findings.document().documentLayout().documentSizeChanged.connect(self._findings_laid_out)
         side_layout.addWidget(self.findings)
+        self.side = side
         self._review_timer = QTimer(self)
         self._review_timer.setSingleShot(True)
         self._review_timer.setInterval(150)
@@ -192,6 +208,7 @@ class RecordPage(Page):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName(f"splitter_{self.name}")
+        splitter.setChildrenCollapsible(False)  # a dragged-away form would look like a missing one
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -203,9 +220,9 @@ class RecordPage(Page):
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         state = QSettings().value(f"splitters/{self.name}")
-        if state is not None:
-            splitter.restoreState(state)
-        splitter.splitterMoved.connect(lambda *_: QSettings().setValue(f"splitters/{self.name}", splitter.saveState()))
+        self._splitter_chosen = state is not None and splitter.restoreState(state)
+        """True once the clerk has placed the divider himself (then it stays where he put it)."""
+        splitter.splitterMoved.connect(lambda *_: self._splitter_moved())
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -322,7 +339,7 @@ class RecordPage(Page):
     def load_record(self, row_id: int) -> tuple[BaseModel | None, dict[str, Any]]:
         """The record a table row stands for (None: not stored yet) and the defaults of a new one."""
         try:
-            return self.session.ledger.get(self.model, row_id), self.new_defaults()
+            return self.session.ledger.get(self.model, row_id), {}  # a stored record needs no defaults
         except LedgerError:
             return None, self.new_defaults()
 
@@ -374,6 +391,68 @@ class RecordPage(Page):
             items = "".join(f"<li>{html.escape(m)}</li>" for ms in self.form.problems.values() for m in ms)
             text = f"<b style='color:{SEVERITY_COLOUR['error']}'>{self.tr('填写有误，不能保存：')}</b><ul>{items}</ul>"
         self.findings.setHtml(text or f"<span style='color:#2e7d32'>{self.tr('规则检查：没有发现问题')}</span>")
+
+    FINDINGS_SHARE = 0.4
+    """The findings box grows with what it says, up to this share of the form column's height."""
+
+    def fit_findings(self) -> None:
+        """Size the findings box to its text (every finding shown), within :data:`FINDINGS_SHARE` of
+        the column; beyond that it scrolls."""
+        document = self.findings.document()  # laid out by the box itself, at its width
+        frame = 2 * self.findings.frameWidth() + 4
+        wanted = int(document.size().height()) + frame
+        limit = max(60, int(self.side.height() * self.FINDINGS_SHARE))
+        self.findings.setFixedHeight(max(min(wanted, limit), self.fontMetrics().height() + frame + 6))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The form scrolls up and down only: its column is never narrower than the form and the parts
+        # a page added under it (else the splitter would squeeze it and cut the form's right edge off).
+        scroll = self.form_scroll
+        scroll.setMinimumWidth(scroll.widget().minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth())
+        self.place_divider()
+
+    def _findings_laid_out(self, _size: Any) -> None:
+        self.fit_findings()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.findings.isVisible():
+            self.fit_findings()
+        self.place_divider()
+
+    TABLE_SHARE = 5 / 9
+    """About this much of the page is the table's, the rest the form's."""
+
+    def place_divider(self) -> None:
+        """Until the clerk moves it, put the divider between table and form on a column boundary near
+        :data:`TABLE_SHARE`, so the table never ends in a header cut in half (总投资(万)."""
+        if self._splitter_chosen:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        lowest = self.splitter.widget(0).minimumSizeHint().width()
+        highest = total - self.side.minimumSizeHint().width()
+        if highest < lowest:
+            return  # narrower than the page's minimum: the layout decides
+        wanted = min(max(int(total * self.TABLE_SHARE), lowest), highest)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        header = self.table.horizontalHeader()
+        edges, edge = [], frame
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                edge += header.sectionSize(logical)
+                if lowest <= edge <= highest:
+                    edges.append(edge)
+        below = [e for e in edges if e <= wanted]
+        left = max(below) if below else min(edges, default=wanted, key=lambda e: abs(e - wanted))
+        if self.splitter.sizes()[0] != left:
+            self.splitter.setSizes([left, total - left])
+
+    def _splitter_moved(self) -> None:
+        self._splitter_chosen = True
+        QSettings().setValue(f"splitters/{self.name}", self.splitter.saveState())
 
     # ---------------------------------------------------------------- actions
     def new_record(self) -> None:
@@ -466,6 +545,18 @@ class RecordPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def filter_box(page: QWidget, key: str, label: str, changed: Callable[[], None]) -> QComboBox:
+    """A drop-down of the filter bar: 全部<label>, then the values the page adds (data: the value)."""
+    box = FilterBox(page)
+    box.setObjectName(f"filter_{key}")
+    # narrow enough for a 1024-pixel screen; the list that drops down is as wide as its longest entry
+    box.setMinimumContentsLength(4)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.addItem(page.tr("全部{0}").format(label), None)
+    box.currentIndexChanged.connect(lambda _: changed())
+    return box
 
 
 def findings_html(findings: Sequence[Any], extra: str = "", *, tr: Callable[[str], str] = str) -> str:

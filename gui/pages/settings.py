@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.backups import backup_to_folder
+from core.backups import backup_to_folder, default_backup_folder
 from core.errors import LedgerError
+from core.exchange.holidays import load_holiday_file
 from core.profile import available_profiles, load_profile
 from core.records import CountySettings
-from core.rules.workdays import PACKAGE_YEARS, read_holiday_file
+from core.rules.workdays import PACKAGE_YEARS
 from gui import dialogs
 from gui.fields import LabelledChoiceEditor
 from gui.forms import RecordForm
@@ -80,8 +81,7 @@ class SettingsPage(Page):
         folder_row = QHBoxLayout()
         self.backup_folder = QLineEdit(backups)
         self.backup_folder.setObjectName("backup_folder")
-        self.backup_folder.editingFinished.connect(
-            lambda: QSettings().setValue("backup/folder", self.backup_folder.text().strip()))
+        self.backup_folder.editingFinished.connect(lambda: self._keep_folder(self.backup_folder.text()))
         choose = QPushButton(self.tr("选择…"), backups)
         choose.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.backup_folder, 1)
@@ -131,7 +131,7 @@ class SettingsPage(Page):
         self.form.load(self.session.settings(), {"profile": "guangxi-2022"})
         self.db_path.setText(str(self.session.path))
         settings = QSettings()
-        self.backup_folder.setText(settings.value("backup/folder") or str(self.session.path.parent / "备份"))
+        self.backup_folder.setText(str(self.session.backup_folder()))
         self.backup_count.setValue(int(settings.value("backup/count", 10)))
         self._show_holidays()
 
@@ -144,23 +144,27 @@ class SettingsPage(Page):
         self.holiday_years.setText(text + "\n" + self.tr("没有节假日表的年份按周一至周五估算，期限标“暂估”。"))
 
     def _choose_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        chosen = dialogs.choose_folder(self, self.tr("选择备份文件夹"), self.backup_folder.text())
+        if chosen is not None:
+            self.backup_folder.setText(str(chosen))
+            self._keep_folder(str(chosen))
 
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), self.backup_folder.text())
-        if chosen:
-            self.backup_folder.setText(chosen)
-            QSettings().setValue("backup/folder", chosen)
+    def _keep_folder(self, text: str) -> None:
+        """Remember the folder typed or chosen; blank or the default means the default (which follows
+        the database when another one is opened)."""
+        text = text.strip()
+        if not text or Path(text) == default_backup_folder(self.session.path):
+            QSettings().remove("backup/folder")
+        else:
+            QSettings().setValue("backup/folder", text)
 
     def backup_now(self) -> Job:
         """Copy the database to the backup folder on a worker, keeping the newest N backups."""
         if self.job is not None and not self.job.done:
             return self.job  # one backup at a time: a second click waits for the first
-        text = self.backup_folder.text().strip()
-        if not text:  # a blank folder would mean "wherever the program was started": use the default
-            text = str(self.session.path.parent / "备份")
-            self.backup_folder.setText(text)
-        folder, keep, session = Path(text), self.backup_count.value(), self.session
-        QSettings().setValue("backup/folder", str(folder))
+        self._keep_folder(self.backup_folder.text())  # blank: the default, never "wherever the program started"
+        folder, keep, session = self.session.backup_folder(), self.backup_count.value(), self.session
+        self.backup_folder.setText(str(folder))
 
         def job(progress, cancelled):
             with session.worker_ledger() as ledger:
@@ -179,13 +183,12 @@ class SettingsPage(Page):
 
     def load_holidays(self, path: Path | None = None) -> bool:
         """Load a year's official holiday table (CSV or Excel: 日期, 类型 休/班, 名称)."""
-        path = path or dialogs.open_file(self, self.tr("导入节假日表"), str(Path.home()),
-                                         self.tr("节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)"))
+        path = path or dialogs.open_file(self, self.tr("导入节假日表"), "",
+                                         self.tr("节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)"), purpose="holidays")
         if path is None:
             return False
         try:
-            year, days, names = read_holiday_file(path)
-            self.session.ledger.load_holiday_year(year, days, names=names, source=path.name)
+            year, _ = load_holiday_file(self.session.ledger, path)
         except LedgerError as error:
             dialogs.warn(self, self.tr("导入节假日表"), str(error))
             return False

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.cli.main import main
+from tests.rules.helpers import holiday_year_2030
 
 MONEY = ("total_investment_yuan", "subsidy_yuan", "bonus_yuan", "clawback_yuan", "boutique_award_yuan", "total_yuan")
 
@@ -112,10 +113,11 @@ def test_workdays_add_needs_no_database(tmp_path, capsys, monkeypatch):
 def test_workdays_load_makes_the_year_final(tmp_path, capsys):
     path = tmp_path / "h.db"
     csv = tmp_path / "2030.csv"
-    csv.write_text("日期,类型,名称\n" + "".join(f"2030-10-0{d},休,国庆节\n" for d in range(1, 8))
-                   + "2030-09-29,班,国庆调休\n", encoding="gbk")
+    days, names = holiday_year_2030()
+    csv.write_text("日期,类型,名称\n" + "".join(f"{d},{'班' if w else '休'},{names[d]}\n" for d, w in days.items()),
+                   encoding="gbk")
     doc = run_json(capsys, "--db", path, "workdays", "load", csv)
-    assert doc == {"year": 2030, "days_off": 7, "make_up_workdays": 1}
+    assert doc == {"year": 2030, "days_off": 26, "make_up_workdays": 3}
     assert run_json(capsys, "--db", path, "workdays", "add", "2030-09-27", "3") == {
         "date": "2030-10-08", "provisional": False, "start": "2030-09-27", "days": 3, "unit": "working",
         "missing_years": []}

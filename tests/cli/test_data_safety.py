@@ -182,7 +182,11 @@ def test_5_a_read_only_database_is_read_and_refused_for_writing_without_spinning
     backup = run_cli("backup", tmp_path / "b.db")
     assert backup.returncode == 0, backup.stderr
     assert not list(tmp_path.glob("*.part"))
-    (tmp_path / "holidays.csv").write_text("日期,类型,名称\n2031-01-01,休,元旦\n", encoding="utf-8")
+    from tests.rules.helpers import holiday_year_2030
+
+    days, names = holiday_year_2030()
+    (tmp_path / "holidays.csv").write_text("日期,类型,名称\n" + "".join(
+        f"{d},{'班' if w else '休'},{names[d]}\n" for d, w in days.items()), encoding="utf-8")
     for argv in (["import", tmp_path / "b.db"], ["init", "--county", "示例县"],
                  ["workdays", "load", tmp_path / "holidays.csv"]):
         result = run_cli(*argv)

@@ -16,6 +16,7 @@ import pytest
 
 from core import __version__
 from core.cli.main import EXIT_READER_GONE, EXIT_STRICT, build_parser, main
+from tests.rules.helpers import holiday_csv
 
 # What may stay Latin in --help: the command's own words (commands, options, choices), file kinds
 # and names, and examples.
@@ -133,10 +134,12 @@ def test_format_is_refused_when_a_file_name_says_otherwise(demo_db, tmp_path, ca
 
 
 def test_holiday_table_is_read_from_stdin(tmp_path):
-    table = "日期,类型,名称\n2030-01-01,休,元旦\n2030-02-02,班,春节调休\n".encode()
+    # a whole year: a table without every statutory holiday is refused (issue 14)
+    holiday_csv(tmp_path / "2030.csv")
+    table = (tmp_path / "2030.csv").read_bytes()
     result = _command("--db", tmp_path / "h.db", "workdays", "load", "-", "--json", stdin=table)
     assert result.returncode == 0, result.stderr.decode()
-    assert json.loads(result.stdout) == {"year": 2030, "days_off": 1, "make_up_workdays": 1}
+    assert json.loads(result.stdout) == {"year": 2030, "days_off": 26, "make_up_workdays": 3}
 
 
 def test_check_strict_exits_non_zero_only_when_errors_are_found(tmp_path, demo_db, capsys):

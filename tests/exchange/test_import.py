@@ -222,6 +222,7 @@ def test_rows_that_need_the_clerk_are_saved_under_their_own_header_with_the_reas
     preview = preview_import(empty, tmp_path / "messy.xlsx")
     assert write_rejects(preview, tmp_path / "rejects.xlsx") == 5
     rows = list(load_workbook(tmp_path / "rejects.xlsx").active.iter_rows(values_only=True))
+    assert rows.pop(0)[0] == "××县2023年城市背街小巷整治改造提升工作台账 单位:万元", "the title comes along"
     assert rows[0] == ("序号", "街巷名", "所属街道", "社区", "长度(m)", "户数", "人口", "改造年度", "类别", "投资额(万元)",
                        "合同签订时间", "竣工时间", "验收结论", "片区", "导入问题")
     by_name = {row[1]: row for row in rows[1:]}
@@ -438,3 +439,23 @@ def test_a_workbook_with_no_usable_sheet_is_refused_and_writes_nothing(empty, tm
     assert "nothing.xlsx" in text and "没有可导入的台账" in text
     assert "工作表「Sheet」深度隐藏" in text and "工作表「说明」没有找到台账表头" in text
     assert len(empty.audit()) == entries and empty.alleys() == []
+
+
+def test_an_export_cancelled_after_its_file_is_in_place_reports_done(demo, tmp_path):
+    """Cancel is not progress: once the file is renamed into place the job has done its work, and a
+    cancel pressed at that moment must not report 'cancelled' over a file that exists."""
+    calls = []
+
+    def cancel():
+        return bool(calls) and (tmp_path / "late.xlsx").exists()  # true once the file is there
+
+    export_ledger(demo, tmp_path / "late.xlsx", progress=lambda p, text: calls.append(p), cancel=cancel)
+    assert (tmp_path / "late.xlsx").exists() and calls[-1] == 100
+
+
+def test_the_commit_of_an_import_reports_its_progress(empty, tmp_path):
+    messy_ledger(tmp_path / "messy.xlsx")
+    seen = []
+    commit_import(empty, preview_import(empty, tmp_path / "messy.xlsx"), progress=lambda p, text: seen.append((p, text)))
+    assert seen[0] == (5, "备份数据库") and seen[-1] == (100, "完成")
+    assert [p for p, _ in seen] == sorted(p for p, _ in seen) and any(t == "写入数据库" for _, t in seen)

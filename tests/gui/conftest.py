@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import dialogs
 from gui.app import install_font, install_translations, settings_setup
+
+SCREEN = Path(__file__).with_name("screen-1366x768.json")
+"""Offscreen, the tests run on the usual office laptop's screen (1366×768), not Qt's 800×800 default."""
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # read when the test QApplication is made
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 
 @pytest.fixture(scope="session")
@@ -63,12 +69,12 @@ class Answers:
     def ask_text(self, parent, title, label) -> str | None:
         return self.texts.pop(0) if self.texts else None
 
-    def file(self, *args, suffix: str | tuple[str, ...] = "") -> Path | None:
+    def file(self, *args, suffix: str | tuple[str, ...] = "", purpose: str = "") -> Path | None:
         """The next path given, with the suffix added as dialogs.save_file adds it (tested there)."""
         path = self.files.pop(0) if self.files else None
         return dialogs.with_suffix(path, suffix) if path is not None else None
 
-    def files_many(self, *args) -> list[Path]:
+    def files_many(self, *args, purpose: str = "") -> list[Path]:
         return self.many.pop(0) if self.many else []
 
     def confirm(self, *args) -> bool:

@@ -26,7 +26,8 @@ def test_create_alley_by_typing(qtbot, window, answers):
     before = page.table_model.total()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.heading.text().startswith("新街巷")
-    type_text(qtbot, field(page, "code").widget, "45012399001")
+    assert field(page, "code").widget.text() == "45012300301"  # proposed: county code + next number
+    clear_and_type(qtbot, field(page, "code").widget, "45012399001")
     type_text(qtbot, field(page, "name").widget, "解放路三巷")
     type_text(qtbot, field(page, "subdistrict").widget, "城东街道")
     type_text(qtbot, field(page, "community").widget, "和平社区")
@@ -52,7 +53,7 @@ def test_invalid_input_is_explained_beside_the_field_and_save_is_refused(qtbot, 
     page = window.current_page()
     record = page.form.record
     clear_and_type(qtbot, field(page, "length_m").widget, "12x")
-    assert "应为数字" in error_text(page, "length_m")
+    assert "「12x」的单位「x」无法识别" in error_text(page, "length_m")
     clear_and_type(qtbot, field(page, "name").widget, "")
     assert "不能为空" in error_text(page, "name")
     page.save_button.click()
@@ -177,11 +178,11 @@ def test_create_a_plan_with_measures_total_and_live_findings(qtbot, window, answ
     clear_and_type(qtbot, field(page, "year").widget, "2026")
     tree = page.measures
     tree.items["clean"].setText(1, "3")
-    tree.items["clean"].setText(3, "50000")
-    tree.items["road"].setText(3, "1,200,000")
+    tree.items["clean"].setText(3, "5")
+    tree.items["road"].setText(3, "1,200,000元")
     assert tree.items["clean"].checkState(0) == Qt.CheckState.Checked  # typing an amount chooses the measure
-    assert "估算投资合计 1,250,000 元（125.00 万元）" in tree.total_label.text()
-    clear_and_type(qtbot, field(page, "total_investment_yuan").widget, "1300000")
+    assert "估算投资合计 125.00 万元" in tree.total_label.text()
+    clear_and_type(qtbot, field(page, "total_investment_yuan").widget, "130")
     clear_and_type(qtbot, field(page, "planned_start_on").widget, "2026-05-10")
     clear_and_type(qtbot, field(page, "planned_completion_on").widget, "2026-04-01")
     assert "计划完工日期不能早于计划开工日期" in page.form.form_error.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from core.backups import backups_in
 from core.records import Problem
 from tests.gui.conftest import clear_and_type
+from tests.rules.helpers import holiday_csv
 
 
 def test_a_photo_dropped_on_a_filing_is_stored_listed_and_shown_as_a_thumbnail(qtbot, window, answers, tmp_path):
@@ -37,8 +38,9 @@ def test_a_photo_dropped_on_a_filing_is_stored_listed_and_shown_as_a_thumbnail(q
     qtbot.waitUntil(lambda: page.job is not None and page.job.done, timeout=10_000)
     filing = window.session.ledger.filing_for(plan_id)
     assert len(filing.documents) == before + 1 and filing.documents[-1].title == "现场照片"
-    audit = window.session.ledger.audit(table="filings", record_id=filing.id, limit=2)
-    assert {a.reason for a in audit} == {"补充现场照片"}
+    audit = window.session.ledger.audit(table="filings", record_id=filing.id, limit=1)[0]
+    assert audit.reason == "补充现场照片"  # one entry: the catalogue line and the file it stands for
+    assert audit.changes["attachments"][1]["file_name"] == "现场照片.png" and "documents" in audit.changes
     item = next(page.files.item(r) for r in range(page.files.count()) if page.files.item(r).text() == "现场照片.png")
     qtbot.waitUntil(lambda: page.files.job is not None and page.files.job.done, timeout=10_000)
     thumb = item.icon().pixmap(96, 96).toImage()
@@ -104,8 +106,13 @@ def test_settings_targets_backup_and_holiday_table(qtbot, window, answers, tmp_p
     assert len(backups_in(tmp_path / "备份", window.session.path.stem)) == 2
     assert "已备份到" in page.backup_note.text()
 
+    # 002's deadlines count working days: a table of one day would pass for the official year
     table = tmp_path / "2031.csv"
     table.write_text("日期,类型,名称\n2031-01-01,休,元旦\n2031-01-04,班,调休\n", encoding="utf-8")
+    assert not page.load_holidays(table)
+    assert "缺少法定节假日：春节、清明、劳动节、端午、中秋、国庆" in answers.warnings[-1][1]
+    assert "另已导入：2031 年" not in page.holiday_years.text()
+    holiday_csv(table, 2031)
     assert page.load_holidays(table)
     assert "另已导入：2031 年" in page.holiday_years.text()
     bad = tmp_path / "bad.csv"

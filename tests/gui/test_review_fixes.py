@@ -51,7 +51,7 @@ def test_a_cell_still_being_typed_is_saved(qtbot, window, answers):
     editor = QApplication.focusWidget()
     assert editor.parentWidget().parentWidget() is tree
     editor.selectAll()
-    type_text(qtbot, editor, "12345")
+    type_text(qtbot, editor, "1.2345")  # 万元
     answers.texts = ["估算录错"]  # the demo's first plan is filed: the change is an amendment
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = window.session.ledger.get(Plan, page.record_id)

@@ -224,8 +224,9 @@ def test_import_wizard_previews_every_row_then_imports(qtbot, window, answers, t
     answers.files = [rejects]
     assert wizard.save_rejects() == rejects
     saved = list(openpyxl.load_workbook(rejects).active.iter_rows(values_only=True))
-    assert saved[0][:3] == ("街巷编码", "街巷名称", "所在街道") and saved[0][-1] == "导入问题"
-    assert len(saved) == 2 and "2023年13月5日" in saved[1]
+    assert saved[0][0] == "示例县城市背街小巷整治改造提升工作台账"
+    assert saved[1][:3] == ("街巷编码", "街巷名称", "所在街道") and saved[1][-1] == "导入问题"
+    assert len(saved) == 3 and "2023年13月5日" in saved[2]
     wizard.forward.click()  # 完成
     window.go_to("alleys")
     assert window.current_page().table_model.total() == 300

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from core.records import CountySettings
+from core.store import Ledger
 from gui.main_window import PAGE_NAMES, MainWindow
 from tests.gui.conftest import clear_and_type, type_text
 
@@ -67,7 +68,7 @@ def test_every_module_is_reachable_and_shows_its_records(qtbot, window):
                 "acceptances": counts["plans"], "filings": len(accepted_or_filed), "problems": counts["problems"]}
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["开始", "街巷库", "调查摸底", "改造方案", "年度清单", "竣工验收", "备案归档", "问题台账",
-                      "统计总览", "操作日志", "设置"]
+                      "统计总览", "检查结果", "操作日志", "设置"]
     for name in PAGE_NAMES:
         assert window.go_to(name)
         page = window.current_page()
@@ -105,6 +106,7 @@ def test_window_geometry_databases_and_columns_are_remembered(qtbot, tmp_path, d
     table.show_column(4, False)  # 区域类型
     table.setColumnWidth(1, 222)
     other = tmp_path / "other.db"
+    Ledger.open(other).close()  # an empty database made elsewhere (the window opens only existing files)
     window.open_database(other)
     assert window.session.path == other and window.current_page().name == "welcome"
     assert window.recent_databases()[:2] == [str(other), str(demo_copy)]

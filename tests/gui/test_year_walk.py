@@ -37,7 +37,7 @@ def test_one_alley_through_the_year(qtbot, window, answers, tmp_path):
     window.go_to("alleys")
     page = window.current_page()
     page.new_record()
-    type_text(qtbot, page.form.editors["code"].widget, "45012399101")
+    clear_and_type(qtbot, page.form.editors["code"].widget, "45012399101")
     type_text(qtbot, page.form.editors["name"].widget, "解放路三巷")
     type_text(qtbot, page.form.editors["subdistrict"].widget, "城东街道")
     type_text(qtbot, page.form.editors["red_line_width_m"].widget, "6")
@@ -60,15 +60,17 @@ def test_one_alley_through_the_year(qtbot, window, answers, tmp_path):
     page.new_record()
     pick_alley(qtbot, page, alley.code)
     clear_and_type(qtbot, page.form.editors["year"].widget, str(YEAR))
-    page.measures.items["clean"].setText(3, "500000")
-    page.measures.items["road"].setText(3, "1000000")
-    clear_and_type(qtbot, page.form.editors["total_investment_yuan"].widget, "1500000")
+    page.measures.items["clean"].setText(3, "50")  # 万元, as every ledger writes it
+    page.measures.items["road"].setText(3, "1,000,000元")
+    clear_and_type(qtbot, page.form.editors["total_investment_yuan"].widget, "150万")
     for field, day in (("approved_on", "2026-04-10"), ("tender_on", "2026-05-20"), ("contract_on", "2026-06-10"),
                        ("start_on", "2026-06-15"), ("completion_on", "2026-10-30")):
         clear_and_type(qtbot, page.form.editors[field].widget, day)
     assert page.save(), answers.warnings
     plan = next(p for p in ledger.plans(alley_id=alley.id) if p.year == YEAR)
     assert plan.contract_on == date(2026, 6, 10) and plan.completion_on == date(2026, 10, 30)
+    assert plan.total_investment_yuan == 1_500_000
+    assert [m.estimated_investment_yuan for m in plan.measures] == [500_000, 1_000_000]
 
     # 竣工验收: refused before completion, then recorded
     window.go_to("acceptances")

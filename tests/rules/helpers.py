@@ -47,3 +47,42 @@ def dataset(*, alleys=(), surveys=(), plans=(), acceptances=(), filings=(), prob
 
 
 __all__ = ["Acceptance", "Filing", "Problem", "alley", "dataset", "plan", "survey"]
+
+
+def holiday_year_2030(year: int = 2030) -> tuple[dict[date, bool], dict[date, str]]:
+    """A whole year's holiday table as the State Council would publish it for 2030 (days off and
+    make-up working days, each named), for loading as a clerk loads an announced year; the same days
+    in another ``year`` for tests that need one more year."""
+    from datetime import timedelta
+
+    days: dict[date, bool] = {}
+    names: dict[date, str] = {}
+
+    def off(start: date, count: int, name: str) -> None:
+        for n in range(count):
+            day = start.replace(year=year) + timedelta(days=n)
+            days[day] = False
+            names[day] = name
+
+    def work(day: date, name: str) -> None:
+        days[day.replace(year=year)] = True
+        names[day.replace(year=year)] = name
+
+    off(date(2030, 1, 1), 1, "元旦")
+    off(date(2030, 2, 2), 8, "春节")
+    work(date(2030, 1, 26), "春节调休上班")
+    off(date(2030, 4, 5), 3, "清明节")
+    off(date(2030, 5, 1), 5, "劳动节")
+    work(date(2030, 4, 28), "劳动节调休上班")
+    off(date(2030, 6, 5), 1, "端午节")
+    off(date(2030, 9, 12), 1, "中秋节")
+    off(date(2030, 10, 1), 7, "国庆节")
+    work(date(2030, 9, 29), "国庆节调休上班")
+    return days, names
+
+
+def holiday_csv(path, year: int = 2030) -> None:
+    """Write :func:`holiday_year_2030` for ``year`` as the CSV a clerk loads (日期,类型,名称)."""
+    days, names = holiday_year_2030(year)
+    path.write_text("日期,类型,名称\n" + "".join(f"{d},{'班' if w else '休'},{names[d]}\n" for d, w in days.items()),
+                    encoding="utf-8")

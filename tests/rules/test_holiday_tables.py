@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from core.errors import LedgerError
+from core.exchange.holidays import parse_holiday_rows
 from core.rules import HolidayCalendar
-from core.rules.workdays import parse_holiday_rows
+from tests.rules.helpers import holiday_year_2030
 
 
 def test_rows_become_days_off_and_make_up_working_days():
@@ -33,7 +34,8 @@ def test_bad_rows_say_where(rows, where, what):
 
 def test_a_loaded_year_is_no_longer_provisional(ledger):
     assert HolidayCalendar.from_ledger(ledger).add_workdays(date(2030, 9, 27), 3).provisional
-    ledger.load_holiday_year(2030, {date(2030, 10, day): False for day in range(1, 8)} | {date(2030, 9, 29): True})
+    days, names = holiday_year_2030()
+    ledger.load_holiday_year(2030, days, names=names)
     due = HolidayCalendar.from_ledger(ledger).add_workdays(date(2030, 9, 27), 3)
     assert due.date == date(2030, 10, 8)  # 29 Sep (make-up), 30 Sep, 8 Oct
     assert not due.provisional
@@ -45,7 +47,7 @@ def test_a_holiday_table_can_come_from_excel(tmp_path):
 
     from openpyxl import Workbook
 
-    from core.rules.workdays import read_holiday_file
+    from core.exchange.holidays import read_holiday_file
 
     wb = Workbook()
     wb.active.append(["日期", "类型", "名称"])
@@ -77,7 +79,7 @@ def test_the_package_calendar_answers_as_the_package_does_and_nothing_outside_it
 
 def test_a_day_listed_twice_is_refused_with_its_row():
     from core.errors import LedgerError
-    from core.rules.workdays import parse_holiday_rows
+    from core.exchange.holidays import parse_holiday_rows
 
     rows = [("2031-01-01", "休", "元旦"), ("2031-01-01", "班", "元旦")]
     with pytest.raises(LedgerError, match="日期 2031-01-01 重复出现") as refused:

@@ -48,8 +48,9 @@ def test_red_line_width_16_m_is_warned_as_not_a_back_alley():
 def test_drainage_laid_1970_surveyed_2022_without_pipe_work_is_flagged():
     s = survey(surveyed_on=date(2022, 2, 10), pipes=[{"kind": "排水", "year_laid": 1970}])
     (finding,) = check(dataset(surveys=[s], plans=[plan(measures=[{"code": "road"}])]), rules=["R3"])
-    assert finding.facts["pipes"] == [{"kind": "排水", "year_laid": 1970, "age": 52}]
-    assert "排水管（1970年敷设，已 52 年）" in finding.message
+    # counted in the plan's year (2023), not the survey's (domain.md §3, R3)
+    assert finding.facts["pipes"] == [{"kind": "排水", "year_laid": 1970, "age": 53}]
+    assert "排水管（1970年敷设，到2023年已 53 年）" in finding.message
 
 
 def test_road_rebuild_in_2024_within_3_years_of_pipe_work_completed_2022_10_01_is_flagged():

@@ -244,7 +244,9 @@ def test_an_old_database_gets_its_chain_and_seals_when_upgraded(tmp_path, demo_d
     conn.execute("ALTER TABLE audit_log DROP COLUMN hash")
     conn.execute("DROP TABLE seals")
     conn.execute("DELETE FROM meta WHERE key = 'audit_head'")
-    conn.execute("PRAGMA user_version = 3")
+    from core.store.schema import LATEST
+
+    conn.execute(f"PRAGMA user_version = {LATEST - 1}")  # the version before the chain and seals
     conn.commit()
     conn.close()
     with Ledger.open(db) as ledger:

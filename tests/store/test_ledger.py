@@ -294,3 +294,15 @@ def test_a_plan_with_progress_reports_cannot_be_deleted_silently(ledger):
     with pytest.raises(StoreError, match="还有关联记录"):
         ledger.delete(plan)
     assert ledger.counts()["progress_reports"] == 1
+
+
+def test_a_past_version_is_found_by_the_time_the_audit_log_shows(ledger):
+    """The 操作日志 shows 2026-12-01 08:54:20; the same text finds the version of that moment."""
+    from core.store.history import record_as_of
+
+    alley = make_alley(ledger)
+    ledger.db.execute("UPDATE audit_log SET at = '2024-01-01T09:00:00' WHERE record_id = ?", [alley.id])
+    ledger.save(alley.model_copy(update={"name": "槐树新巷"}))
+    ledger.db.execute("UPDATE audit_log SET at = '2024-03-01T09:00:00' WHERE id = (SELECT MAX(id) FROM audit_log)")
+    assert record_as_of(ledger, "alleys", alley.id, "2024-02-01 08:54:20")["name"] == "槐树巷"
+    assert record_as_of(ledger, "alleys", alley.id, "2024-03-01 09:00:01")["name"] == "槐树新巷"

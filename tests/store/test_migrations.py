@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 import pytest
 
@@ -12,6 +11,7 @@ from core.records import Alley
 from core.store import SCHEMA_VERSION, Ledger
 from core.store.mapping import SPECS
 from core.store.schema import MIGRATIONS
+from tests.rules.helpers import holiday_year_2030
 
 
 def _make_version_1(path):
@@ -33,8 +33,14 @@ def test_a_version_1_database_opens_and_is_upgraded_with_its_data(tmp_path):
         assert ledger.settings().name == "旧县"
         assert ledger.alley("4509990001").name == "老街"
         assert ledger.problems()[0].description == "井盖缺失"
-        ledger.load_holiday_year(2027, {date(2027, 1, 1): False})  # a table of version 2
-        assert ledger.holiday_table()[1] == {2027}
+        days, names = holiday_year_2030()  # a table of version 2
+        ledger.load_holiday_year(2030, days, names=names)
+        assert ledger.holiday_table()[1] == {2030}
+    with Ledger.open(path) as ledger:  # the problem ledger's fields of version 3 come empty
+        problem = ledger.problems()[0]
+        assert (problem.complainant, problem.ticket_no, problem.unable, problem.second_assigned_on,
+                problem.closing_note, problem.status) == ("", "", False, None, "", "待交办")
+        assert ledger.alley("4509990001").grid_worker == ""
     backup = tmp_path / "old.db.v1.bak"
     assert backup.exists(), "the pre-upgrade file is kept"
     assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 1
