@@ -123,18 +123,10 @@ def pack(out: Path | str, db: Path | str, *, include_data: bool = False, extra: 
 
 def _copy_of(db: Path) -> Path:
     """A consistent copy of the database (changes in its -wal included) in a temporary folder."""
-    folder = Path(tempfile.mkdtemp(prefix="alley-ledger-diag-"))
-    target = folder / db.name
-    from core.paths import sqlite_uri
+    from core.store.backup import sqlite_copy
 
-    src = sqlite3.connect(sqlite_uri(db, mode="ro"), uri=True)
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dst.close()
-        src.close()
+    target = Path(tempfile.mkdtemp(prefix="alley-ledger-diag-")) / db.name
+    sqlite_copy(db, target)
     return target
 
 

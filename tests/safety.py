@@ -59,3 +59,24 @@ def immutable(path: Path, on: bool = True) -> bool:
     except OSError:
         return False
     return result.returncode == 0
+
+
+def edited_ledger(book: Path, out: Path, changes: dict[str, object], *, code: str | None = None,
+                  drop: str | None = None) -> Path:
+    """The exported ledger ``book`` saved as ``out``: ``changes`` ({header: value}) written into
+    every data row (only the rows of alley ``code`` when given), column ``drop`` taken out."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook.active
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "街巷编码")
+    titles = [c.value for c in sheet[header]]
+    for row in range(header + 1, sheet.max_row + 1):
+        given = sheet.cell(row, 1).value
+        if given and (code is None or given == code):
+            for title, value in changes.items():
+                sheet.cell(row, titles.index(title) + 1).value = value
+    if drop is not None:
+        sheet.delete_cols(titles.index(drop) + 1)
+    workbook.save(out)
+    return out

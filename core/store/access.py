@@ -113,13 +113,10 @@ class Access:
         """A copy of what this connection still reads (the deleted file stays readable while open)."""
         assert self.path is not None
         target = self.path.with_name(f"{self.path.stem}-抢救-{datetime.now():%Y%m%d-%H%M%S}.db")
+        from core.store.backup import sqlite_copy
+
         try:
-            copy = sqlite3.connect(str(target))
-            try:
-                conn.backup(copy)
-                copy.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                copy.close()
+            sqlite_copy(conn, target)
             return target
         except (sqlite3.Error, OSError):
             with contextlib.suppress(OSError):

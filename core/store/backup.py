@@ -20,6 +20,7 @@ from typing import Any
 from core.backups import check_space, ensure_folder, file_sha256, space_needed
 from core.errors import Cancelled, LedgerError, StoreError
 from core.outputs import check_output, write_failure
+from core.paths import sqlite_uri
 from core.store import locking
 from core.store.failures import explain
 
@@ -101,6 +102,24 @@ def _note(ledger: Any, out: Path, digest: str) -> bool:
     return False
 
 
+def sqlite_copy(source: sqlite3.Connection | Path, target: Path, *, check: bool = False) -> str:
+    """Copy a database whole into a new file at ``target`` through SQLite's online backup — what
+    its ``-wal`` still holds included — with a rollback journal, so the file alone is the database.
+    ``source`` is an open connection or a database file (read, never written). With ``check``,
+    returns SQLite's integrity check of the copy ("ok" when sound). Raises sqlite3.Error or
+    OSError; the caller removes ``target`` then."""
+    own = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True) if isinstance(source, Path) else None
+    copy = sqlite3.connect(str(target))
+    try:
+        (own or source).backup(copy)  # type: ignore[union-attr]
+        copy.execute("PRAGMA journal_mode = DELETE")
+        return copy.execute("PRAGMA integrity_check").fetchone()[0] if check else "ok"
+    finally:
+        copy.close()
+        if own is not None:
+            own.close()
+
+
 @contextlib.contextmanager
 def _busy_timeout_back(conn: sqlite3.Connection) -> Any:
     try:
@@ -109,4 +128,4 @@ def _busy_timeout_back(conn: sqlite3.Connection) -> Any:
         conn.execute("PRAGMA busy_timeout = 10000")
 
 
-__all__ = ["copy_database"]
+__all__ = ["copy_database", "sqlite_copy"]

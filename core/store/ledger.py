@@ -296,16 +296,14 @@ class Ledger:
 
     def _copy_to(self, target: Path) -> None:
         """A whole copy of the database at ``target`` through SQLite (the -wal file's changes included)."""
+        from core.store.backup import sqlite_copy
+
         tmp = target.with_name(target.name + ".part")
-        copy = sqlite3.connect(str(tmp))
         try:
-            self.db.conn.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-        except sqlite3.Error as error:
-            copy.close()
+            sqlite_copy(self.db.conn, tmp)
+        except (sqlite3.Error, OSError) as error:
             tmp.unlink(missing_ok=True)
             raise (explain(error, target) or StoreError(f"升级前备份失败：{error}")) from None
-        copy.close()
         tmp.replace(target)
 
     # ---------------------------------------------------------------- transactions and identity

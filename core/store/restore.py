@@ -31,6 +31,8 @@ from core.errors import LedgerError, StoreError, checker
 from core.outputs import write_failure
 from core.paths import sqlite_uri
 from core.store import locking
+from core.store.backup import sqlite_copy
+from core.store.failures import explain
 from core.store.ledger import APPLICATION_ID
 from core.store.schema import LATEST
 
@@ -160,19 +162,9 @@ def _copy(source: Path, tmp: Path, db: Path) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()
     try:
-        src = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
-        dst = sqlite3.connect(str(tmp))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        finally:
-            dst.close()
-            src.close()
+        ok = sqlite_copy(source, tmp, check=True) == "ok"
     except (sqlite3.Error, OSError) as error:
         tmp.unlink(missing_ok=True)
-        from core.store.failures import explain
-
         raise (explain(error, db) or StoreError(f"复制备份失败：{error}")) from None
     if not ok:
         tmp.unlink(missing_ok=True)

@@ -18,7 +18,7 @@ import pytest
 
 from core.cli.main import main
 from core.store import Ledger
-from tests.safety import ROOT, immutable, other_program
+from tests.safety import ROOT, edited_ledger, immutable, other_program
 
 CLI = [sys.executable, "-c", "from core.cli.main import run; run()"]
 
@@ -92,18 +92,8 @@ def test_2_two_imports_started_together_never_both_write(db, tmp_path, capsys):
     """The attack: two imports started 1–2 s apart both reported success and the second reverted the
     first. Now one is the writer and the other is refused (or waits its turn, never reverting)."""
     run(capsys, "--db", db, "export", "ledger", tmp_path / "l.xlsx")
-    import openpyxl
-
-    book = openpyxl.load_workbook(tmp_path / "l.xlsx")
-    sheet = book.active
-    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "街巷编码")
-    chief = [c.value for c in sheet[header]].index("街巷长") + 1
-    for row in range(header + 1, sheet.max_row + 1):
-        if sheet.cell(row, 1).value:
-            sheet.cell(row, chief).value = "新街巷长"
-    book.save(tmp_path / "first.xlsx")
-    sheet.delete_cols(chief)  # the second file has no 街巷长 column at all
-    book.save(tmp_path / "second.xlsx")
+    edited_ledger(tmp_path / "l.xlsx", tmp_path / "first.xlsx", {"街巷长": "新街巷长"})
+    edited_ledger(tmp_path / "l.xlsx", tmp_path / "second.xlsx", {}, drop="街巷长")  # no 街巷长 column at all
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen([*CLI, "--db", str(db), "import", str(tmp_path / "first.xlsx")], cwd=ROOT, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -238,12 +228,7 @@ def test_8_damaged_bytes_name_the_damage_and_the_latest_good_backup(db, tmp_path
 
 def test_8_a_backup_folder_that_is_a_file_and_a_read_only_folder_are_named(db, tmp_path, capsys):
     run(capsys, "--db", db, "export", "ledger", tmp_path / "l.xlsx")
-    import openpyxl
-
-    book = openpyxl.load_workbook(tmp_path / "l.xlsx")
-    header = next(r for r in range(1, 10) if book.active.cell(r, 1).value == "街巷编码")
-    book.active.cell(header + 1, [c.value for c in book.active[header]].index("街巷长") + 1).value = "新街巷长"
-    book.save(tmp_path / "l.xlsx")
+    edited_ledger(tmp_path / "l.xlsx", tmp_path / "l.xlsx", {"街巷长": "新街巷长"})  # an import that writes
     for name in ("备份", "backups"):
         (tmp_path / name).write_text("not a folder")
     code, _, err = run(capsys, "--db", db, "import", tmp_path / "l.xlsx")
@@ -279,15 +264,7 @@ def test_8_a_date_of_9999_stored_before_names_its_record_in_check(db, capsys):
 
 def test_8_money_beyond_reason_in_an_import_is_left_out_with_the_right_cause(db, tmp_path, capsys):
     run(capsys, "--db", db, "export", "ledger", tmp_path / "l.xlsx")
-    import openpyxl
-
-    book = openpyxl.load_workbook(tmp_path / "l.xlsx")
-    sheet = book.active
-    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "街巷编码")
-    for row in range(header + 1, sheet.max_row + 1):
-        if sheet.cell(row, 1).value:
-            sheet.cell(row, [c.value for c in sheet[header]].index("总投资(万元)") + 1).value = 1e15
-    book.save(tmp_path / "l.xlsx")
+    edited_ledger(tmp_path / "l.xlsx", tmp_path / "l.xlsx", {"总投资(万元)": 1e15})
     code, out, err = run(capsys, "--db", db, "import", tmp_path / "l.xlsx", "--json")
     document = json.loads(out)
     assert code == 1 and "Traceback" not in err and "日期" not in err

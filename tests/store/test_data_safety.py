@@ -14,7 +14,7 @@ from core.exchange.export import export_ledger
 from core.exchange.importer import commit_import, preview_import
 from core.records import Alley, Filing, Plan, Problem, Survey, build
 from core.store import Ledger
-from tests.safety import crashed_program, other_program
+from tests.safety import crashed_program, edited_ledger, other_program
 
 
 def examine(path, **options):
@@ -77,21 +77,9 @@ def test_an_import_previewed_before_another_import_committed_never_reverts_it(tm
     shutil.copy(demo_db, db)
     with Ledger.open(db) as ledger:
         export_ledger(ledger, tmp_path / "ours.xlsx")
-        import openpyxl
-
-        book = openpyxl.load_workbook(tmp_path / "ours.xlsx")
-        sheet = book.active
-        header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "街巷编码")
-        chief = [c.value for c in sheet[header]].index("街巷长") + 1
-        for row in range(header + 1, sheet.max_row + 1):
-            if sheet.cell(row, 1).value:
-                sheet.cell(row, chief).value = "新街巷长"
-        book.save(tmp_path / "first.xlsx")
-        for row in range(header + 1, sheet.max_row + 1):  # the second file changes another column
-            if sheet.cell(row, 1).value:
-                sheet.cell(row, chief).value = None
-                sheet.cell(row, [c.value for c in sheet[header]].index("备注") + 1).value = "第二份"
-        book.save(tmp_path / "second.xlsx")
+        edited_ledger(tmp_path / "ours.xlsx", tmp_path / "first.xlsx", {"街巷长": "新街巷长"})
+        # the second file changes another column
+        edited_ledger(tmp_path / "ours.xlsx", tmp_path / "second.xlsx", {"街巷长": None, "备注": "第二份"})
         second = preview_import(ledger, tmp_path / "second.xlsx")  # read before the first import writes
         commit_import(ledger, preview_import(ledger, tmp_path / "first.xlsx"))
         before = {a.code: a.chief for a in ledger.alleys()}
@@ -189,16 +177,7 @@ def test_an_import_cannot_rename_the_alley_of_a_filed_plan(tmp_path, demo_ledger
     ledger = demo_ledger
     plan, alley = locked_plan(ledger)
     export_ledger(ledger, tmp_path / "ledger.xlsx")
-    import openpyxl
-
-    book = openpyxl.load_workbook(tmp_path / "ledger.xlsx")
-    sheet = book.active
-    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "街巷编码")
-    name = [c.value for c in sheet[header]].index("街巷名称") + 1
-    for row in range(header + 1, sheet.max_row + 1):
-        if sheet.cell(row, 1).value == alley.code:
-            sheet.cell(row, name).value = "导入改名巷"
-    book.save(tmp_path / "renamed.xlsx")
+    edited_ledger(tmp_path / "ledger.xlsx", tmp_path / "renamed.xlsx", {"街巷名称": "导入改名巷"}, code=alley.code)
     preview = commit_import(ledger, preview_import(ledger, tmp_path / "renamed.xlsx"))
     assert ledger.alley(alley.code).name == alley.name
     left_out = [w for w in preview.warnings if w.value == "导入改名巷"]
