@@ -316,9 +316,12 @@ class OverviewPage(Page):
         self.deadlines.verticalHeader().hide()
         self.deadlines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.deadlines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.deadlines.setWordWrap(False)
+        # Every column in view, the text wrapped inside it: the box is half a 1024-px screen wide.
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.deadlines.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.deadlines.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         box_layout.addWidget(self.deadlines, 1)
         grid.addWidget(county_box, 0, 0)
         grid.addWidget(sub_box, 0, 1)
@@ -454,8 +457,8 @@ class OverviewPage(Page):
         for key in ("planned", "started", "completed", "accepted", "filed"):
             value = getattr(total, key)
             note = self.tr("占任务 {0}").format(_percent(value, target)) if target else ""
-            if key == "accepted" and total.failed:
-                note = (note + "，" if note else "") + self.tr("不合格 {0}").format(total.failed)
+            if key == "accepted" and total.failed:  # a line of its own: a narrow card would cut it
+                note = (note + "<br>" if note else "") + self.tr("不合格 {0}").format(total.failed)
             card(key, str(value), note)
         quota = data.boutique_quota
         # The quota counts only 精品类 plans that meet the conditions for 精品 (R2, R8).
@@ -463,7 +466,7 @@ class OverviewPage(Page):
         notes = [self.tr("评为精品 {0} 条").format(total.rated_boutique)]
         if short:
             notes.insert(0, self.tr("{0} 条不具备条件").format(short))
-        card("boutique", f"{total.boutique_eligible} / {quota if quota is not None else '—'}", "，".join(notes))
+        card("boutique", f"{total.boutique_eligible} / {quota if quota is not None else '—'}", "<br>".join(notes))
         card("funds", wan(data.funding["total_yuan"], thousands=True),
              self.tr("扣回 {0}").format(wan(data.funding["clawback_yuan"], thousands=True))
              if data.funding["clawback_yuan"] else "")
@@ -494,11 +497,6 @@ class OverviewPage(Page):
                     font.setBold(True)
                     item.setFont(font)
                 self.deadlines.setItem(r, c, item)
-        self.deadlines.resizeColumnsToContents()
-        header = self.deadlines.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for c in range(3):
-            header.resizeSection(c, min(header.sectionSize(c), 210))
         text = self.tr("未办结问题 {0} 条，其中超期 {1} 条，即将到期 {2} 条").format(
             data.open_problems, data.overdue_problems, data.due_soon_problems)
         if data.provisional:
