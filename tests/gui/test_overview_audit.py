@@ -37,7 +37,7 @@ def test_overview_shows_the_demo_countys_year(window, qtbot):
     assert f">{target.alleys}<" in _card(page, "target")
     assert f"{data.total.boutique_eligible} / {target.boutique}" in _card(page, "boutique")
     short = data.total.boutique - data.total.boutique_eligible
-    assert short > 0 and f"{short} 条不具备条件，评为精品 {data.total.rated_boutique} 条" in _card(page, "boutique")
+    assert short > 0 and f"{short} 条不具备条件<br>评为精品 {data.total.rated_boutique} 条" in _card(page, "boutique")
     assert sum(r.planned for r in data.by_subdistrict) == len(plans)
     assert "示例县" in page.heading.text() and f"{year} 年" in page.heading.text()
     titles = [page.deadlines.item(r, 0).text() for r in range(page.deadlines.rowCount())]
@@ -180,3 +180,16 @@ def test_audit_filter_by_kind_and_person(window, qtbot):
     page.refresh()  # picks up the people who appear in the log
     page.who.setCurrentIndex(page.who.findData("测试员"))
     assert [(r[1], r[2], r[4]) for r in _rows(page)] == [("测试员", "修改", "45012300002")]
+
+
+def test_the_deadlines_table_keeps_every_column_in_view_on_a_narrow_screen(qtbot, window):
+    """At 1024 px the 近期期限 box is half the screen: its columns wrap their text instead of running
+    off to the right (状态 and 情况 were cut there)."""
+    window.resize(1024, 698)
+    window.go_to("overview")
+    page = window.current_page()
+    qtbot.waitUntil(page.is_ready, timeout=30_000)
+    table = page.deadlines
+    header = table.horizontalHeader()
+    assert table.rowCount() > 0
+    assert header.sectionPosition(3) + header.sectionSize(3) <= table.viewport().width() + 1
