@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.errors import LedgerError
+from core.errors import LedgerError, os_cause
 
 MAX_BYTES = 50 * 1024 * 1024
 """The largest file a clerk may add (a scanned acceptance report runs to tens of MB)."""
@@ -74,7 +74,7 @@ def read_for_storing(path: Path | str, *, max_bytes: int = MAX_BYTES) -> FileRea
     except FileNotFoundError:
         raise LedgerError(f"找不到文件「{shown}」") from None
     except OSError as error:
-        raise LedgerError(f"无法读取「{shown}」：{error.strerror or error}") from None
+        raise LedgerError(f"无法读取「{shown}」：{os_cause(error, writing=False)}") from None
     if stat.S_ISLNK(info.st_mode):
         raise LedgerError(f"「{shown}」是一个链接（快捷方式），不是文件本身；请选择它指向的文件")
     if stat.S_ISDIR(info.st_mode):
@@ -85,7 +85,7 @@ def read_for_storing(path: Path | str, *, max_bytes: int = MAX_BYTES) -> FileRea
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise LedgerError(f"无法读取「{shown}」：{error.strerror or error}（文件可能正被其他程序独占打开）") from None
+        raise LedgerError(f"无法读取「{shown}」：{os_cause(error, writing=False)}") from None
     with os.fdopen(fd, "rb") as handle:
         opened = os.fstat(handle.fileno())
         if not stat.S_ISREG(opened.st_mode):  # swapped for something else since it was looked at

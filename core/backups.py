@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.errors import LedgerError
+from core.errors import LedgerError, os_cause
 from core.paths import sqlite_uri
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -99,8 +99,7 @@ def ensure_folder(folder: Path) -> Path:
     except FileExistsError:
         raise LedgerError(f"备份文件夹「{folder}」的上一级中有同名的文件，无法建立文件夹") from None
     except OSError as error:
-        raise LedgerError(f"无法建立备份文件夹「{folder}」：{error.strerror or error}"
-                          "（可能是只读的磁盘或没有写入权限）") from None
+        raise LedgerError(f"无法建立备份文件夹「{folder}」：{os_cause(error)}") from None
     return folder
 
 

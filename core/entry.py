@@ -9,6 +9,7 @@ spreadsheet. Every function returns None for a blank and raises ValueError with 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from core.exchange.values import parse_decimal
@@ -46,6 +47,18 @@ def yuan_from_text(text: str) -> int | None:
     if amount != amount.to_integral_value():
         raise ValueError(f"「{text.strip()}」折合 {amount.normalize():f} 元，不是整数元（以万元填写时最多四位小数）")
     return int(amount)
+
+
+def total_yuan_from_texts(texts: Iterable[str]) -> int | None:
+    """Amounts typed in a form's rows (万元 unless a unit says otherwise) added up in whole 元, a
+    blank counting 0; None when one of them cannot be read."""
+    total = 0
+    for text in texts:
+        try:
+            total += yuan_from_text(text) or 0
+        except ValueError:
+            return None
+    return total
 
 
 def metres_from_text(text: str) -> float | None:

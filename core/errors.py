@@ -7,6 +7,7 @@ exits 1. Anything else that escapes is a bug.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -128,6 +129,29 @@ class Steps:
         """Progress only: for after the point of no return."""
         if self.progress is not None:
             self.progress(percent, text)
+
+
+def os_cause(error: OSError, *, writing: bool = True) -> str:
+    """Why the system refused to read or write a file, in a clerk's words with what to do: the one
+    wording of every OS error the program reports (the file's name is the caller's to give)."""
+    number = error.errno
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return "磁盘空间不足；请清理磁盘或换一个位置后重试"
+    if isinstance(error, IsADirectoryError):
+        return "这是一个文件夹，请另选一个文件名" if writing else "这是一个文件夹，不是文件"
+    if number == errno.EROFS:
+        return "所在的磁盘或文件夹是只读的；请换一个位置" if writing else "所在的磁盘不能读取"
+    if isinstance(error, PermissionError) or number == errno.EPERM:
+        if writing:
+            return "文件可能正在 Excel、WPS 或 PDF 阅读器中打开，或这个文件、文件夹是只读的；请关闭文件或换一个位置后重试"
+        return "没有读取的权限，或文件正被其他程序独占打开；请关闭打开它的程序后重试"
+    if isinstance(error, NotADirectoryError):
+        return "路径中的某一级不是文件夹（同名的文件挡住了）"
+    if isinstance(error, (FileNotFoundError, FileExistsError)):
+        return "所在的文件夹不存在，也无法建立" if writing else "文件不存在（可能已被移走、改名或删除）"
+    if number == errno.EIO:
+        return "读写磁盘出错（U 盘被拔出、网络断开或磁盘故障）；请检查后重试"
+    return f"系统拒绝{'写入' if writing else '读取'}（{error.strerror or error}）"
 
 
 def checker(progress: Callable[[int, str], None] | None, cancel: Callable[[], bool] | None,

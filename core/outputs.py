@@ -10,14 +10,14 @@ work is done, and the target is left as it was.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
+import shutil
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from core.errors import LedgerError
+from core.errors import LedgerError, os_cause
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
@@ -107,23 +107,27 @@ def check_output(out: Path | str, *, may_replace_database: bool = False) -> None
 
 
 def write_failure(out: Path | str, error: OSError) -> LedgerError:
-    """Why ``out`` could not be written, in words a clerk can act on."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        why = "磁盘空间不足；请清理磁盘或换一个位置后重试"
-    elif isinstance(error, IsADirectoryError):
-        why = "这是一个文件夹，请另选一个文件名"
-    elif error.errno == errno.EROFS:
-        why = "所在的磁盘或文件夹是只读的；请换一个位置"
-    elif isinstance(error, PermissionError) or error.errno == errno.EPERM:
-        why = "文件可能正在 Excel、WPS 或 PDF 阅读器中打开，或这个文件、文件夹是只读的；请关闭文件或换一个位置后重试"
-    elif isinstance(error, NotADirectoryError):
-        why = "路径中的某一级不是文件夹（同名的文件挡住了）"
-    elif isinstance(error, (FileNotFoundError, FileExistsError)):
-        why = "所在的文件夹不存在，也无法建立"
-    else:
-        why = f"系统拒绝写入（{error.strerror or error}）"
-    return LedgerError(f"无法写入「{out}」：{why}")
+    """Why ``out`` could not be written, in words a clerk can act on (:func:`core.errors.os_cause`)."""
+    return LedgerError(f"无法写入「{out}」：{os_cause(error)}")
 
 
-__all__ = ["SIDE_SUFFIXES", "check_output", "hold", "held", "holding", "is_database", "release", "side_file_of",
-           "write_failure"]
+def save_copy(source: Path | str, out: Path | str) -> Path:
+    """Copy the file ``source`` to ``out`` (a PDF saved from the print preview), whole or not at all:
+    ``out`` is checked first (:func:`check_output`), the copy goes to a ``.part`` file renamed into
+    place, and a failure is said in the clerk's words. Returns ``out``."""
+    out = Path(out)
+    check_output(out)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, tmp)
+        tmp.replace(out)
+    except OSError as error:
+        with contextlib.suppress(OSError):  # already failing: the first error is the one to report
+            tmp.unlink(missing_ok=True)
+        raise write_failure(out, error) from None
+    return out
+
+
+__all__ = ["SIDE_SUFFIXES", "check_output", "hold", "held", "holding", "is_database", "release", "save_copy",
+           "side_file_of", "write_failure"]

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core.money import wan
 from core.records import Acceptance, Alley, Filing, Plan, Survey
 from core.rules import RULES, Dataset, Finding, Funding, funding_for_plan
-from core.rules.findings import sort_key
+from core.rules.findings import rate_text, sort_key
 
 LIVE_RULES = ("R1", "R2", "R3", "R4", "R5")
 
@@ -75,3 +76,20 @@ def review_filing(ledger: Any, filing: Filing, *, as_of: date | None = None) -> 
     ds = Dataset(profile=ledger.profile(), settings=ledger.settings(), as_of=as_of or date.today(),
                  alleys=[alley], plans=[plan], acceptances=[acceptance] if acceptance else [], filings=[filing])
     return sorted(RULES["R11"](ds, None), key=sort_key)
+
+
+def lamp_rates(positions: int | None, installed: int | None, working: int | None) -> tuple[str, str]:
+    """装灯率 and 亮灯率 of a survey's or acceptance's lamp counts as R5 judges them (249 of 250 is
+    99.6 %, never 100 %); "—" where the counts do not give one."""
+    install = rate_text(installed, positions) if positions and installed is not None else "—"
+    shine = rate_text(working, installed) if installed and working is not None else "—"
+    return install, shine
+
+
+def investment_gap(plan: Plan) -> str | None:
+    """A note when the chosen measures' estimates add up to another sum than the plan's total
+    investment (both typed by the clerk; the ledger sent upward carries the total)."""
+    estimate, total = plan.measures_estimate_yuan, plan.total_investment_yuan
+    if estimate and total and estimate != total:
+        return f"措施估算合计 {wan(estimate)} 万元，与总投资 {wan(total)} 万元不一致"
+    return None

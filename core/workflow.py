@@ -13,10 +13,45 @@ from typing import Any
 
 from core.errors import LedgerError
 from core.profile import RequiredDocument
-from core.records import Acceptance, Filing, FilingDocument, Plan, Problem, build
+from core.records import Acceptance, Alley, CountySettings, Filing, FilingDocument, Plan, Problem, Record, build
 from core.rules import HolidayCalendar, problem_deadline
 from core.rules.problems import close_problem_refusal, escalation_deadline, second_deadline
 from core.rules.workdays import DueDate
+
+
+# ------------------------------------------------------------------ what may be saved
+def save_refusal(ledger: Any, record: Record) -> str | None:
+    """Why ``record`` may not be stored as it is, or None: the rule of its kind (an alley's code, a
+    plan's completion against its acceptance, an acceptance before completion, a closure)."""
+    if isinstance(record, Alley):
+        return alley_refusal(ledger, record)
+    if isinstance(record, Plan):
+        return plan_refusal(ledger, record)
+    if isinstance(record, Acceptance):
+        return acceptance_refusal(ledger, record)
+    if isinstance(record, Problem):
+        return close_refusal(record)
+    return None
+
+
+def alley_refusal(ledger: Any, alley: Alley) -> str | None:
+    """Why a change to a stored alley may not be stored: its code is its identity in every ledger
+    sent upward, typed once and never changed."""
+    if alley.id is None:
+        return None
+    stored = ledger.get(Alley, alley.id)
+    if stored.code != alley.code:
+        return f"街巷编码是这条街巷在各级台账中的身份，保存后不能修改（「{stored.code}」不能改为「{alley.code}」）"
+    return None
+
+
+def settings_refusal(ledger: Any, settings: CountySettings) -> str | None:
+    """Why the county settings may not be stored: a database belongs to one county, whose name is
+    on every record, list and packet it prints; another county is another database file."""
+    current = ledger.settings()
+    if current is not None and current.name != settings.name:
+        return f"该数据库已属于「{current.name}」，不能改为「{settings.name}」；请另建一个数据库文件"
+    return None
 
 
 # ------------------------------------------------------------------ acceptance (R9)

@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         sys.stderr.write(f"错误：{error}\n")
         return 1
+    from gui.operations import install_excepthook
+
     install_excepthook(window)
     if args.screenshot is not None:
         width, _, height = args.size.partition("x")
@@ -133,29 +135,6 @@ def main(argv: list[str] | None = None) -> int:
         window.go_to(args.page)
     window.statusBar().showMessage(f"启动用时 {time.perf_counter() - START:.1f} 秒", 5000)
     return app.exec()
-
-
-def install_excepthook(window: object) -> None:
-    """A bug in a slot is logged (core.diagnostics) and told in one Chinese sentence; a full disk
-    or a damaged database found outside any job is told as such. The window stays open."""
-    import sqlite3
-
-    from core.diagnostics import log_bug
-    from core.store.failures import explain
-
-    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
-        from gui import dialogs
-
-        known = explain(error, getattr(getattr(window, "session", None), "path", None)) \
-            if isinstance(error, (sqlite3.Error, OSError)) else None
-        if known is not None:
-            dialogs.warn(window, "巷账", str(known))  # type: ignore[arg-type]
-            return
-        where = log_bug(error, "桌面程序")
-        dialogs.warn(window, "巷账", f"程序内部错误：{kind.__name__}: {error}"  # type: ignore[arg-type]
-                     + (f"\n详细信息已记入日志「{where}」，可用 帮助 → 诊断信息 打包发给技术人员" if where else ""))
-
-    sys.excepthook = hook
 
 
 def screenshot(app: QApplication, window: object, out: Path, page: str | None, timeout_s: float = 30.0) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
+from core.actions import Done, attach_files
 from core.attachments import MAX_BYTES, read_for_storing, save_for_viewing, thumbnail
 from core.errors import LedgerError
 from gui import dialogs
@@ -141,22 +142,21 @@ def read_files(paths: list[Path], warn: Callable[[str], None], max_mb: int = MAX
 
 def store_photos(page: Any, owner: Any, paths: list[Path], shown: AttachmentList, *, reason: str = "") -> Job:
     """Store photos with the saved record ``owner`` on a worker (a phone's photos run to several MB
-    each), all of them or, on a refusal, none; then list them in ``shown`` and say how many.
-    ``reason`` is the amendment when ``owner`` belongs to a filed plan's packet."""
+    each), all of them or, on a refusal, none (core.actions.attach_files); then list them in
+    ``shown``, say how many and tell the pages. ``reason`` is the amendment when ``owner`` belongs
+    to a filed plan's packet."""
     session, problems = page.session, []
 
     def job(progress, cancelled):
-        files = read_files(paths, problems.append)
-        with session.worker_ledger() as ledger, ledger.transaction():
-            for n, (path, data) in enumerate(files):
-                progress(int(100 * n / len(files)), path.name)
-                ledger.add_attachment(data, path.name, owner=owner, caption=path.name, reason=reason)
-        return len(files)
+        files = [(path.name, data) for path, data in read_files(paths, problems.append)]
+        with session.worker_ledger() as ledger:
+            return attach_files(ledger, owner, files, reason=reason, progress=progress)
 
-    def done(count: int) -> None:
+    def done(result: Done[int]) -> None:
         if problems:
             dialogs.warn(page, page.tr("添加照片"), "\n".join(problems))
         shown.show_files(owner)
-        page.status_message.emit(page.tr("已添加 {0} 张照片").format(count))
+        page.status_message.emit(page.tr("已添加 {0} 张照片").format(result.result))
+        page.announce(result.changes)
 
     return run_job(page, page.tr("添加照片"), job, done)

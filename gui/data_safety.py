@@ -157,7 +157,7 @@ class DataSafety(QObject):
                 "用备份「{0}」替换当前数据库「{1}」？\n\n当前数据库会先备份到「{2}」，恢复后仍可找回。").format(
                 Path(backup).name, self.session.path.name, folder)):
             return None
-        from core.store.restore import restore
+        from core.actions import restore_backup
 
         self.stop()
         for page in window.pages.values():
@@ -167,15 +167,16 @@ class DataSafety(QObject):
         db, user = self.session.path, self.session.user
         keep = int(QSettings().value("backup/count", DEFAULT_KEEP))
 
-        def job(progress: Any, cancel: Any) -> dict[str, Any]:
-            return restore(db, backup, backup_folder=folder, keep=keep, user=user, progress=progress)
+        def job(progress: Any, cancel: Any) -> Any:
+            return restore_backup(db, backup, backup_folder=folder, keep=keep, user=user, progress=progress)
 
         def finished(ok: bool, payload: Any) -> None:
-            self.session.reopen()  # the restored database, or the old one when the restore was refused
+            # the restored database, or the old one when the restore was refused: every page re-reads
+            self.session.reopen()
             window._update_title()
             self.opened()
             if ok:
-                previous = payload["previous"]
+                previous = payload.result["previous"]
                 window.statusBar().showMessage(self.tr("已从备份恢复") + (
                     self.tr("；恢复前的数据库在 {0}").format(previous) if previous else ""), 15000)
 

@@ -1,7 +1,7 @@
 """Import wizard: choose a ledger file → see every row's fate, fix cells in place → import → summary.
 
 The preview, the corrections and the import are the same core functions as ``alley-ledger import``
-(``--dry-run`` and without): :func:`preview_import`, :func:`revise_import` and :func:`commit_import`,
+(``--dry-run`` and without): :func:`preview_import`, :func:`revise_import` and :func:`core.actions.import_ledger`,
 run on a worker thread with progress. Nothing is written before the clerk presses 导入, and then
 everything is written in one transaction after a backup.
 
@@ -37,17 +37,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import LedgerError
+from core.actions import Done, import_ledger
 from core.exchange.importer import (
     ImportPreview,
     RowResult,
     cell_text,
-    commit_import,
     preview_import,
     revise_import,
     write_rejects,
 )
 from gui import dialogs
+from gui.operations import run_action
 from gui.session import Session
 from gui.workers import Job, run_job
 
@@ -417,21 +417,21 @@ class ImportWizard(QDialog):
 
         def job(progress, cancelled):
             with session.worker_ledger() as ledger:
-                return commit_import(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder,
+                return import_ledger(ledger, preview, all_or_nothing=all_or_nothing, backup_dir=folder,
                                      progress=progress)
 
         self.job = run_job(self, self.tr("导入工作台账"), job, self._show_result, cancellable=False)
         return self.job
 
-    def _show_result(self, result: ImportPreview) -> None:
-        self.result = result
+    def _show_result(self, done: Done[ImportPreview]) -> None:
+        self.result = result = done.result
         left_out = result.warning_count("left_out")
         self.outcome.setText(self.tr(
             "已导入：新增 {0} 行，更新 {1} 行；不变 {2} 行，拒收 {3} 行，留空的单元格 {4} 处。\n导入前的数据库已备份到：{5}").format(
             result.count("new"), result.count("updated"), result.count("unchanged"), result.count("rejected"),
             left_out, result.backup or self.tr("（没有写入，不需要备份）")))
         self.rejects_button.setVisible(result.needs_attention)
-        self.session.notify("all")
+        self.session.notify(done.changes)
         self._go(self.DONE)
 
     def save_rejects(self) -> Path | None:
@@ -442,12 +442,8 @@ class ImportWizard(QDialog):
         out = dialogs.save_file(self, self.tr("保存需要处理的行"), name, self.tr("Excel 工作簿 (*.xlsx)"), suffix=".xlsx")
         if out is None:
             return None
-        try:
-            write_rejects(source, out)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("保存需要处理的行"), str(error))
-            return None
-        return out
+        saved = run_action(self, self.tr("保存需要处理的行"), lambda: write_rejects(source, out))
+        return out if saved is not None else None
 
 
 def _cell_text(value: Any) -> str:

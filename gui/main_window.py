@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.browse import county_size
+from core.changes import Changes
 from gui import dialogs
 from gui.banner import Banner
 from gui.buttons import enter_presses_buttons
@@ -146,15 +147,17 @@ class MainWindow(QMainWindow):
         if target.name != "welcome":
             QSettings().setValue("last_page", target.name)
 
-    def _data_changed(self, what: str) -> None:
-        """After a save, import or demo load: pages re-read their data when next shown."""
+    def _data_changed(self, changes: Changes) -> None:
+        """After a save, an import, a restore …: the pages that show a changed kind re-read it (the
+        page on screen now, the others when next shown); the rest keep what they show."""
         for page in self.pages.values():
-            if page.name != what:  # the page that wrote has re-read itself already
+            if changes.touches(page.shows):
                 page.loaded = False
         current = self.current_page()
         if isinstance(current, Page):
             current.ensure_loaded()
-        self._update_title()
+        if changes.settings:
+            self._update_title()
 
     def _update_title(self) -> None:
         county = self.session.county_name() or self.tr("未设置县（区）")

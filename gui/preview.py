@@ -8,7 +8,6 @@ worker thread (QPainter may paint on a QPrinter outside the GUI thread).
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -28,7 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import LedgerError
+from core.outputs import save_copy
 from gui import dialogs
+from gui.operations import run_action
 from gui.screen import fit_to_screen
 from gui.workers import Job, finish_jobs, run_job
 
@@ -118,12 +120,7 @@ class PreviewDialog(QDialog):
                                    suffix=".pdf", purpose=dialogs.PDFS)
         if target is None:
             return None
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as error:
-            dialogs.warn(self, self.tr("另存为 PDF"), self.tr("无法保存到「{0}」：{1}").format(target, error.strerror))
-            return None
-        return target
+        return run_action(self, self.tr("另存为 PDF"), lambda: save_copy(self.path, target))
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -150,7 +147,7 @@ class PreviewDialog(QDialog):
         def job(progress, cancelled):
             painter = QPainter()
             if not painter.begin(printer):
-                raise OSError("无法开始打印（打印机不可用）")
+                raise LedgerError("无法开始打印：打印机不可用（没有连接、没有开机或驱动有问题）")
             try:
                 for n in range(first - 1, last):
                     if cancelled():

@@ -1,4 +1,4 @@
-"""The open database, shared by every page, and the signal that tells pages to re-read it."""
+"""The open database, shared by every page, and the signal that tells pages what changed in it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from core.backups import default_backup_folder
+from core.changes import Changes
 from core.records import CountySettings
 from core.store import Ledger
 
@@ -22,12 +23,12 @@ class Session(QObject):
     The window is the database's one writer when nobody else is; when another program writes
     (on this PC or another on a shared folder), it opens read-only and :attr:`read_only` says who.
     Jobs on worker threads open their own connection to :attr:`path` (sharing this program's
-    writer lock); when they have written, they call :meth:`notify` (through a queued signal) so
-    every page reloads what it shows.
+    writer lock); when they have written, the GUI thread calls :meth:`notify` with the action's
+    :class:`~core.changes.Changes`, and the pages that show one of the changed kinds re-read.
     """
 
-    changed = Signal(str)
-    """Something was written; the argument names what ("alleys", "plans", … or "all")."""
+    changed = Signal(object)
+    """Something was written: the :class:`~core.changes.Changes` of the action that wrote it."""
     reopened = Signal()
     """Another database file was opened (or the same one again: after a restore, once writable)."""
 
@@ -57,9 +58,11 @@ class Session(QObject):
         settings = self.settings()
         return settings.name if settings else ""
 
-    def notify(self, what: str = "all") -> None:
-        self.changed.emit(what)
-        self._idle.start()
+    def notify(self, changes: Changes) -> None:
+        """Tell the pages what an action changed (nothing to tell for an action that changed nothing)."""
+        if changes:
+            self.changed.emit(changes)
+            self._idle.start()
 
     def open_other(self, path: Path) -> None:
         """Switch the window to another existing database file."""
@@ -68,7 +71,7 @@ class Session(QObject):
         self.ledger = new
         self._path = Path(new.path)
         self.reopened.emit()
-        self.changed.emit("all")
+        self.changed.emit(Changes.everything())
 
     def close_for_restore(self) -> None:
         """Close the database (a restore is about to replace it); :meth:`reopen` afterwards.
@@ -86,7 +89,7 @@ class Session(QObject):
         self.ledger = Ledger.open(self._path, user=self.user, create=True, mode="view", program=PROGRAM)
         placeholder.close()
         self.reopened.emit()
-        self.changed.emit("all")
+        self.changed.emit(Changes.everything())
 
     def retry_writable(self) -> bool:
         """Become writable if the program that wrote has closed; True when the window may write now."""

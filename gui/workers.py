@@ -8,19 +8,17 @@ back on the GUI thread.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.diagnostics import log_bug
-from core.errors import Cancelled, LedgerError
-from core.store.failures import explain
+from core.messages import SEND_FROM_WINDOW, message_for
 from gui import dialogs
+from gui.operations import database_of
 
 JobFunction = Callable[[Callable[[int, str], None], Callable[[], bool]], Any]
 
@@ -30,31 +28,18 @@ class _Runner(QThread):
     succeeded = Signal(object)
     failed = Signal(str, bool)  # message, was it a cancel
 
-    def __init__(self, job: JobFunction, parent: QObject | None = None):
+    def __init__(self, job: JobFunction, parent: QObject | None = None, db: Path | None = None):
         super().__init__(parent)
         self.job = job
+        self.db = db
         self.stop = threading.Event()
 
     def run(self) -> None:
         try:
             result = self.job(lambda p, text: self.progressed.emit(int(p), text), self.stop.is_set)
-        except Cancelled:
-            self.failed.emit("已取消，没有写入任何内容。", True)
-        except LedgerError as error:
-            self.failed.emit(str(error), False)
-        except PermissionError as error:
-            self.failed.emit(f"没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开）", False)
-        except Exception as error:
-            known = explain(error, None) if isinstance(error, (sqlite3.Error, OSError)) else None
-            if known is not None:  # a full disk, a read-only or damaged file: the clerk's cause
-                self.failed.emit(str(known), False)
-            elif isinstance(error, OSError):
-                self.failed.emit(f"文件操作失败：{error.strerror or error}（{error.filename or ''}）", False)
-            else:  # a bug: said plainly, the details kept in the log for the report
-                where = log_bug(error, "桌面程序后台任务")
-                self.failed.emit("程序内部错误：" + f"{type(error).__name__}: {error}" + (
-                    f"\n详细信息已记入日志「{where}」，可用 帮助 → 诊断信息 打包发给技术人员" if where else
-                    "\n" + traceback.format_exc(limit=5)), False)
+        except Exception as error:  # noqa: BLE001 - told on the GUI thread; a bug's traceback goes to the log
+            message = message_for(error, db=self.db, where="桌面程序后台任务", send=SEND_FROM_WINDOW)
+            self.failed.emit(message.text, message.cancelled)
         else:
             # A job that honours cancel stops by raising Cancelled; one that returned has done its
             # work (a write that cannot be cancelled midway), so its result stands.
@@ -74,7 +59,7 @@ class Job(QObject):
         self.done = False
         self.ok = False
         self.result: Any = None
-        self.runner = _Runner(job, self)
+        self.runner = _Runner(job, self, database_of(parent))
         self.dialog: QProgressDialog | None = None
         if not quiet:
             dialog = QProgressDialog(title, self.tr("取消"), 0, 100, parent)

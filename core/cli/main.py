@@ -1,8 +1,8 @@
 """``alley-ledger``: every core job headless, with ``--json`` output for scripts.
 
 Exit status: 0 success, 1 input refused (message on stderr, in Chinese), 2 usage error, 3 ``check
---strict`` found errors, 141 the reader of the output stopped early (``… | head``, as for tools a
-broken pipe ends). A file argument ``-`` means standard input or output.
+--strict`` found errors, 70 a bug (its traceback in the log, core.messages), 141 the reader of the
+output stopped early (``… | head``, as for tools a broken pipe ends). A file argument ``-`` means standard input or output.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ argparse_zh.install()
 LIST_KINDS = ("alleys", "plans", "progress", "acceptances", "filings", "problems")
 EXIT_STRICT = 3
 EXIT_READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose pipe's reader left
+EXIT_BUG = 70  # EX_SOFTWARE: the program's own fault, logged
 
 # Placeholders in --help (argparse would show the option's name in capitals, in English).
 METAVARS = {
@@ -319,16 +320,13 @@ def _wan(yuan: int) -> str:
 
 # ------------------------------------------------------------------ commands
 def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from core.actions import save_settings
     from core.records import CountySettings
     from core.records.common import build
 
     with _open(args, create=True, mode="write") as ledger:
         current = ledger.settings()
         data = current.model_dump() if current else {}
-        if current and current.name != args.county:
-            raise LedgerError(
-                f"该数据库已属于「{current.name}」，不能改为「{args.county}」；请另建一个数据库文件"
-            )
         data.update({"name": args.county})
         if args.code:
             data["code"] = args.code
@@ -336,8 +334,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
             value = getattr(args, field)
             if value is not None:
                 data[field] = value
-        settings = build(CountySettings, data)
-        ledger.save_settings(settings)
+        settings = save_settings(ledger, build(CountySettings, data)).result
         document = {"db": str(ledger.path), "county": settings.model_dump(), "schema_version": ledger.schema_version,
                     "created": current is None}
     out.emit(document, lambda: f"{'已建立' if current is None else '已更新'}数据库：{document['db']}\n"
@@ -346,7 +343,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
-    from core.demo import make_demo
+    from core.actions import load_demo
 
     def progress(percent: int, text: str) -> None:
         if not out.as_json and sys.stderr.isatty():
@@ -359,7 +356,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
             document = {"db": str(ledger.path), "seed": None, "counts": existing, "skipped": True}
             out.emit(document, lambda: f"数据库 {document['db']} 已有 {existing['alleys']} 条街巷，未装入演示数据")
             return 0
-        result = make_demo(ledger, alleys=args.alleys, seed=args.seed, progress=progress)
+        result = load_demo(ledger, alleys=args.alleys, seed=args.seed, progress=progress).result
         if not out.as_json and sys.stderr.isatty():
             sys.stderr.write("\n")
         document = {"db": str(ledger.path), "seed": result.seed, "counts": result.counts, "skipped": False}
@@ -469,12 +466,13 @@ def cmd_workdays_add(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
-    from core.exchange.holidays import read_holiday_file, store_holiday_year
+    from core.actions import load_holidays
+    from core.exchange.holidays import read_holiday_file
 
     with input_path(args.file) as path:
-        year, days, names = read_holiday_file(path)
-    with _open(args, create=True, mode="write") as ledger:
-        store_holiday_year(ledger, year, days, names, source=path.name)
+        _, days, _ = read_holiday_file(path)  # a file that is not a holiday table makes no database
+        with _open(args, create=True, mode="write") as ledger:
+            year = load_holidays(ledger, path).result
     document = {"year": year, "days_off": sum(1 for w in days.values() if not w),
                 "make_up_workdays": sum(1 for w in days.values() if w)}
     out.emit(document, lambda: f"已导入 {year} 年节假日表：放假 {document['days_off']} 天，调休上班 {document['make_up_workdays']} 天")
@@ -482,7 +480,8 @@ def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
-    from core.exchange.importer import commit_import, preview_import, write_rejects
+    from core.actions import import_ledger
+    from core.exchange.importer import preview_import, write_rejects
     from core.outputs import holding
 
     if is_stdio(args.rejects):
@@ -492,7 +491,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
     with input_path(args.file) as source, holding(source), _open(args, create=True, mode=mode) as ledger:
         preview = preview_import(ledger, source)
         if not args.dry_run:
-            commit_import(ledger, preview, all_or_nothing=args.all_or_nothing)
+            import_ledger(ledger, preview, all_or_nothing=args.all_or_nothing)
     if args.rejects is not None:
         with output_path(args.rejects, ".xlsx") as rejects:
             write_rejects(preview, rejects)
@@ -523,7 +522,7 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
-    from core.workflow import reinstate_plan, withdraw_plan
+    from core.actions import reinstate_plan, withdraw_plan
 
     with _open(args, mode="write") as ledger:
         alley = ledger.alley(args.alley_code)
@@ -531,9 +530,9 @@ def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
         if plan is None:
             raise LedgerError(f"街巷「{alley.name}」（{alley.code}）没有 {args.year} 年的方案")
         if args.undo:
-            plan = reinstate_plan(ledger, plan, amendment=args.amendment)
+            plan = reinstate_plan(ledger, plan, amendment=args.amendment).result
         else:
-            plan = withdraw_plan(ledger, plan, on=args.on, reason=args.reason, amendment=args.amendment)
+            plan = withdraw_plan(ledger, plan, on=args.on, reason=args.reason, amendment=args.amendment).result
     document = {"alley_code": alley.code, "year": plan.year, "withdrawn": plan.withdrawn,
                 "withdrawn_on": plan.withdrawn_on.isoformat() if plan.withdrawn_on else None,
                 "withdrawn_reason": plan.withdrawn_reason}
@@ -693,9 +692,9 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
-    from core.store.restore import restore
+    from core.actions import restore_backup
 
-    document = restore(_db_path(args), args.backup, backup_folder=args.backup_folder, user=args.user)
+    document = restore_backup(_db_path(args), args.backup, backup_folder=args.backup_folder, user=args.user).result
     previous = f"；恢复前的数据库已备份到 {document['previous']}" if document["previous"] else ""
     out.emit(document, lambda: f"已从备份 {document['restored_from']} 恢复数据库 {document['db']}"
                                 f"（{document['counts']['alleys']} 条街巷）{previous}")
@@ -752,88 +751,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # here, where a reader that left can be told apart from a bug
         return status
     except LedgerError as error:
-        return _refused(out, error)
-    except OverflowError:
-        found = _implausible_dates(args)
-        if found:
-            return _refused(out, LedgerError("有记录的日期不在 1900 年至 2100 年之间，无法计算期限；请先改正这些记录",
-                                             details=found))
-        sys.stderr.write("错误：日期超出可计算的范围（最晚到 9999 年）\n")
-        return 1
-    except IsADirectoryError as error:
-        sys.stderr.write(f"错误：「{error.filename}」是一个文件夹，请给出文件名\n")
-        return 1
-    except PermissionError as error:
-        sys.stderr.write(f"错误：没有权限写入「{error.filename}」（文件可能正在 Excel、WPS 或 PDF 阅读器中打开，"
-                         "或文件、文件夹是只读的）\n")
-        return 1
+        return _refused(out, str(error))
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消\n")
+        return 130
     except OSError as error:
         if sys.stdout is not None and streams.reader_gone(error):
             streams.silence_stdout()
             return EXIT_READER_GONE
-        known = _known(error, args)
-        if known is None:
-            return _bug(error)
-        return _refused(out, known)
-    except KeyboardInterrupt:
-        sys.stderr.write("已取消\n")
-        return 130
-    except Exception as error:  # noqa: BLE001 - the one place bugs are caught: logged, told briefly
-        known = _known(error, args)
-        return _bug(error) if known is None else _refused(out, known)
+        return _failed(out, error, args)
+    except Exception as error:  # noqa: BLE001 - the one place failures are caught: said, bugs logged
+        return _failed(out, error, args)
 
 
-def _implausible_dates(args: argparse.Namespace) -> list[str]:
-    """The records whose dates stop date arithmetic (stored before dates were bounded to 1900–2100)."""
-    import sqlite3
+def _failed(out: Output, error: BaseException, args: argparse.Namespace) -> int:
+    """Tell the clerk what failed (core.messages: the same words as the desktop program); a bug's
+    traceback goes to the log, and the exit status says it was one."""
+    from core.messages import SEND_FROM_COMMAND_LINE, message_for
 
-    from core.paths import sqlite_uri
-    from core.store.doctor import implausible_dates
-
-    path = _db_path(args) if getattr(args, "command", None) else None
-    if path is None or not path.is_file():
-        return []
-    try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
-        try:
-            return implausible_dates(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
+    db = _db_path(args) if getattr(args, "command", None) else None
+    message = message_for(error, db=db, where="命令行", send=SEND_FROM_COMMAND_LINE)
+    if message.is_bug:
+        sys.stderr.write(f"错误：{message.text}\n")
+        return EXIT_BUG
+    return _refused(out, message.text)
 
 
-def _refused(out: Output, error: LedgerError) -> int:
+def _refused(out: Output, text: str) -> int:
     """Tell the clerk why the command refused (stderr; and a JSON document with --json)."""
-    sys.stderr.write(f"错误：{error}\n")
+    sys.stderr.write(f"错误：{text}\n")
     if out.as_json:
-        json.dump({"error": str(error)}, out.stream, ensure_ascii=False)
+        json.dump({"error": text}, out.stream, ensure_ascii=False)
         out.stream.write("\n")
     return 1
-
-
-def _known(error: BaseException, args: argparse.Namespace) -> LedgerError | None:
-    """A failure a clerk can act on (a full disk, a read-only or damaged database), in Chinese."""
-    import errno
-
-    from core.store.failures import explain
-
-    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
-        from core.outputs import write_failure
-
-        return write_failure(error.filename or _db_path(args), error)
-    return explain(error, _db_path(args) if getattr(args, "command", None) else None)
-
-
-def _bug(error: BaseException) -> int:
-    """A failure that is the program's fault: the traceback to the log, a line to the clerk."""
-    from core.diagnostics import log_bug
-
-    where = log_bug(error, "命令行")
-    sys.stderr.write(f"错误：程序内部出错（{type(error).__name__}: {error}）。"
-                     + (f"详细信息已记入日志「{where}」，" if where else "")
-                     + "请用 alley-ledger diagnostics 打包诊断信息发给技术人员\n")
-    return 70
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:

@@ -191,10 +191,10 @@ def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds
     except FileCreateError as error:
         _drop(tmp)
         cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
-        raise write_error(out, cause) from None
+        raise write_failure(out, cause) from None
     except OSError as error:
         _drop(tmp)
-        raise write_error(out, error) from None
+        raise write_failure(out, error) from None
     except BaseException:
         _drop(tmp)
         raise
@@ -204,12 +204,6 @@ def write_sheet(out: Path, sheet: str, title: str, headers: Sequence[str], kinds
 def _drop(tmp: Path) -> None:
     with contextlib.suppress(OSError):  # already failing: the first error is the one to report
         tmp.unlink(missing_ok=True)
-
-
-def write_error(out: Path, error: OSError) -> LedgerError:
-    """Why ``out`` could not be written, in words a clerk can act on (for every file an export,
-    the rejects file or a print writes): :func:`core.outputs.write_failure`."""
-    return write_failure(out, error)
 
 
 def _write_xlsx(tmp: Path, sheet: str, title: str, headers: Sequence[str], kinds: Sequence[str],

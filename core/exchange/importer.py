@@ -28,7 +28,6 @@ from core.codes import alley_code, code_prefix, next_sequence
 from core.errors import Conflict, InvalidRecord, LedgerError, Place, StoreError, checker
 from core.exchange.columns import Column
 from core.exchange.content import ContentReader, ContentReading
-from core.exchange.export import write_error
 from core.exchange.headers import HeaderMatch, header_key, header_table, is_ignored_header, match_header
 from core.exchange.reader import FormulaWithoutValue, RawSheet, limits, read_sheets
 from core.exchange.values import (
@@ -41,7 +40,7 @@ from core.exchange.values import (
     read_number,
     unguarded,
 )
-from core.outputs import check_output
+from core.outputs import check_output, write_failure
 from core.records import Acceptance, Alley, Filing, Plan, build
 from core.records.common import CLEAN_TEXT, chinese_messages
 from core.store.ledger import gc_paused
@@ -1248,7 +1247,7 @@ def write_rejects(preview: ImportPreview, out: Path) -> int:
         tmp.replace(out)
     except OSError as error:
         tmp.unlink(missing_ok=True)
-        raise write_error(out, error) from None
+        raise write_failure(out, error) from None
     return saved
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.errors import LedgerError, Place
+from core.errors import LedgerError, Place, os_cause
 from core.exchange.values import MonthOnly
 from core.paths import package_data_dir
 
@@ -66,7 +66,7 @@ def read_sheets(path: Path) -> list[RawSheet]:
     except FileNotFoundError:
         raise LedgerError("找不到文件", place) from None
     except OSError as error:
-        raise LedgerError(f"无法读取文件：{error.strerror}", place) from None
+        raise LedgerError(f"无法读取文件：{os_cause(error, writing=False)}", place) from None
     lim = limits()
     if size > lim.max_file_mb * 1024 * 1024:
         raise LedgerError(f"文件有 {size / 1024 / 1024:.0f} MB，超过导入上限 {lim.max_file_mb} MB", place)

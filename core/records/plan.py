@@ -132,3 +132,8 @@ class Plan(Record):
     def measure_codes(self) -> set[str]:
         """The catalogue codes of the chosen measures."""
         return {m.code for m in self.measures}
+
+    @property
+    def measures_estimate_yuan(self) -> int:
+        """The chosen measures' estimated investments added up (a measure without one counts 0)."""
+        return sum(m.estimated_investment_yuan or 0 for m in self.measures)

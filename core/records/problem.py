@@ -109,6 +109,12 @@ def final_satisfaction(problem: object) -> str | None:
     return getattr(problem, "satisfaction", None)
 
 
+def has_second_round(satisfaction: str | None, second_round_begun: bool) -> bool:
+    """Whether a problem has a second round of handling to record (002 §三(三)): after a 不满意
+    rating, or once one was begun."""
+    return satisfaction == UNSATISFIED or second_round_begun
+
+
 def problem_status(problem: object) -> str:
     """Where a problem stands from its steps (any object with the Problem's fields): 待交办, 办理中,
     待上报县级, 已上报县级, 待反馈, 不满意待处理 (a 不满意 rating awaiting a second round or a

@@ -11,7 +11,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
-from core.errors import StoreError
+from core.errors import StoreError, os_cause
 
 
 class DiskFull(StoreError):
@@ -43,15 +43,16 @@ def explain(error: BaseException, db: Path | str | None, *, backup_folder: Path 
     name = f"「{Path(db).name}」" if db else ""
     if isinstance(error, OSError):
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return DiskFull(f"磁盘空间不足，数据库{name}无法写入，刚才的修改已全部撤销；请清理磁盘后重试")
+            return DiskFull(f"数据库{name}无法写入，刚才的修改已全部撤销：{os_cause(error)}")
         if error.errno == errno.EROFS:
-            return ReadOnlyDatabase(f"数据库{name}所在的磁盘是只读的，不能修改")
+            return ReadOnlyDatabase(f"数据库{name}不能修改：{os_cause(error)}")
         return None
     if not isinstance(error, sqlite3.Error):
         return None
     text = str(error).lower()
     if any(word in text for word in _FULL):
-        return DiskFull(f"磁盘空间不足，数据库{name}无法写入，刚才的修改已全部撤销；请清理磁盘（或删除旧备份）后重试")
+        full = os_cause(OSError(errno.ENOSPC, text))
+        return DiskFull(f"数据库{name}无法写入，刚才的修改已全部撤销：{full}（也可删除旧备份）")
     if any(word in text for word in _READ_ONLY):
         return ReadOnlyDatabase(f"数据库文件{name}或它所在的文件夹是只读的，不能修改；"
                                 "请去掉文件的只读属性，或把它复制到可以写入的文件夹后再打开")

@@ -61,6 +61,7 @@ class AcceptancesPage(PlanKeyedPage):
     print_label = "打印验收记录…"
     name = "acceptances"
     title = "竣工验收"
+    shows = frozenset({"alleys", "plans", "acceptances", "settings"})
     model = Acceptance
     columns = browse.ACCEPTANCE_COLUMNS
     filters = (*PLACE_FILTERS, ("year", "年度"), ("status", "状态"), ("result", "验收结论"))
@@ -84,9 +85,6 @@ class AcceptancesPage(PlanKeyedPage):
 
     def plan_defaults(self, plan: Plan) -> dict[str, Any]:
         return acceptance_defaults(plan)
-
-    def refusal(self, record: BaseModel) -> str | None:
-        return acceptance_refusal(self.session.ledger, record)
 
     def review_html(self, record: BaseModel | None) -> str:
         """The R9 refusal, R5 lamp rates and what R6/R7 say of the evaluations while the clerk types."""

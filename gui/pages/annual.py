@@ -33,6 +33,7 @@ TABLE_KINDS = {"number": "int", "text": "text", "metres": "metres", "category": 
 class AnnualListPage(Page):
     name = "annual"
     title = "年度清单"
+    shows = frozenset({"alleys", "plans", "settings"})  # the county's targets and name head the list
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)

@@ -292,15 +292,9 @@ class MeasuresEditor(Editor):
 
     def total(self) -> int | None:
         """Sum of the chosen measures' estimates in 元, or None when one of them cannot be read."""
-        from core.entry import yuan_from_text  # the unit tables: read when first needed, not at start
+        from core.entry import total_yuan_from_texts  # the unit tables: read when first needed, not at start
 
-        total = 0
-        for _code, _qty, _unit, amount in self.raw():
-            try:
-                total += yuan_from_text(amount) or 0
-            except ValueError:
-                return None
-        return total
+        return total_yuan_from_texts(amount for _code, _qty, _unit, amount in self.raw())
 
     def _show_total(self) -> None:
         total = self.total()

@@ -23,24 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import browse
+from core import actions, browse
+from core.actions import Done
 from core.browse import Table
-from core.errors import LedgerError
-from core.exchange.values import parse_date
 from core.records import Alley, Filing
 from core.review import review_filing
-from core.workflow import (
-    attach_document,
-    completeness,
-    file_and_lock,
-    filing_refusal,
-    remove_document,
-    update_document,
-)
+from core.workflow import completeness, filing_refusal
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, read_files
 from gui.buttons import Button
 from gui.forms import RecordForm
+from gui.operations import run_action
 from gui.pages.acceptance import PlanKeyedPage
 from gui.pages.library import PLACE_FILTERS
 from gui.pages.records import FilterBox, findings_html
@@ -58,6 +51,7 @@ FILE_COLUMN = [field for field, _ in CATALOGUE].index("file")
 class FilingsPage(PlanKeyedPage):
     name = "filings"
     title = "备案归档"
+    shows = frozenset({"alleys", "plans", "acceptances", "filings", "settings"})
     model = Filing
     columns = browse.FILING_COLUMNS
     filters = (*PLACE_FILTERS, ("year", "年度"), ("status", "状态"), ("complete", "资料齐全"))
@@ -249,7 +243,10 @@ class FilingsPage(PlanKeyedPage):
                 self.form.reveal()
                 dialogs.warn(self, self.tr("不能添加文件"), self.form.problem_text())
                 return None
-            filing = self.session.ledger.save(draft, source="界面")
+            done = run_action(self, self.tr("不能添加文件"), lambda: actions.save_record(self.session.ledger, draft))
+            if done is None:
+                return None
+            filing = done.result
             self.form.mark_saved(filing)
         return filing
 
@@ -280,24 +277,18 @@ class FilingsPage(PlanKeyedPage):
         problems: list[str] = []
 
         def job(progress, cancelled):
-            files = read_files(paths, problems.append)
-            with session.worker_ledger() as ledger, ledger.transaction():
-                stored, first = ledger.filing_for(plan_id), kind
-                for n, (path, data) in enumerate(files):
-                    progress(int(100 * n / len(files)), path.name)
-                    stored = attach_document(ledger, stored, data, path.name, kind=first, reason=reason)
-                    first = ""  # one document of the kind; the batch's other files are its other papers
-                return stored, len(files)
+            files = [(path.name, data) for path, data in read_files(paths, problems.append)]
+            with session.worker_ledger() as ledger:
+                return actions.attach_documents(ledger, ledger.filing_for(plan_id), files, kind=kind, reason=reason,
+                                                progress=progress)
 
-        def done(result) -> None:
-            stored, count = result
+        def done(result: Done[Filing]) -> None:
             if problems:
                 dialogs.warn(self, self.tr("添加文件"), "\n".join(problems))
-            self.form.mark_saved(stored)
-            self.after_load(stored)
-            self.status_message.emit(self.tr("已添加 {0} 个文件").format(count))
-            self.session.notify(self.name)
-            self.refresh()
+            self.form.mark_saved(result.result)
+            self.after_load(result.result)
+            self.status_message.emit(self.tr("已添加 {0} 个文件").format(len(paths) - len(problems)))
+            self.announce(result.changes)
 
         self.job = run_job(self, self.tr("添加备案资料"), job, done)
         return self.job
@@ -311,28 +302,17 @@ class FilingsPage(PlanKeyedPage):
         if field not in EDITABLE:
             return
         filing = self.form.record
-        value: Any = item.text().strip()
-        if field == "doc_date":
-            try:
-                value = parse_date(value) if value else None
-            except ValueError:
-                value = "?"
-            if value == "?" or (item.text().strip() and value is None):
-                dialogs.warn(self, self.tr("卷内目录"), self.tr("「{0}」无法识别为日期").format(item.text()))
-                self._show_catalogue(filing)
-                return
         reason = self._amendment_reason(filing, self.tr("修改卷内目录"))
         if reason is None:
             self._show_catalogue(filing)
             return
-        try:
-            stored = update_document(self.session.ledger, filing, seq, {field: value}, reason=reason)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("卷内目录"), str(error))
+        done = run_action(self, self.tr("卷内目录"), lambda: actions.correct_document(
+            self.session.ledger, filing, seq, field, item.text(), reason=reason))
+        if done is None:
             self._show_catalogue(filing)
             return
-        self.form.mark_saved(stored)
-        self.after_load(stored)
+        self.form.mark_saved(done.result)
+        self.after_load(done.result)
 
     def remove_selected_document(self) -> bool:
         """Take the selected document out of the 卷内目录 (its file too); the audit log keeps it."""
@@ -346,15 +326,12 @@ class FilingsPage(PlanKeyedPage):
         reason = self._amendment_reason(filing, self.tr("移出文件"))
         if reason is None:
             return False
-        try:
-            stored = remove_document(self.session.ledger, filing, seq, reason=reason)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("移出卷内文件"), str(error))
+        done = run_action(self, self.tr("移出卷内文件"), lambda: actions.remove_document(
+            self.session.ledger, filing, seq, reason=reason))
+        if done is None:
             return False
-        self.form.mark_saved(stored)
-        self.after_load(stored)
-        self.session.notify(self.name)
-        self.refresh()
+        self.form.mark_saved(done.result)
+        self.after_load(done.result)
         return True
 
     def lock(self) -> bool:
@@ -378,16 +355,12 @@ class FilingsPage(PlanKeyedPage):
         if not dialogs.confirm(self, self.tr("归档锁定"), self.tr(
                 "归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？")):
             return False
-        try:
-            locked = file_and_lock(self.session.ledger, filing)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("不能归档锁定"), str(error))
+        done = run_action(self, self.tr("不能归档锁定"), lambda: actions.file_and_lock(self.session.ledger, filing))
+        if done is None:
             return False
-        self.form.mark_saved(locked)
+        self.form.mark_saved(done.result)
         self.show_record(self.record_id)
         self.status_message.emit(self.tr("已归档锁定"))
-        self.session.notify(self.name)
-        self.refresh()
         return True
 
     def print_current(self):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.browse import Column, Table, plan_years
+from core.changes import RULE_INPUTS
 from core.findings_view import FindingRow, FindingsList
 from gui import dialogs
 from gui.fields import fill_years
@@ -65,6 +66,7 @@ class FindingsPage(Page):
 
     name = "findings"
     title = "检查结果"
+    shows = RULE_INPUTS
     open_record = Signal(str, object)
     """(page name, row id or None): the clerk asked to open the record a finding is about."""
 

@@ -15,9 +15,7 @@ from core.browse import Table
 from core.codes import propose_alley_code
 from core.money import wan
 from core.records import MILESTONES, Alley, Plan, Survey
-from core.review import review
-from core.rules.findings import rate_text
-from core.workflow import plan_refusal
+from core.review import investment_gap, lamp_rates, review
 from gui import dialogs
 from gui.attachments import FILE_FILTER, AttachmentList, store_photos
 from gui.buttons import Button
@@ -35,6 +33,8 @@ class AlleysPage(RecordPage):
     print_label = "打印调查表…"
     name = "alleys"
     title = "街巷库"
+    # the status column follows the surveys, plans, acceptances and filings; R1 the profile
+    shows = frozenset({"alleys", "surveys", "plans", "acceptances", "filings", "settings"})
     model = Alley
     columns = browse.ALLEY_COLUMNS
     filters = (*PLACE_FILTERS, ("year", "年度"), ("category", "类别"), ("status", "状态"))
@@ -98,6 +98,7 @@ class SurveysPage(AlleyChildPage):
     print_label = "打印调查表…"
     name = "surveys"
     title = "调查摸底"
+    shows = frozenset({"alleys", "surveys", "plans", "settings"})  # R2–R3 weigh the plans against the survey
     model = Survey
     columns = browse.SURVEY_COLUMNS
     filters = PLACE_FILTERS
@@ -174,12 +175,12 @@ class SurveysPage(AlleyChildPage):
     def _show_rates(self) -> None:
         """装灯率 and 亮灯率 from the lamp counts as typed (R5 asks 100 % and 95 % for 精品类)."""
         def count(name: str) -> int | None:
-            text = self.form.editors[name].raw().strip()
-            return int(text) if text.isdigit() else None
-        positions, installed, working = count("lamp_positions"), count("lamps_installed"), count("lamps_working")
-        # shown as R5 judges them: 249 of 250 is 99.6 %, never "100%"
-        install = rate_text(installed, positions) if positions and installed is not None else "—"
-        shine = rate_text(working, installed) if installed and working is not None else "—"
+            editor = self.form.editors[name]
+            try:
+                return editor.read(editor.raw())  # a count's NumberEditor: core.entry reads the text
+            except ValueError:
+                return None
+        install, shine = lamp_rates(count("lamp_positions"), count("lamps_installed"), count("lamps_working"))
         self.rates.setText(self.tr("装灯率 {0}　亮灯率 {1}").format(install, shine))
 
     def load_table(self, ledger: Any) -> Table:
@@ -210,6 +211,7 @@ class PlansPage(AlleyChildPage):
     print_label = "打印案卷…"
     name = "plans"
     title = "改造方案"
+    shows = frozenset({"alleys", "surveys", "plans", "acceptances", "filings", "settings"})
     model = Plan
     columns = browse.PLAN_COLUMNS
     filters = (*PLACE_FILTERS, ("year", "年度"), ("category", "类别"), ("status", "状态"))
@@ -235,9 +237,6 @@ class PlansPage(AlleyChildPage):
     def load_table(self, ledger: Any) -> Table:
         return browse.plan_table(ledger)
 
-    def refusal(self, record: BaseModel) -> str | None:
-        return plan_refusal(self.session.ledger, record)
-
     def new_defaults(self) -> dict[str, Any]:
         return {"year": date.today().year, "category": "达标类"}
 
@@ -261,10 +260,9 @@ class PlansPage(AlleyChildPage):
                 wan(f.total_yuan))]
             lines += [r for r in dict.fromkeys((f.bonus_reason, f.clawback_reason, f.award_reason)) if r]
             money = "<p style='margin:2px 0'>" + "<br>".join(html.escape(x) for x in lines) + "</p>"
-        total = self.measures.total()
-        if total and record.total_investment_yuan and total != record.total_investment_yuan:
-            money += "<p style='margin:2px 0;color:#a65f00'>" + html.escape(self.tr(
-                "措施估算合计 {0} 万元，与总投资 {1} 万元不一致").format(wan(total), wan(record.total_investment_yuan))) + "</p>"
+        gap = investment_gap(record)
+        if gap:
+            money += "<p style='margin:2px 0;color:#a65f00'>" + html.escape(gap) + "</p>"
         return findings_html(result.findings, money, tr=self.tr)
 
     def print_current(self):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.browse import plan_years
+from core.changes import RULE_INPUTS
 from core.errors import LedgerError
 from core.money import wan
 from core.outputs import check_output
@@ -262,6 +263,7 @@ class OverviewPage(Page):
 
     name = "overview"
     title = "统计总览"
+    shows = RULE_INPUTS
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)

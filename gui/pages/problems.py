@@ -11,29 +11,29 @@ from pydantic import BaseModel
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from core import browse
+from core import actions, browse
 from core.browse import Table
 from core.records import Alley, Problem
+from core.records.problem import SECOND_ROUND, has_second_round
 from core.rules import HolidayCalendar
 from core.workflow import NEXT_STEP, close_refusal, deadline_text
 from gui import dialogs
-from gui.attachments import FILE_FILTER, AttachmentList, read_files
+from gui.attachments import FILE_FILTER, AttachmentList, store_photos
 from gui.buttons import Button
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.library import PLACE_FILTERS, AlleyChildPage
 from gui.session import Session
-from gui.workers import Job, run_job
+from gui.workers import Job
 
 ALERT_COLOURS = {"逾期": QColor("#fde2e2"), "反馈逾期": QColor("#fde2e2"), "上报逾期": QColor("#fde2e2"),
                  "将到期": QColor("#fff3cd")}
-SECOND_ROUND = ("second_assigned_on", "second_handled_on", "second_result", "second_feedback_on",
-                "second_satisfaction")
 
 
 class ProblemsPage(AlleyChildPage):
     name = "problems"
     title = "问题台账"
+    shows = frozenset({"alleys", "problems", "settings", "holidays"})  # deadlines in working days
     model = Problem
     columns = browse.PROBLEM_COLUMNS
     filters = (*PLACE_FILTERS, ("status", "状态"), ("alert", "提醒"), ("assigned_department", "部门"),
@@ -80,9 +80,8 @@ class ProblemsPage(AlleyChildPage):
 
     def _show_second_round(self) -> None:
         editors = self.form.editors
-        wanted = editors["satisfaction"].raw() == "不满意" or any(
-            editors[name].raw() not in ("", None) for name in SECOND_ROUND)
-        self.second_round_box.setVisible(bool(wanted))
+        begun = any(editors[name].raw() not in ("", None) for name in SECOND_ROUND)
+        self.second_round_box.setVisible(has_second_round(editors["satisfaction"].raw() or None, begun))
 
     def load_table(self, ledger: Any) -> Table:
         return browse.problem_table(ledger)
@@ -107,9 +106,6 @@ class ProblemsPage(AlleyChildPage):
         self.close_button.setEnabled(record is not None and record.closed_on is None)
         self._show_second_round()
 
-    def refusal(self, record: BaseModel) -> str | None:
-        return close_refusal(record)
-
     def review_html(self, record: BaseModel | None) -> str:
         """The deadlines in working days (provisional without a holiday table), what is still due, and
         the alley's grid worker (who patrols it)."""
@@ -127,7 +123,8 @@ class ProblemsPage(AlleyChildPage):
         return "<br>".join(parts)
 
     def close_problem(self) -> bool:
-        """销号 today: only a handled problem whose result was fed back (R10); saved at once."""
+        """销号 today: only a handled problem whose result was fed back (R10); saved at once with what
+        the form holds (core.actions.close_problem)."""
         if self.form.record is None:
             return False
         self.form.finish_editing()
@@ -135,15 +132,8 @@ class ProblemsPage(AlleyChildPage):
         if current is None:
             dialogs.warn(self, self.tr("不能销号"), self.form.problem_text())
             return False
-        closing = current.model_copy(update={"closed_on": max(date.today(), current.feedback_on or date.today())})
-        refused = close_refusal(closing)
-        if refused:
-            dialogs.warn(self, self.tr("不能销号"), refused)
-            return False
-        editor = self.form.editors["closed_on"]
-        editor.set_raw(editor.from_value(closing.closed_on))
-        editor.edited.emit()
-        return self.save()
+        return self.write(current, action=lambda record, reason: actions.close_problem(
+            self.session.ledger, record, reason=reason), title="不能销号")
 
     def add_photos(self, paths: list[Path] | None = None) -> Job | None:
         """Store photos with the problem, on a worker (a phone's photos run to several MB each)."""
@@ -156,20 +146,5 @@ class ProblemsPage(AlleyChildPage):
                                        purpose=dialogs.PHOTOS)
         if not paths:
             return None
-        session, problems = self.session, []
-
-        def job(progress, cancelled):
-            files = read_files(paths, problems.append)
-            with session.worker_ledger() as ledger, ledger.transaction():
-                for path, data in files:
-                    ledger.add_attachment(data, path.name, owner=record, caption=path.name)
-            return len(files)
-
-        def done(count: int) -> None:
-            if problems:
-                dialogs.warn(self, self.tr("添加照片"), "\n".join(problems))
-            self.photos.show_files(record)
-            self.status_message.emit(self.tr("已添加 {0} 张照片").format(count))
-
-        self.job = run_job(self, self.tr("添加照片"), job, done)
+        self.job = store_photos(self, record, paths, self.photos)
         return self.job

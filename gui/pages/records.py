@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import actions
+from core.actions import Done
 from core.browse import Column, Table, county_size
+from core.changes import KINDS, Changes
 from core.errors import Conflict, LedgerError, LockedRecord
 from gui import dialogs
 from gui.buttons import Button
 from gui.forms import RecordForm
+from gui.operations import tell
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import run_job
@@ -45,6 +49,8 @@ class Page(QWidget):
 
     name = ""
     title = ""
+    shows: frozenset[str] = frozenset(KINDS)
+    """The kinds of change (:data:`core.changes.KINDS`) after which the page re-reads what it shows."""
     status_message = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -54,6 +60,14 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Re-read what the page shows from the ledger."""
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the window what an action of this page changed: the pages that show a changed kind
+        re-read it, this one at once."""
+        if changes.touches(self.shows):
+            self.loaded = False
+        self.session.notify(changes)
+        self.ensure_loaded()
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
@@ -481,39 +495,44 @@ class RecordPage(Page):
             return False
         return self.write(record)
 
-    def refusal(self, record: BaseModel) -> str | None:
-        """Why the page will not store ``record`` as typed (a rule of core/workflow.py), or None."""
-        return None
+    def save_action(self, record: Any, reason: str) -> Done[Any]:
+        """The core action that stores the record on screen (a page with its own, e.g. 销号, calls
+        :meth:`write` with another)."""
+        if reason:
+            return actions.amend_record(self.session.ledger, record, reason)
+        return actions.save_record(self.session.ledger, record)
 
-    def write(self, record: BaseModel, reason: str = "") -> bool:
-        refused = self.refusal(record)
-        if refused:
-            dialogs.warn(self, self.tr("不能保存"), refused)
-            return False
+    def write(self, record: BaseModel, reason: str = "", action: Callable[[Any, str], Done[Any]] | None = None,
+              *, title: str = "不能保存") -> bool:
+        """Store ``record`` through ``action`` (:meth:`save_action` unless given); a record changed by
+        someone else meanwhile, or one of a filed plan, is settled with the clerk, a refusal is told
+        under ``title``; the pages that show what changed re-read it (this one too)."""
+        action = action or self.save_action
         try:
-            stored = self.session.ledger.save(record, reason=reason, source="界面")
+            done = action(record, reason)
         except Conflict as error:
             # Changed by someone else since it was opened (an import, another window): the clerk
             # sees both values of each field and decides; nothing is overwritten silently.
             answer = dialogs.resolve_conflict(self, str(error))
             if answer == dialogs.OVERWRITE and error.stored is not None:
-                return self.write(record.model_copy(update={"changed_at": error.stored.changed_at}), reason)
+                return self.write(record.model_copy(update={"changed_at": error.stored.changed_at}), reason, action,
+                                  title=title)
             if answer == dialogs.RELOAD and self.record_id is not None:
                 self.show_record(self.record_id)
             return False
         except LockedRecord as error:
             why = dialogs.ask_text(self, self.tr("更正已归档的记录"),
                                    str(error) + "\n\n" + self.tr("更正原因（记入操作日志）："))
-            return self.write(record, why) if why else False
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("不能保存"), str(error))
+            return self.write(record, why, action, title=title) if why else False
+        except Exception as error:  # noqa: BLE001 - a refusal, or a failure said the one way (core.messages)
+            tell(self, self.tr(title), error)
             return False
+        stored = done.result
         self.record_id = self.row_id_of(stored)
         self.form.mark_saved(stored)
         self.after_load(stored)
         self.status_message.emit(self.tr("已保存：{0}").format(self.describe(stored)))
-        self.session.notify(self.name)
-        self.refresh()
+        self.announce(done.changes)
         return True
 
     def may_leave(self) -> bool:

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import actions
 from core.backups import backup_to_folder, default_backup_folder
-from core.errors import LedgerError
-from core.exchange.holidays import load_holiday_file
 from core.profile import available_profiles, load_profile
 from core.records import CountySettings
 from core.rules.workdays import PACKAGE_YEARS
 from gui import dialogs
 from gui.fields import LabelledChoiceEditor
 from gui.forms import RecordForm
+from gui.operations import run_action
 from gui.pages.editors import TargetsEditor
 from gui.pages.records import Page
 from gui.session import Session
@@ -39,6 +39,7 @@ class SettingsPage(Page):
 
     name = "settings"
     title = "设置"
+    shows = frozenset({"settings", "holidays"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -129,11 +130,16 @@ class SettingsPage(Page):
 
     def refresh(self) -> None:
         self.form.load(self.session.settings(), {"profile": "guangxi-2022"})
+        self.after_load()
         self.db_path.setText(str(self.session.path))
         settings = QSettings()
         self.backup_folder.setText(str(self.session.backup_folder()))
         self.backup_count.setValue(int(settings.value("backup/count", 10)))
         self._show_holidays()
+
+    def after_load(self) -> None:
+        # A database belongs to one county (core.workflow.settings_refusal): once named, the name stays.
+        self.form.set_read_only(["name"], self.form.record is not None)
 
     def _show_holidays(self) -> None:
         first, last = PACKAGE_YEARS[0], PACKAGE_YEARS[-1]
@@ -187,14 +193,11 @@ class SettingsPage(Page):
                                          self.tr("节假日表 (*.csv *.xlsx *.xls);;所有文件 (*)"), purpose="holidays")
         if path is None:
             return False
-        try:
-            year, _ = load_holiday_file(self.session.ledger, path)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("导入节假日表"), str(error))
+        done = run_action(self, self.tr("导入节假日表"), lambda: actions.load_holidays(self.session.ledger, path))
+        if done is None:
             return False
         self._show_holidays()
-        self.status_message.emit(self.tr("已导入 {0} 年节假日表").format(year))
-        self.session.notify(self.name)
+        self.status_message.emit(self.tr("已导入 {0} 年节假日表").format(done.result))
         return True
 
     def save(self) -> bool:
@@ -202,14 +205,12 @@ class SettingsPage(Page):
         if record is None:
             dialogs.warn(self, self.tr("不能保存"), self.form.problem_text())
             return False
-        try:
-            self.session.ledger.save_settings(record)
-        except LedgerError as error:
-            dialogs.warn(self, self.tr("不能保存"), str(error))
+        done = run_action(self, self.tr("不能保存"), lambda: actions.save_settings(self.session.ledger, record))
+        if done is None:
             return False
         self.form.mark_saved(record)
+        self.after_load()
         self.status_message.emit(self.tr("已保存县（区）设置"))
-        self.session.notify("settings")
         return True
 
     def may_leave(self) -> bool:

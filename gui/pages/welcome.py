@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.actions import Done, load_demo
 from core.browse import county_size
-from core.demo import make_demo
+from core.demo import DemoResult
 from gui.pages.records import Page
 from gui.session import Session
 from gui.workers import run_job
@@ -15,6 +16,7 @@ from gui.workers import run_job
 class WelcomePage(Page):
     name = "welcome"
     title = "开始"
+    shows = frozenset({"alleys", "settings"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -53,17 +55,17 @@ class WelcomePage(Page):
         self.demo_button.setEnabled(alleys == 0)
 
     def load_demo(self, alleys: int = 300) -> None:
-        path = self.session.path
+        path, user = self.session.path, self.session.user
 
         def job(progress, cancelled):
             from core.store import Ledger
 
-            with Ledger.open(path, user=self.session.user) as ledger:
-                return make_demo(ledger, alleys=alleys, seed=1, progress=progress, cancel=cancelled).counts
+            with Ledger.open(path, user=user) as ledger:
+                return load_demo(ledger, alleys=alleys, seed=1, progress=progress, cancel=cancelled)
 
-        def done(counts) -> None:
-            self.status_message.emit(self.tr("已装入演示数据：街巷 {0} 条").format(counts["alleys"]))
-            self.session.notify("all")
+        def done(result: Done[DemoResult]) -> None:
+            self.status_message.emit(self.tr("已装入演示数据：街巷 {0} 条").format(result.result.counts["alleys"]))
+            self.announce(result.changes)
             self.window().go_to("alleys")
 
         self.job = run_job(self, self.tr("装入演示数据"), job, done)

@@ -8,6 +8,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
+from core.changes import Changes
 from core.records import Acceptance
 from gui.pages.overview import STAGE_COLOURS
 from tests.gui.conftest import type_text
@@ -76,7 +77,7 @@ def test_overview_counts_a_new_acceptance(window, qtbot):
     # a change saved while another page shows is there when the clerk comes back
     window.go_to("plans")
     _accept_one(ledger, 2024)
-    window.session.notify("acceptances")
+    window.session.notify(Changes.of("acceptances"))
     window.go_to("overview")
     qtbot.waitUntil(page.is_ready, timeout=10000)
     assert page.data.total.accepted == before.accepted + 2

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from core.actions import save_record
 from core.records import Alley, CountySettings, Plan
 from core.store import Ledger
 from gui.main_window import MainWindow
@@ -17,8 +18,8 @@ def test_the_alley_pickers_follow_new_alleys_and_other_databases(qtbot, window, 
     window.go_to("surveys")
     picker = window.current_page().form.editors["alley_id"].widget
     before = picker.count()
-    window.session.ledger.add(Alley(code="N-1", name="新开巷", subdistrict="城东街道"))
-    window.session.notify("alleys")
+    done = save_record(window.session.ledger, Alley(code="N-1", name="新开巷", subdistrict="城东街道"))
+    window.session.notify(done.changes)
     window.go_to("surveys")
     assert picker.count() == before + 1 and picker.findText("N-1 新开巷（城东街道）") > 0
     other = tmp_path / "other.db"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from core.records import CountySettings
 from core.store import Ledger
 from gui.main_window import PAGE_NAMES, MainWindow
-from tests.gui.conftest import clear_and_type, type_text
+from tests.gui.conftest import type_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -191,14 +191,20 @@ def test_core_never_imports_qt():
     assert run.returncode == 0, run.stderr
 
 
-def test_settings_page_refuses_an_empty_county_name(qtbot, window, answers):
+def test_settings_page_refuses_an_empty_county_name(qtbot, tmp_path, answers):
+    window = MainWindow(tmp_path / "new.db", user="测试员")
+    qtbot.addWidget(window)
     window.go_to("settings")
     page = window.current_page()
-    clear_and_type(qtbot, page.form.editors["name"].widget, "")
+    type_text(qtbot, page.form.editors["lead_department"].widget, "县住房和城乡建设局")
     assert not page.save()
     assert "「县（区）名称」不能为空" in answers.warnings[-1][1]
-    assert window.session.settings() == window.session.ledger.settings()
-    assert isinstance(window.session.settings(), CountySettings) and window.session.settings().name
+    assert window.session.settings() is None
+    type_text(qtbot, page.form.editors["name"].widget, "示例县")
+    assert page.save(), answers.warnings
+    assert isinstance(window.session.settings(), CountySettings) and window.session.settings().name == "示例县"
+    assert page.form.editors["name"].widget.isReadOnly()  # a database belongs to one county
+    window.close()
 
 
 def test_the_qt_binding_keeps_none_alive():
