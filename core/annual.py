@@ -109,6 +109,11 @@ class AnnualList:
         return sum(1 for r in self.rows if r.category is None)
 
     @property
+    def short_of_target(self) -> int:
+        """How many plans the list lacks to reach the county's target for the year (0: none, or no target)."""
+        return max((self.target or 0) - len(self.rows), 0)
+
+    @property
     def total_length_m(self) -> float:
         return sum(r.length_m or 0 for r in self.rows)
 

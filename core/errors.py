@@ -145,9 +145,9 @@ def os_cause(error: OSError, *, writing: bool = True) -> str:
         if writing:
             return "文件可能正在 Excel、WPS 或 PDF 阅读器中打开，或这个文件、文件夹是只读的；请关闭文件或换一个位置后重试"
         return "没有读取的权限，或文件正被其他程序独占打开；请关闭打开它的程序后重试"
-    if isinstance(error, NotADirectoryError):
+    if isinstance(error, (NotADirectoryError, FileExistsError)):  # a file where a folder should be
         return "路径中的某一级不是文件夹（同名的文件挡住了）"
-    if isinstance(error, (FileNotFoundError, FileExistsError)):
+    if isinstance(error, FileNotFoundError):
         return "所在的文件夹不存在，也无法建立" if writing else "文件不存在（可能已被移走、改名或删除）"
     if number == errno.EIO:
         return "读写磁盘出错（U 盘被拔出、网络断开或磁盘故障）；请检查后重试"

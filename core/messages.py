@@ -60,7 +60,7 @@ def message_for(error: BaseException, *, db: Path | str | None = None, where: st
     if len(said) > _SHORT:
         said = said[:_SHORT] + "…"
     told = (f"详细信息已记入日志「{log}」，{send}" if log is not None
-            else f"日志文件无法写入，请把这段话抄下来发给技术人员：{said}")
+            else "日志文件无法写入，请把括号里的文字抄给技术人员")
     return Message(f"程序内部出错（{said}）。{told}", is_bug=True, log=log)
 
 

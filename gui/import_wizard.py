@@ -244,7 +244,7 @@ class ImportWizard(QDialog):
         self.forward.setText({self.CHOOSE: self.tr("检查"), self.PREVIEW: self.tr("导入"),
                               self.DONE: self.tr("完成")}[step])
         if step == self.PREVIEW and self.preview is not None:
-            self.forward.setEnabled(self.preview.count("new") + self.preview.count("updated") > 0 and not self.busy)
+            self.forward.setEnabled(self.preview.writes_anything and not self.busy)
         else:
             self.forward.setEnabled(True)
 

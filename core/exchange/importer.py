@@ -187,6 +187,11 @@ class ImportPreview:
         return sum(1 for r in self.rows for w in r.warnings if w.kind == kind)
 
     @property
+    def writes_anything(self) -> bool:
+        """Whether importing would write: a row is new or changes a record."""
+        return any(r.status in ("new", "updated") for r in self.rows)
+
+    @property
     def needs_attention(self) -> bool:
         """A row was rejected or a cell left out (``import`` then exits with status 1)."""
         return any(r.has_problem for r in self.rows)

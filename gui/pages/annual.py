@@ -112,9 +112,7 @@ class AnnualListPage(Page):
         self.table_model.set_table(Table(self.columns, rows))
         target = self.tr("县定任务 {0} 条").format(data.target) if data.target is not None else self.tr("未填写年度任务")
         quota = self.tr("精品任务 {0} 条").format(data.boutique_quota) if data.boutique_quota is not None else ""
-        short = ""
-        if data.target is not None and len(data.rows) < data.target:
-            short = self.tr("，比任务少 {0} 条").format(data.target - len(data.rows))
+        short = self.tr("，比任务少 {0} 条").format(data.short_of_target) if data.short_of_target else ""
         kinds = self.tr("达标类 {0}，精品类 {1}").format(data.standard, data.boutique)
         if data.uncategorised:
             kinds += self.tr("，未填类别 {0}").format(data.uncategorised)

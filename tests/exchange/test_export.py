@@ -200,6 +200,6 @@ def test_an_export_that_cannot_be_written_says_why_in_chinese(ledger, tmp_path, 
     blocker.write_text("x")
     with pytest.raises(LedgerError) as caught:
         export_ledger(ledger, blocker / f"台账{suffix}")  # a folder that is a file: cannot exist
-    assert "文件夹不存在" in str(caught.value) and ".part" not in str(caught.value)
+    assert "同名的文件挡住了" in str(caught.value) and ".part" not in str(caught.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["demo-copy.db", "demo-copy.db-shm", "demo-copy.db-wal",
                                                                  folder.name, "文件"])
