@@ -113,15 +113,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.page is not None and args.page not in PAGE_NAMES:
         sys.stderr.write(f"没有页面「{args.page}」（可选：{'、'.join(PAGE_NAMES)}）\n")
         return 2
+    db = choose_database(args.db)
     try:
-        window = MainWindow(choose_database(args.db), user=args.user)
-    except Exception as error:  # a database that cannot be opened: say so in Chinese
-        from core.errors import LedgerError
+        window = MainWindow(db, user=args.user)
+    except Exception as error:  # noqa: BLE001 - a database that cannot be opened: said in Chinese, a bug logged
+        from core.messages import message_for
+        from gui import dialogs
 
-        if not isinstance(error, LedgerError):
-            raise
-        sys.stderr.write(f"错误：{error}\n")
-        return 1
+        message = message_for(error, db=db, where="桌面程序启动")
+        if sys.stderr is not None:  # None in the windowed program
+            sys.stderr.write(f"错误：{message.text}\n")
+        if args.screenshot is None:  # the windowed program has no console to read it in
+            dialogs.warn(None, "巷账", message.text)
+        return 70 if message.is_bug else 1
     from gui.operations import install_excepthook
 
     install_excepthook(window)

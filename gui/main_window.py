@@ -24,6 +24,7 @@ from gui.banner import Banner
 from gui.buttons import enter_presses_buttons
 from gui.data_safety import DataSafety
 from gui.help_menu import add_help_menu
+from gui.operations import tell
 from gui.pages.acceptance import AcceptancesPage
 from gui.pages.annual import AnnualListPage
 from gui.pages.audit import AuditPage
@@ -253,12 +254,8 @@ class MainWindow(QMainWindow):
             return False
         try:
             self.session.open_other(path)
-        except Exception as error:
-            from core.errors import LedgerError
-
-            if not isinstance(error, LedgerError):
-                raise
-            dialogs.warn(self, self.tr("打开数据库"), str(error))
+        except Exception as error:  # noqa: BLE001 - a damaged or locked file said as such, a bug logged
+            tell(self, self.tr("打开数据库"), error, db=path)
             return False
         self._remember_database(self.session.path)
         self._update_title()

@@ -35,9 +35,11 @@ def database_of(owner: Any) -> Path | None:
     return None
 
 
-def tell(parent: QWidget | None, title: str, error: BaseException, *, where: str = "桌面程序") -> Message:
-    """Show the clerk what failed (nothing for a cancel); returns what was said."""
-    message = message_for(error, db=database_of(parent), where=where, send=SEND_FROM_WINDOW)
+def tell(parent: QWidget | None, title: str, error: BaseException, *, db: Path | None = None,
+         where: str = "桌面程序") -> Message:
+    """Show the clerk what failed (nothing for a cancel); ``db`` is the database concerned, if not
+    the one the window has open. Returns what was said."""
+    message = message_for(error, db=db or database_of(parent), where=where, send=SEND_FROM_WINDOW)
     if not message.cancelled:
         dialogs.warn(parent, title, message.text)
     return message

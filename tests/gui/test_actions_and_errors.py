@@ -205,3 +205,39 @@ def test_a_pdf_saved_where_it_cannot_be_is_told_in_chinese(qtbot, window, answer
     assert title == "另存为 PDF" and "无法写入" in text and "同名的文件挡住了" in text  # not "Not a directory"
     assert not log.exists()
     page.preview.accept()
+
+
+def test_a_database_that_fails_to_open_is_told_and_the_window_keeps_its_own(qtbot, window, answers, tmp_path, log,
+                                                                           monkeypatch):
+    from gui.session import Session
+
+    other = tmp_path / "乙县.db"
+    other.write_bytes(b"not a database, whatever its name says" * 100)
+    assert not window.open_database(other)
+    assert "乙县.db" in answers.warnings[-1][1] and "Traceback" not in answers.warnings[-1][1]
+    kept = window.session.path
+    good = tmp_path / "丙县.db"
+    Ledger.open(good).close()
+
+    def broken(self, path):
+        raise AttributeError("'NoneType' object has no attribute 'name'")
+
+    monkeypatch.setattr(Session, "open_other", broken)
+    assert not window.open_database(good)
+    title, text = answers.warnings[-1]
+    assert title == "打开数据库" and text.startswith("程序内部出错（AttributeError") and str(log) in text
+    assert window.session.path == kept
+
+
+def test_a_start_that_fails_says_why_and_exits(tmp_path, log, monkeypatch, capsys):
+    import gui.main_window
+    from gui.app import main as start
+
+    def broken(self, db, *, user=None):
+        raise ValueError("bad geometry")
+
+    monkeypatch.setattr(gui.main_window.MainWindow, "__init__", broken)
+    assert start(["--db", str(tmp_path / "county.db"), "--screenshot", str(tmp_path / "s.png")]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("错误：程序内部出错（ValueError: bad geometry）") and str(log) in err
+    assert "Traceback" not in err and "Traceback" in log.read_text(encoding="utf-8")
