@@ -10,7 +10,6 @@ through :func:`install_excepthook`.
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -63,16 +62,6 @@ def run_action(parent: QWidget, title: str, action: Callable[[], T]) -> T | None
     return result
 
 
-def guarded(title: str) -> Callable[[Callable[..., T]], Callable[..., T | None]]:
-    """For a widget's slot: run it as :func:`run_action` runs an action (its failure told under ``title``)."""
-    def wrap(slot: Callable[..., T]) -> Callable[..., T | None]:
-        @functools.wraps(slot)
-        def run(widget: QWidget, *args: Any, **kwargs: Any) -> T | None:
-            return run_action(widget, widget.tr(title), lambda: slot(widget, *args, **kwargs))
-        return run
-    return wrap
-
-
 def install_excepthook(window: QWidget) -> None:
     """Whatever escapes a slot all the same is told like any failure (a bug logged); the window stays open."""
     def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
@@ -84,4 +73,4 @@ def install_excepthook(window: QWidget) -> None:
     sys.excepthook = hook
 
 
-__all__ = ["database_of", "guarded", "install_excepthook", "run_action", "tell"]
+__all__ = ["database_of", "install_excepthook", "run_action", "tell"]

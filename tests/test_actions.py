@@ -139,3 +139,13 @@ def test_an_import_says_which_kinds_it_wrote(demo_ledger, tmp_path):
     done = actions.import_ledger(demo_ledger, preview_import(demo_ledger, book), backup_dir=tmp_path / "备份")
     assert done.result.count("updated") >= 1
     assert done.changes.alleys is True and not done.changes.touches({"problems", "surveys", "settings"})
+
+
+def test_deleting_says_what_went_and_refuses_what_others_depend_on(ledger, plan):
+    alley = ledger.get(Alley, plan.alley_id)
+    with pytest.raises(LedgerError):
+        actions.delete_record(ledger, alley)  # its plan depends on it
+    problem = ledger.add(Problem(alley_id=alley.id, description="井盖松动", reported_on=date(2025, 9, 26)))
+    done = actions.delete_record(ledger, problem)
+    assert done.changes == Changes.of("problems", [problem.id]) and ledger.problems() == []
+    assert ledger.get(Alley, alley.id) == alley
