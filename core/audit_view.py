@@ -20,12 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.money import wan
 from core.records import CountySettings
 from core.store.history import as_inserted
 from core.store.mapping import SPEC_BY_TABLE
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 PAGE_SIZE = 200
 """Entries read at a time (the table asks for more as the clerk scrolls)."""
@@ -150,12 +153,12 @@ def kinds() -> list[tuple[str, str]]:
     return list(TABLE_TITLES.items())
 
 
-def people(ledger: Any) -> list[str]:
+def people(ledger: Ledger) -> list[str]:
     """Everyone who appears in the log, sorted."""
     return [r[0] for r in ledger.db.execute("SELECT DISTINCT who FROM audit_log ORDER BY who")]
 
 
-def read_page(ledger: Any, flt: AuditFilter, *, after: int | None = None, limit: int = PAGE_SIZE,
+def read_page(ledger: Ledger, flt: AuditFilter, *, after: int | None = None, limit: int = PAGE_SIZE,
               count: bool = False) -> AuditPage:
     """The next ``limit`` entries matching ``flt`` older than entry ``after`` (the newest when None),
     put into words; with ``count`` also how many match in all.
@@ -178,7 +181,7 @@ def read_page(ledger: Any, flt: AuditFilter, *, after: int | None = None, limit:
     return AuditPage(_words(ledger, rows), rows[-1][0] if more and rows else None, total)
 
 
-def iter_lines(ledger: Any, flt: AuditFilter, *, chunk: int = 2000) -> Iterator[AuditLine]:
+def iter_lines(ledger: Ledger, flt: AuditFilter, *, chunk: int = 2000) -> Iterator[AuditLine]:
     """Every entry matching ``flt``, newest first, read ``chunk`` at a time."""
     after = None
     while True:
@@ -202,7 +205,7 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(ledger: Any, flt: AuditFilter) -> tuple[list[str] | None, list[Any]]:
+def _where(ledger: Ledger, flt: AuditFilter) -> tuple[list[str] | None, list[Any]]:
     """SQL conditions and parameters for ``flt``; None when nothing can match."""
     where: list[str] = []
     params: list[Any] = []
@@ -246,7 +249,7 @@ def _where(ledger: Any, flt: AuditFilter) -> tuple[list[str] | None, list[Any]]:
 
 
 # ---------------------------------------------------------------- wording
-def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
+def _words(ledger: Ledger, rows: list[Any]) -> list[AuditLine]:
     """Audit rows put into words, with the alleys and plans they mention looked up in two queries."""
     decoded = [(row, json.loads(row[7]) if row[7] else {}) for row in rows]
     # An insert keeps no copy of the record: what was entered is the record's first version, rebuilt
@@ -312,7 +315,7 @@ def _ids(pair: Any) -> list[int]:
     return [v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, int)]
 
 
-def _measure_names(ledger: Any) -> dict[str, str]:
+def _measure_names(ledger: Ledger) -> dict[str, str]:
     try:
         return {m.code: m.short or m.name for m in ledger.profile().measures}
     except Exception:  # a broken profile must not stop the log from being read

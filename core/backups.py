@@ -20,10 +20,13 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import LedgerError
 from core.paths import sqlite_uri
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 STAMP = "%Y%m%d-%H%M%S"
 FOLDER_NAME = "备份"
@@ -150,7 +153,7 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def backup_to_folder(ledger: Any, folder: Path, *, keep: int = DEFAULT_KEEP, kind: str = "备份",
+def backup_to_folder(ledger: Ledger, folder: Path, *, keep: int = DEFAULT_KEEP, kind: str = "备份",
                      now: datetime | None = None, progress: Callable[[int, str], None] | None = None,
                      cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
     """Copy the database (attachments included, integrity-checked) to ``folder`` as
@@ -170,7 +173,7 @@ def backup_to_folder(ledger: Any, folder: Path, *, keep: int = DEFAULT_KEEP, kin
     return {**result, "removed": [str(p) for p in removed]}
 
 
-def backup_before_import(ledger: Any, folder: Path | None = None, *, keep: int = DEFAULT_KEEP) -> str:
+def backup_before_import(ledger: Ledger, folder: Path | None = None, *, keep: int = DEFAULT_KEEP) -> str:
     """The backup an import takes before it writes, in the one backup folder (``folder``, else the
     default beside the database); returns its path.
 
@@ -185,7 +188,7 @@ def backup_before_import(ledger: Any, folder: Path | None = None, *, keep: int =
     return backup_to_folder(ledger, folder, keep=keep, kind="导入前")["path"]
 
 
-def identical_backup(ledger: Any) -> Path | None:
+def identical_backup(ledger: Ledger) -> Path | None:
     """The newest backup the program made, when nothing was written to the database since it was
     taken and the file is still as it was written; else None."""
     row = ledger.db.execute("SELECT value FROM meta WHERE key = 'last_backup'").fetchone()

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 # Where an alley stands, from its latest plan (or survey when it has no plan yet), in order.
 STATUSES = ("未调查", "已调查", "已列入计划", "在建", "已竣工", "已验收", "已归档")
@@ -192,7 +195,7 @@ def status_of(has_survey: bool, year: int | None, start_on: str | None, completi
     return "已调查" if has_survey else "未调查"
 
 
-def alley_table(ledger: Any) -> Table:
+def alley_table(ledger: Ledger) -> Table:
     """Every alley with where its latest plan stands, ordered by code."""
     rows = []
     for (id_, code, name, sub, com, area, length, year, cat, start, done, accepted, filed, surveyed,
@@ -202,7 +205,7 @@ def alley_table(ledger: Any) -> Table:
     return Table(ALLEY_COLUMNS, rows)
 
 
-def plan_table(ledger: Any) -> Table:
+def plan_table(ledger: Ledger) -> Table:
     """Every plan with its alley and where it stands, ordered by year and code."""
     rows = []
     for (id_, code, name, sub, com, year, cat, total, start, done, accepted, filed,
@@ -212,12 +215,12 @@ def plan_table(ledger: Any) -> Table:
     return Table(PLAN_COLUMNS, rows)
 
 
-def survey_table(ledger: Any) -> Table:
+def survey_table(ledger: Ledger) -> Table:
     """Every survey with its alley, ordered by code and date."""
     return Table(SURVEY_COLUMNS, [tuple(r) for r in ledger.db.execute(_SURVEY_SQL)])
 
 
-def acceptance_table(ledger: Any) -> Table:
+def acceptance_table(ledger: Ledger) -> Table:
     """Every plan with its completion and acceptance (row id: the plan's)."""
     rows = []
     for id_, code, name, sub, com, year, cat, done, accepted, result in ledger.db.execute(_ACCEPTANCE_SQL):
@@ -226,7 +229,7 @@ def acceptance_table(ledger: Any) -> Table:
     return Table(ACCEPTANCE_COLUMNS, rows)
 
 
-def filing_table(ledger: Any) -> Table:
+def filing_table(ledger: Ledger) -> Table:
     """Every accepted (or already filed) plan with its filing's state (row id: the plan's)."""
     required = [d.key for d in ledger.profile().required_documents()]
     kinds: dict[int, set[str]] = {}
@@ -249,7 +252,7 @@ def filing_table(ledger: Any) -> Table:
     return Table(FILING_COLUMNS, rows)
 
 
-def problem_table(ledger: Any, *, today: date | None = None) -> Table:
+def problem_table(ledger: Ledger, *, today: date | None = None) -> Table:
     """Every problem with its deadline in working days (暂估 where a year has no holiday table), where it
     stands, and a reminder for its next step (:func:`core.rules.problems.alert_of`): 逾期 (past its
     handling deadline), 将到期 (due within the profile's ``due_soon_days``, as R10 counts), 反馈逾期
@@ -285,12 +288,12 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def county_size(ledger: Any) -> int:
+def county_size(ledger: Ledger) -> int:
     """How many alleys the county has: tables of plans, surveys and problems grow with it."""
     return ledger.db.execute("SELECT COUNT(*) FROM alleys").fetchone()[0]
 
 
-def plan_years(ledger: Any) -> list[int]:
+def plan_years(ledger: Ledger) -> list[int]:
     """The programme years that have plans, in order."""
     return [r[0] for r in ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
 
@@ -300,7 +303,7 @@ def default_year(years: list[int], today: date) -> int:
     return max((y for y in years if y <= today.year), default=max(years, default=today.year))
 
 
-def alley_choices(ledger: Any) -> list[tuple[int, str, str, str]]:
+def alley_choices(ledger: Ledger) -> list[tuple[int, str, str, str]]:
     """(id, code, name, sub-district) of every alley, for pickers."""
     return [tuple(r) for r in ledger.db.execute("SELECT id, code, name, subdistrict FROM alleys ORDER BY code")]
 

@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from core.errors import Cancelled, LedgerError
 from core.records import (
@@ -30,6 +31,9 @@ from core.records.common import trusted_text
 from core.records.filing import FilingUnit
 from core.records.survey import PIPE_KINDS
 from core.store.ledger import gc_paused
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 SUBDISTRICTS = ["城东街道", "城西街道", "城南街道", "城北街道", "河滨街道", "新城街道",
                 "凤山街道", "桂园街道", "龙潭街道", "金湖街道", "东门街道", "西岭街道"]
@@ -92,7 +96,7 @@ def _round100(value: float) -> int:
 
 
 def make_demo(
-    ledger: object,
+    ledger: Ledger,
     alleys: int = 300,
     seed: int = 1,
     progress: Callable[[int, str], None] | None = None,
@@ -462,7 +466,7 @@ def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str,
     )
 
 
-def _photos(ledger: object, rng: random.Random, surveys: list[Survey], alleys: dict) -> None:
+def _photos(ledger: Ledger, rng: random.Random, surveys: list[Survey], alleys: dict) -> None:
     """Two small generated pictures per survey, so filing packets have photo pages."""
     for survey in surveys:
         alley = alleys[survey.alley_id]

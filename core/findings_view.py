@@ -12,11 +12,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import checker
 from core.rules import Dataset, Finding, check
 from core.rules.findings import SEVERITY_LABEL
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 COUNTY_WIDE = "全县"
 """What the alley columns show for a county-level finding (R8's targets)."""
@@ -99,7 +102,7 @@ class FindingsList:
         return FindingsList(self.county, self.year, self.as_of, list(rows), filter_text, self.printed_on)
 
 
-def gather_findings(ledger: Any, year: int | None, *, as_of: date | None = None,
+def gather_findings(ledger: Ledger, year: int | None, *, as_of: date | None = None,
                     progress: Callable[[int, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> FindingsList:
     """Run R1–R11 over the county for ``year`` (every year when None) as of ``as_of`` (today) and

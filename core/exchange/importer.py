@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -47,6 +47,9 @@ from core.records.common import CLEAN_TEXT, chinese_messages
 from core.store.ledger import gc_paused
 from core.store.mapping import compacted, replace_fields
 from core.store.seals import ALLEY_FIELDS as PACKET_ALLEY_FIELDS
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 MIN_HEADER_MATCHES = 3
 KINDS = ("left_out", "approximate", "unrecognised")
@@ -258,7 +261,7 @@ def _merged_value(sheet: RawSheet, r: int, c: int, value: Any) -> Any:
     return value
 
 
-def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, str], None] | None = None,
+def preview_import(ledger: Ledger, path: Path | str, *, progress: Callable[[int, str], None] | None = None,
                    cancel: Callable[[], bool] | None = None) -> ImportPreview:
     """Read ``path`` and decide each row's fate against ``ledger``; writes nothing."""
     with gc_paused():  # tens of thousands of cells and records, none in a cycle
@@ -273,7 +276,7 @@ def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, st
         return _decide(ledger, preview, progress, cancel)
 
 
-def revise_import(ledger: Any, preview: ImportPreview, corrections: dict[tuple[str, int, int], Any], *,
+def revise_import(ledger: Ledger, preview: ImportPreview, corrections: dict[tuple[str, int, int], Any], *,
                   progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> ImportPreview:
     """The preview again with cells corrected by the clerk: (sheet, Excel row, 0-based column) →
@@ -451,7 +454,7 @@ def _filled_once(row: list[Any]) -> bool:
 class _Context:
     """What deciding rows needs from the ledger, read once per preview."""
 
-    def __init__(self, ledger: Any, corrections: dict[tuple[str, int, int], Any]):
+    def __init__(self, ledger: Ledger, corrections: dict[tuple[str, int, int], Any]):
         self.ledger = ledger
         self.corrections = corrections
         self.profile = ledger.profile()
@@ -1106,7 +1109,7 @@ _COUNT_UNITS = {"户": 1, "人": 1, "年": 1, "年度": 1, "个": 1}
 _LEFT_OUT = object()
 
 
-def _decide(ledger: Any, preview: ImportPreview, progress: Callable[[int, str], None] | None,
+def _decide(ledger: Ledger, preview: ImportPreview, progress: Callable[[int, str], None] | None,
             cancel: Callable[[], bool] | None) -> ImportPreview:
     step = checker(progress, cancel, "导入已取消，没有写入任何数据")
     context = _Context(ledger, preview.corrections)
@@ -1125,7 +1128,7 @@ def _shown(raw: Any) -> str:
 
 
 # ------------------------------------------------------------------------------------------ writing
-def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool = False,
+def commit_import(ledger: Ledger, preview: ImportPreview, *, all_or_nothing: bool = False,
                   backup_dir: Path | None = None,
                   progress: Callable[[int, str], None] | None = None) -> ImportPreview:
     """Write the preview's new and updated rows in one transaction, after a backup of the database.
@@ -1165,7 +1168,7 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
     return preview
 
 
-def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[[int], None]) -> None:
+def _write_rows(ledger: Ledger, rows: list[RowResult], source: str, done: Callable[[int], None]) -> None:
     """Save the rows' records: new ones in bulk, kind by kind (alleys, then plans, then the rest,
     so ids exist before they are referred to), changed ones one by one with their audit diff;
     ``done(percent)`` after each kind."""
@@ -1204,7 +1207,7 @@ def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[
                 plan_ids[(row.code, row.year)] = record_id
 
 
-def _plan_id(ledger: Any, row: RowResult, alley_ids: dict[str, int]) -> int:
+def _plan_id(ledger: Ledger, row: RowResult, alley_ids: dict[str, int]) -> int:
     alley_id = alley_ids.get(row.code) or ledger.alley(row.code).id
     return next(p.id for p in ledger.plans(alley_id=alley_id) if p.year == row.year)
 
