@@ -57,7 +57,7 @@ class AnnualRow:
     """One plan on the list."""
 
     number: int
-    plan_id: int
+    plan_id: int | None
     alley_code: str
     name: str
     subdistrict: str

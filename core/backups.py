@@ -181,7 +181,11 @@ def backup_before_import(ledger: Ledger, folder: Path | None = None, *, keep: in
     still identical to the database: nothing was written since. Four imports of one file used
     to leave four identical copies of a 130 MB database.
     """
-    folder = Path(folder) if folder is not None else default_backup_folder(ledger.path)
+    if folder is None:
+        if ledger.path is None:
+            raise LedgerError("内存中的数据库没有备份文件夹")
+        folder = default_backup_folder(ledger.path)
+    folder = Path(folder)
     same = identical_backup(ledger)
     if same is not None and same.parent.resolve() == folder.resolve():  # in the one folder 设置 shows
         return str(same)

@@ -52,7 +52,8 @@ def list_records(ledger: Ledger, kind: str, *, year: int | None = None,
             row["alley_name"] = names.get(row["alley_code"], "")
             rows.append(row)
     elif kind in ("progress", "acceptances", "filings"):
-        records = {"progress": ledger.progress, "acceptances": ledger.acceptances, "filings": ledger.filings}[kind]()
+        records: list[Any] = (ledger.progress() if kind == "progress" else ledger.acceptances() if kind == "acceptances"
+                              else ledger.filings())
         required = [d.key for d in ledger.profile().required_documents()]
         rows = []
         for record in records:

@@ -79,7 +79,7 @@ def _ledger_rows(ledger: Ledger) -> tuple[list[list[Any]], list[str]]:
     names = {m.code: m.name for m in ledger.profile().measures}
     fields = {kind: [c.field for c in COLUMNS if c.record == kind] for kind in _KINDS}
     # Only the fields the ledger shows are read (half the time of whole records).
-    plans_by_alley: dict[int, list[Any]] = {}
+    plans_by_alley: dict[int | None, list[Any]] = {}
     plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "content_text", "measures.code"]
     for plan in sorted(ledger.all(Plan, fields=plan_fields), key=attrgetter("year")):
         plans_by_alley.setdefault(plan.alley_id, []).append(plan)

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from core.backups import backup_before_import, file_sha256
 from core.codes import alley_code, code_prefix, next_sequence
@@ -527,13 +527,13 @@ class _Context:
                         continue
                 fields[record][name] = value
             if not result.rejections:
-                cells = _Cells(where, row)
+                placed = _Cells(where, row)
                 if publicity:
-                    self.decide_publicity(result, fields, cells, data)
+                    self.decide_publicity(result, fields, placed, data)
                 else:
                     extra = {name: cell_text(row[c]) for c, name in unknown
                              if c < len(row) and row[c] is not None and row[c] != ""}
-                    self.decide(result, fields, cells, extra)
+                    self.decide(result, fields, placed, extra)
             if result.rejections:
                 result.status = "rejected"
                 result.records.clear()
@@ -863,7 +863,7 @@ class _Context:
             place = "（" + given["subdistrict"] + "）" if given.get("subdistrict") else ""
             why = (f"找不到街巷编码为「{given['code']}」的街巷" if given.get("code")
                    else f"找不到街巷「{given.get('name')}」{place}；名单只更新已有方案，不新增街巷")
-        if why:
+        if why or alley is None:
             result.rejections.append(Notice(sheet, excel_row, "", "", why))
             return
         result.code, result.year, result.name = alley.code, year, result.name or alley.name
@@ -981,7 +981,7 @@ class _Fields:
             self.result.warnings.append(Notice(self.result.sheet, self.result.row, header, _shown(raw), reason,
                                                "left_out", c))
 
-    def build(self, model: type, base: dict[str, Any], given: dict[str, Any]) -> Any:
+    def build(self, model: type[BaseModel], base: dict[str, Any], given: dict[str, Any]) -> Any:
         """``model`` from ``base`` with ``given`` on top, leaving out what it refuses; the names
         left out are in :attr:`dropped` afterwards."""
         self.dropped: set[str] = set()
@@ -1000,7 +1000,7 @@ class _Fields:
                     self.dropped.add(name)
         raise AssertionError("unreachable: every pass leaves out at least one value")
 
-    def _culprits(self, model: type, base: dict[str, Any], given: dict[str, Any],
+    def _culprits(self, model: type[BaseModel], base: dict[str, Any], given: dict[str, Any],
                   error: ValidationError) -> dict[str, str]:
         """The given values to leave out, each with the record's message about it."""
         culprits: dict[str, str] = {}
@@ -1180,7 +1180,8 @@ def _write_rows(ledger: Ledger, rows: list[RowResult], source: str, done: Callab
     plan_ids: dict[tuple[str, int | None], int] = {}
     for n, kind in enumerate(("alley", "plan", "acceptance", "filing")):
         done(25 * n)
-        new, changed = [], []
+        new: list[tuple[RowResult, Any]] = []
+        changed: list[tuple[RowResult, Any]] = []
         for row, record in by_kind[kind]:
             (new if record.id is None else changed).append((row, record))
 
@@ -1207,7 +1208,7 @@ def _write_rows(ledger: Ledger, rows: list[RowResult], source: str, done: Callab
                 plan_ids[(row.code, row.year)] = record_id
 
 
-def _plan_id(ledger: Ledger, row: RowResult, alley_ids: dict[str, int]) -> int:
+def _plan_id(ledger: Ledger, row: RowResult, alley_ids: dict[str, int]) -> int | None:
     alley_id = alley_ids.get(row.code) or ledger.alley(row.code).id
     return next(p.id for p in ledger.plans(alley_id=alley_id) if p.year == row.year)
 

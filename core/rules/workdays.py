@@ -51,7 +51,7 @@ class HolidayCalendar:
     @classmethod
     def from_ledger(cls, ledger: Ledger) -> HolidayCalendar:
         """The calendar with the holiday tables loaded into ``ledger`` (a :class:`core.store.Ledger`)."""
-        table, years = ledger.holiday_table()  # type: ignore[attr-defined]
+        table, years = ledger.holiday_table()
         return cls(table, years)
 
     def covers(self, year: int) -> bool:

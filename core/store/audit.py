@@ -109,7 +109,8 @@ class AuditLog(Connection):
 
     def audit(self, *, table: str | None = None, record_id: int | None = None, limit: int | None = None) -> list[AuditEntry]:
         """Audit entries, newest first, optionally of one table or one record."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if table is not None:
             clauses.append("table_name = ?")
             params.append(table)

@@ -121,7 +121,7 @@ class RecordStore(AuditLog):
                 stored = replace_fields(record, id=next_id[spec.table], changed_at=stamp, changed_by=who)
                 next_id[spec.table] += 1
                 by_spec[spec.table].append(stored)
-                out.append(stored)  # type: ignore[arg-type]
+                out.append(stored)
             audit_rows = []
             # Insert tables in dependency order so foreign keys are satisfied.
             for table in ("alleys", "surveys", "plans", "progress_reports", "acceptances", "filings", "problems"):
@@ -163,7 +163,8 @@ class RecordStore(AuditLog):
             touched = self._guard_locked(old, reason, new=record, changed=changes)
             # moving a record into a filed plan's packet is a change to it too
             touched.update(self._guard_locked(record, reason, changed=changes))
-            if isinstance(record, Filing) and (record.locked_at or old.locked_at):
+            if isinstance(record, Filing) and isinstance(old, Filing) and (record.locked_at or old.locked_at) \
+                    and record.plan_id is not None:
                 touched[record.plan_id] = ""  # locked now (sealed), or unlocked (seal dropped)
             self._pending_seals.update(touched)
             now, who = _stamp(), self.user
@@ -200,7 +201,7 @@ class RecordStore(AuditLog):
         """Delete a record (its child rows go with it); refused while other records depend on it."""
         spec = spec_for(record)
         with self.transaction():
-            old = self.get(type(record), record.id)  # type: ignore[arg-type]
+            old = self.get(type(record), record.id)
             self._check_current(record, old)
             self._pending_seals.update(self._guard_locked(old, reason))
             links = self.db.execute(
@@ -330,9 +331,10 @@ class RecordStore(AuditLog):
         return touched
 
     # ---------------------------------------------------------------- reading records
-    def get(self, cls: type[R], record_id: int) -> R:
-        """The record of kind ``cls`` with ``record_id``; :class:`NotFound` if there is none."""
-        found = self._load(spec_for(cls), "WHERE t.id = ?", [record_id])
+    def get(self, cls: type[R], record_id: int | None) -> R:
+        """The record of kind ``cls`` with ``record_id``; :class:`NotFound` if there is none (also for
+        the None id of a record not stored yet)."""
+        found = self._load(spec_for(cls), "WHERE t.id = ?", [record_id]) if record_id is not None else []
         if not found:
             raise NotFound(f"没有编号为 {record_id} 的{cls.label}")
         return found[0]  # type: ignore[return-value]
@@ -387,7 +389,7 @@ class RecordStore(AuditLog):
                     f"ORDER BY c.{child.parent_key}, c.position", params)
             grouped = group_children(child, cursor, child_columns)
             for record in records:
-                record.__dict__[child.field] = grouped.get(record.id, [])
+                record.__dict__[child.field] = grouped.get(record.id, []) if record.id is not None else []
         return records
 
     def alley(self, code: str) -> Alley:
@@ -414,7 +416,8 @@ class RecordStore(AuditLog):
 
     def plans(self, *, year: int | None = None, alley_id: int | None = None) -> list[Plan]:
         """Plans ordered by year and alley code, optionally of one year or one alley."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if year is not None:
             clauses.append("t.year = ?")
             params.append(year)
@@ -427,7 +430,8 @@ class RecordStore(AuditLog):
 
     def progress(self, *, plan_id: int | None = None, month: tuple[int, int] | None = None) -> list[ProgressEntry]:
         """Monthly progress reports, oldest first; of one plan, or reported in one (year, month)."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if plan_id is not None:
             clauses.append("t.plan_id = ?")
             params.append(plan_id)
@@ -446,17 +450,17 @@ class RecordStore(AuditLog):
         """Filings, optionally of plans of one year."""
         return self._of_plans(Filing, year)
 
-    def acceptance_for(self, plan_id: int) -> Acceptance | None:
-        """The acceptance of one plan, if recorded."""
-        found = self._load(spec_for(Acceptance), "WHERE t.plan_id = ?", [plan_id])
+    def acceptance_for(self, plan_id: int | None) -> Acceptance | None:
+        """The acceptance of one plan, if recorded (None for a plan not stored yet)."""
+        found = self._load(spec_for(Acceptance), "WHERE t.plan_id = ?", [plan_id]) if plan_id is not None else []
         return found[0] if found else None  # type: ignore[return-value]
 
-    def filing_for(self, plan_id: int) -> Filing | None:
-        """The filing of one plan, if recorded."""
-        found = self._load(spec_for(Filing), "WHERE t.plan_id = ?", [plan_id])
+    def filing_for(self, plan_id: int | None) -> Filing | None:
+        """The filing of one plan, if recorded (None for a plan not stored yet)."""
+        found = self._load(spec_for(Filing), "WHERE t.plan_id = ?", [plan_id]) if plan_id is not None else []
         return found[0] if found else None  # type: ignore[return-value]
 
-    def filing_numbers(self) -> dict[int, str]:
+    def filing_numbers(self) -> dict[int | None, str]:
         """Filing number (备案编号) of every filed plan, by plan id."""
         return dict(self.db.execute("SELECT plan_id, filing_no FROM filings").fetchall())
 
@@ -469,7 +473,8 @@ class RecordStore(AuditLog):
 
     def problems(self, *, year: int | None = None, alley_id: int | None = None) -> list[Problem]:
         """Problems, newest first; optionally reported in one year or about one alley."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if year is not None:
             clauses.append("t.reported_on >= ? AND t.reported_on < ?")
             params += [f"{year}-01-01", f"{year + 1}-01-01"]
@@ -487,11 +492,12 @@ class RecordStore(AuditLog):
                           "problems", "attachments", "audit_log")
         }
 
-    def alley_codes_by_id(self) -> dict[int, str]:
-        """Map of alley id to code, for labelling rows of other tables."""
+    def alley_codes_by_id(self) -> dict[int | None, str]:
+        """Map of alley id to code, for labelling rows of other tables (looked up with the records'
+        ``alley_id``, typed optional as a record's ids are before it is stored)."""
         return {row[0]: row[1] for row in self.db.execute("SELECT id, code FROM alleys")}
 
-    def plan_keys(self) -> dict[int, tuple[str, int]]:
+    def plan_keys(self) -> dict[int | None, tuple[str, int]]:
         """Map of plan id to (alley code, year)."""
         return {
             row[0]: (row[1], row[2])
@@ -526,7 +532,7 @@ def _snap(record: Record) -> dict[str, Any]:
     return record.model_dump(mode="json", exclude={"id", "changed_at", "changed_by"})
 
 
-_EMPTY = (None, "", [], {}, 0, False)
+_EMPTY: tuple[Any, ...] = (None, "", [], {}, 0, False)
 
 # One encoder each, made once: json.dumps with options builds a new encoder on every call, and an
 # import encodes two texts for each of tens of thousands of records.
