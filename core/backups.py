@@ -195,19 +195,18 @@ def backup_before_import(ledger: Ledger, folder: Path | None = None, *, keep: in
 def identical_backup(ledger: Ledger) -> Path | None:
     """The newest backup the program made, when nothing was written to the database since it was
     taken and the file is still as it was written; else None."""
-    row = ledger.db.execute("SELECT value FROM meta WHERE key = 'last_backup'").fetchone()
-    if row is None:
+    text = ledger.meta_value("last_backup")
+    if text is None:
         return None
     try:
-        last = json.loads(row[0])
+        last = json.loads(text)
         path = Path(last["path"])
         stat = path.stat()
     except (ValueError, KeyError, TypeError, OSError):
         return None
     if (stat.st_size, stat.st_mtime_ns) != (last["bytes"], last["mtime_ns"]):
         return None
-    head = ledger.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
-    return path if head == last["audit_id"] else None
+    return path if ledger.audit_head() == last["audit_id"] else None
 
 
 def latest_good_backup(db_path: Path, folder: Path | None = None) -> Path | None:

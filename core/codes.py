@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from core.store import queries
+
 if TYPE_CHECKING:
     from core.store import Ledger
 
@@ -34,9 +36,4 @@ def alley_code(prefix: str, sequence: int) -> str:
 def propose_alley_code(ledger: Ledger) -> str:
     """The code a new alley gets unless the clerk types another: the county code and the next number."""
     prefix = code_prefix(ledger.settings())
-    # the highest number after the prefix, in SQLite (10,000 codes: no Python loop over them)
-    highest = ledger.db.execute(
-        "SELECT MAX(CAST(substr(code, :n + 1) AS INTEGER)) FROM alleys WHERE substr(code, 1, :n) = :prefix "
-        "AND length(code) > :n AND substr(code, :n + 1) NOT GLOB '*[^0-9]*'",
-        {"n": len(prefix), "prefix": prefix}).fetchone()[0]
-    return alley_code(prefix, (highest or 0) + 1)
+    return alley_code(prefix, queries.highest_code_number(ledger, prefix) + 1)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from core.errors import checker
 from core.rules import Dataset, Finding, check
 from core.rules.findings import SEVERITY_LABEL
+from core.store import queries
 
 if TYPE_CHECKING:
     from core.store import Ledger
@@ -116,10 +117,8 @@ def gather_findings(ledger: Ledger, year: int | None, *, as_of: date | None = No
     step(20, "按规则检查")
     findings = check(ds, year=year)
     step(85, "整理检查结果")
-    alleys = {code: (name, sub, com) for code, name, sub, com in
-              ledger.db.execute("SELECT code, name, subdistrict, community FROM alleys")}
-    plan_of = {("acceptances", i): p for i, p in ledger.db.execute("SELECT id, plan_id FROM acceptances")}
-    plan_of |= {("filings", i): p for i, p in ledger.db.execute("SELECT id, plan_id FROM filings")}
+    alleys = queries.alley_places(ledger)
+    plan_of = queries.plans_of_records(ledger)
     rows = []
     for number, finding in enumerate(findings, 1):
         name, sub, com = alleys.get(finding.alley_code or "", ("", "", ""))

@@ -102,6 +102,10 @@ class AuditLog(Connection):
                reason: str = "", source: str = "") -> None:
         self._write_audit([self._audit_row(action, table, record_id, key, changes, reason=reason, source=source)])
 
+    def audit_head(self) -> int:
+        """The id of the newest audit entry (0 for none): it changes with every write."""
+        return self.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+
     def note(self, action: str, message: str, *, source: str = "") -> None:
         """Add an audit entry for an operation that is not a record change (import, backup, demo)."""
         with self.transaction():

@@ -306,6 +306,11 @@ class Connection:
         except (KeyError, OSError):
             return "未知"
 
+    def meta_value(self, key: str) -> str | None:
+        """A value the program keeps about the database itself (e.g. its last backup), or None."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
     def _clerk(self) -> str:
         """The clerk named in the county settings (read by :class:`core.store.records.RecordStore`)."""
         return ""
