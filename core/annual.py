@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from core.errors import LedgerError
 from core.rules.funding import funding_for_plan
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 ListKind = Literal["number", "text", "metres", "category", "wan", "date"]
 
@@ -54,7 +57,7 @@ class AnnualRow:
     """One plan on the list."""
 
     number: int
-    plan_id: int
+    plan_id: int | None
     alley_code: str
     name: str
     subdistrict: str
@@ -146,7 +149,7 @@ class AnnualList:
         return text
 
 
-def annual_list_data(ledger: Any, year: int, *, today: date | None = None) -> AnnualList:
+def annual_list_data(ledger: Ledger, year: int, *, today: date | None = None) -> AnnualList:
     """Gather the list for ``year``: every plan of the year that is not withdrawn, whether or not
     its approval date is known (R6 asks for that), ordered by sub-district and alley code."""
     settings = ledger.settings()

@@ -22,9 +22,12 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import LedgerError, os_cause
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 MAX_BYTES = 50 * 1024 * 1024
 """The largest file a clerk may add (a scanned acceptance report runs to tens of MB)."""
@@ -216,7 +219,7 @@ class _limits_off:
                 Image.MAX_IMAGE_PIXELS = _limits_off._saved
 
 
-def save_for_viewing(ledger: Any, attachment_id: int, file_name: str, folder: Path | None = None) -> Path:
+def save_for_viewing(ledger: Ledger, attachment_id: int, file_name: str, folder: Path | None = None) -> Path:
     """Write a stored file into a new temporary folder of the program's own (or ``folder``) under
     its safe name, for the system's viewer; returns its path. Nothing is written anywhere else."""
     data = ledger.attachment_data(attachment_id)

@@ -20,12 +20,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.money import wan
 from core.records import CountySettings
+from core.store import queries
 from core.store.history import as_inserted
 from core.store.mapping import SPEC_BY_TABLE
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 PAGE_SIZE = 200
 """Entries read at a time (the table asks for more as the clerk scrolls)."""
@@ -150,35 +154,30 @@ def kinds() -> list[tuple[str, str]]:
     return list(TABLE_TITLES.items())
 
 
-def people(ledger: Any) -> list[str]:
+def people(ledger: Ledger) -> list[str]:
     """Everyone who appears in the log, sorted."""
-    return [r[0] for r in ledger.db.execute("SELECT DISTINCT who FROM audit_log ORDER BY who")]
+    return queries.audit_people(ledger)
 
 
-def read_page(ledger: Any, flt: AuditFilter, *, after: int | None = None, limit: int = PAGE_SIZE,
+def read_page(ledger: Ledger, flt: AuditFilter, *, after: int | None = None, limit: int = PAGE_SIZE,
               count: bool = False) -> AuditPage:
     """The next ``limit`` entries matching ``flt`` older than entry ``after`` (the newest when None),
     put into words; with ``count`` also how many match in all.
     """
-    where, params = _where(ledger, flt)
+    where, params = queries.audit_where(
+        ledger, table=flt.table, record=flt.record, who=flt.who,
+        since=flt.since.isoformat() if flt.since else None,
+        until=(flt.until + timedelta(days=1)).isoformat() if flt.until else None)
     if where is None:
         return AuditPage([], None, 0 if count else None)
-    page_where, page_params = list(where), list(params)
-    if after is not None:
-        page_where.append("id < ?")
-        page_params.append(after)
-    sql = ("SELECT id, at, who, action, table_name, record_id, record_key, changes, reason, source FROM audit_log"
-           + _joined(page_where) + " ORDER BY id DESC LIMIT ?")
-    rows = ledger.db.execute(sql, [*page_params, limit + 1]).fetchall()
+    rows = queries.audit_rows(ledger, where, params, before=after, limit=limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
-    total = None
-    if count:
-        total = ledger.db.execute("SELECT COUNT(*) FROM audit_log" + _joined(where), params).fetchone()[0]
+    total = queries.audit_count(ledger, where, params) if count else None
     return AuditPage(_words(ledger, rows), rows[-1][0] if more and rows else None, total)
 
 
-def iter_lines(ledger: Any, flt: AuditFilter, *, chunk: int = 2000) -> Iterator[AuditLine]:
+def iter_lines(ledger: Ledger, flt: AuditFilter, *, chunk: int = 2000) -> Iterator[AuditLine]:
     """Every entry matching ``flt``, newest first, read ``chunk`` at a time."""
     after = None
     while True:
@@ -193,60 +192,8 @@ EXPORT_HEADERS = ("序号", "时间", "操作人", "操作", "记录类别", "�
 EXPORT_WIDTHS = (7, 20, 10, 12, 11, 18, 70, 22, 24)
 
 
-# ---------------------------------------------------------------- the query
-def _joined(where: list[str]) -> str:
-    return " WHERE " + " AND ".join(where) if where else ""
-
-
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _where(ledger: Any, flt: AuditFilter) -> tuple[list[str] | None, list[Any]]:
-    """SQL conditions and parameters for ``flt``; None when nothing can match."""
-    where: list[str] = []
-    params: list[Any] = []
-    if flt.since is not None or flt.until is not None:
-        since = flt.since.isoformat() if flt.since else ""
-        until = (flt.until + timedelta(days=1)).isoformat() if flt.until else "9999"
-        # The ids of the first and last entry in the range come from the time index; the page is then
-        # read along the row ids (newest first) instead of sorting every entry of the range.
-        low, high = ledger.db.execute("SELECT MIN(id), MAX(id) FROM audit_log WHERE at >= ? AND at < ?",
-                                      [since, until]).fetchone()
-        if low is None:
-            return None, []
-        where += ["id BETWEEN ? AND ?", "+at >= ?", "+at < ?"]
-        params += [low, high, since, until]
-    if flt.table:
-        where.append("table_name = ?")
-        params.append(flt.table)
-    if flt.who.strip():
-        where.append("who = ?")
-        params.append(flt.who.strip())
-    text = flt.record.strip()
-    if text:
-        exact = ledger.db.execute("SELECT 1 FROM alleys WHERE code = ?", [text]).fetchone()
-        if exact:
-            where.append("(record_key = ? OR record_key LIKE ? ESCAPE '\\')")
-            params += [text, _like(text) + "/%"]
-        else:
-            codes = [r[0] for r in ledger.db.execute(
-                "SELECT code FROM alleys WHERE name LIKE ? ESCAPE '\\' ORDER BY code LIMIT 1000",
-                [f"%{_like(text)}%"])]
-            clause = "record_key LIKE ? ESCAPE '\\'"
-            params.append(f"%{_like(text)}%")
-            if codes:
-                # an alley's own key is its code; its plans' records are keyed code/year
-                marks = ",".join("?" * len(codes))
-                clause += (f" OR record_key IN ({marks})"
-                           f" OR substr(record_key, 1, instr(record_key, '/') - 1) IN ({marks})")
-                params += codes + codes
-            where.append(f"({clause})")
-    return where, params
-
-
 # ---------------------------------------------------------------- wording
-def _words(ledger: Any, rows: list[Any]) -> list[AuditLine]:
+def _words(ledger: Ledger, rows: list[Any]) -> list[AuditLine]:
     """Audit rows put into words, with the alleys and plans they mention looked up in two queries."""
     decoded = [(row, json.loads(row[7]) if row[7] else {}) for row in rows]
     # An insert keeps no copy of the record: what was entered is the record's first version, rebuilt
@@ -312,7 +259,7 @@ def _ids(pair: Any) -> list[int]:
     return [v for v in (pair if isinstance(pair, list) else [pair]) if isinstance(v, int)]
 
 
-def _measure_names(ledger: Any) -> dict[str, str]:
+def _measure_names(ledger: Ledger) -> dict[str, str]:
     try:
         return {m.code: m.short or m.name for m in ledger.profile().measures}
     except Exception:  # a broken profile must not stop the log from being read

@@ -20,10 +20,13 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import LedgerError, os_cause
 from core.paths import sqlite_uri
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 STAMP = "%Y%m%d-%H%M%S"
 FOLDER_NAME = "备份"
@@ -149,7 +152,7 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def backup_to_folder(ledger: Any, folder: Path, *, keep: int = DEFAULT_KEEP, kind: str = "备份",
+def backup_to_folder(ledger: Ledger, folder: Path, *, keep: int = DEFAULT_KEEP, kind: str = "备份",
                      now: datetime | None = None, progress: Callable[[int, str], None] | None = None,
                      cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
     """Copy the database (attachments included, integrity-checked) to ``folder`` as
@@ -169,7 +172,7 @@ def backup_to_folder(ledger: Any, folder: Path, *, keep: int = DEFAULT_KEEP, kin
     return {**result, "removed": [str(p) for p in removed]}
 
 
-def backup_before_import(ledger: Any, folder: Path | None = None, *, keep: int = DEFAULT_KEEP) -> str:
+def backup_before_import(ledger: Ledger, folder: Path | None = None, *, keep: int = DEFAULT_KEEP) -> str:
     """The backup an import takes before it writes, in the one backup folder (``folder``, else the
     default beside the database); returns its path.
 
@@ -177,29 +180,32 @@ def backup_before_import(ledger: Any, folder: Path | None = None, *, keep: int =
     still identical to the database: nothing was written since. Four imports of one file used
     to leave four identical copies of a 130 MB database.
     """
-    folder = Path(folder) if folder is not None else default_backup_folder(ledger.path)
+    if folder is None:
+        if ledger.path is None:
+            raise LedgerError("内存中的数据库没有备份文件夹")
+        folder = default_backup_folder(ledger.path)
+    folder = Path(folder)
     same = identical_backup(ledger)
     if same is not None and same.parent.resolve() == folder.resolve():  # in the one folder 设置 shows
         return str(same)
     return backup_to_folder(ledger, folder, keep=keep, kind="导入前")["path"]
 
 
-def identical_backup(ledger: Any) -> Path | None:
+def identical_backup(ledger: Ledger) -> Path | None:
     """The newest backup the program made, when nothing was written to the database since it was
     taken and the file is still as it was written; else None."""
-    row = ledger.db.execute("SELECT value FROM meta WHERE key = 'last_backup'").fetchone()
-    if row is None:
+    text = ledger.meta_value("last_backup")
+    if text is None:
         return None
     try:
-        last = json.loads(row[0])
+        last = json.loads(text)
         path = Path(last["path"])
         stat = path.stat()
     except (ValueError, KeyError, TypeError, OSError):
         return None
     if (stat.st_size, stat.st_mtime_ns) != (last["bytes"], last["mtime_ns"]):
         return None
-    head = ledger.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
-    return path if head == last["audit_id"] else None
+    return path if ledger.audit_head() == last["audit_id"] else None
 
 
 def latest_good_backup(db_path: Path, folder: Path | None = None) -> Path | None:

@@ -1,4 +1,5 @@
-"""Rows for the program's tables: a few columns of every record, read in one query each.
+"""Rows for the program's tables: a few columns of every record, read in one query each, as typed
+values (dates as dates, money as integer 元, lengths as numbers) that the table formats for itself.
 
 The desktop tables show thousands of records at once; building full records for that would take
 seconds, so each table reads just its columns here (10,000 alleys: about 0.1 s) and the program
@@ -11,7 +12,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from core.store import queries
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 # Where an alley stands, from its latest plan (or survey when it has no plan yet), in order.
 STATUSES = ("未调查", "已调查", "已列入计划", "在建", "已竣工", "已验收", "已归档")
@@ -119,63 +125,6 @@ PROBLEM_COLUMNS = (
 """Which alley and what the problem is come first, then the reminder and the state: what a clerk
 scans the ledger for (the sub-district and community are in the filter bar as well)."""
 
-_ALLEY_SQL = """
-WITH latest AS (
-    SELECT p.* FROM plans p
-    WHERE p.year = (SELECT MAX(year) FROM plans q WHERE q.alley_id = p.alley_id)
-)
-SELECT a.id, a.code, a.name, a.subdistrict, a.community, a.area_type, a.length_m,
-       l.year, l.category, l.start_on, l.completion_on,
-       (SELECT 1 FROM acceptances x WHERE x.plan_id = l.id),
-       (SELECT f.filed_on IS NOT NULL OR f.locked_at IS NOT NULL FROM filings f WHERE f.plan_id = l.id),
-       EXISTS (SELECT 1 FROM surveys s WHERE s.alley_id = a.id),
-       a.chief
-FROM alleys a LEFT JOIN latest l ON l.alley_id = a.id
-"""
-
-_PLAN_SQL = """
-SELECT p.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, p.total_investment_yuan,
-       p.start_on, p.completion_on,
-       (SELECT 1 FROM acceptances x WHERE x.plan_id = p.id),
-       (SELECT f.filed_on IS NOT NULL OR f.locked_at IS NOT NULL FROM filings f WHERE f.plan_id = p.id),
-       p.contract_on
-FROM plans p JOIN alleys a ON a.id = p.alley_id
-"""
-
-_SURVEY_SQL = """
-SELECT s.id, a.code, a.name, a.subdistrict, a.community, s.surveyed_on, s.surveyor, s.lamp_positions,
-       s.lamps_working,
-       (SELECT COUNT(*) FROM survey_pipes sp WHERE sp.survey_id = s.id AND sp.condition != '良好')
-FROM surveys s JOIN alleys a ON a.id = s.alley_id
-ORDER BY a.code, s.surveyed_on
-"""
-
-_ACCEPTANCE_SQL = """
-SELECT p.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, p.completion_on, x.accepted_on,
-       x.result
-FROM plans p JOIN alleys a ON a.id = p.alley_id LEFT JOIN acceptances x ON x.plan_id = p.id
-ORDER BY p.year, a.code
-"""
-
-_FILING_SQL = """
-SELECT p.id, a.code, a.name, a.subdistrict, a.community, p.year, p.category, x.accepted_on, x.result,
-       f.filed_on, f.locked_at, f.id,
-       (SELECT COUNT(*) FROM filing_documents d WHERE d.filing_id = f.id)
-FROM plans p JOIN alleys a ON a.id = p.alley_id
-     LEFT JOIN acceptances x ON x.plan_id = p.id LEFT JOIN filings f ON f.plan_id = p.id
-WHERE x.id IS NOT NULL OR f.id IS NOT NULL
-ORDER BY p.year, a.code
-"""
-
-_PROBLEM_SQL = """
-SELECT r.id, a.code, a.name, a.subdistrict, a.community, r.reported_on, r.source, r.urgency, r.description,
-       r.assigned_department, r.assigned_on, r.handled_on, r.feedback_on, r.closed_on, r.unable, r.escalated_on,
-       r.satisfaction, r.second_assigned_on, r.second_handled_on, r.second_feedback_on, r.second_satisfaction,
-       r.closing_note != '', r.ticket_no
-FROM problems r JOIN alleys a ON a.id = r.alley_id
-ORDER BY r.reported_on DESC, a.code
-"""
-
 def status_of(has_survey: bool, year: int | None, start_on: str | None, completion_on: str | None,
               accepted: bool, filed: bool) -> str:
     """Where an alley's latest plan stands (one of :data:`STATUSES`)."""
@@ -192,49 +141,49 @@ def status_of(has_survey: bool, year: int | None, start_on: str | None, completi
     return "已调查" if has_survey else "未调查"
 
 
-def alley_table(ledger: Any) -> Table:
+def alley_table(ledger: Ledger) -> Table:
     """Every alley with where its latest plan stands, ordered by code."""
     rows = []
     for (id_, code, name, sub, com, area, length, year, cat, start, done, accepted, filed, surveyed,
-         chief) in ledger.db.execute(_ALLEY_SQL + " ORDER BY a.code"):
+         chief) in queries.alley_rows(ledger):
         status = status_of(bool(surveyed), year, start, done, bool(accepted), bool(filed))
         rows.append((id_, code, name, sub, com, area, length, year, cat or "", status, chief))
     return Table(ALLEY_COLUMNS, rows)
 
 
-def plan_table(ledger: Any) -> Table:
+def plan_table(ledger: Ledger) -> Table:
     """Every plan with its alley and where it stands, ordered by year and code."""
     rows = []
     for (id_, code, name, sub, com, year, cat, total, start, done, accepted, filed,
-         contract) in ledger.db.execute(_PLAN_SQL + " ORDER BY p.year, a.code"):
+         contract) in queries.plan_rows(ledger):
         status = status_of(True, year, start, done, bool(accepted), bool(filed))
-        rows.append((id_, code, name, sub, com, year, cat, total, status, contract, done))
+        rows.append((id_, code, name, sub, com, year, cat, total, status, _day(contract), _day(done)))
     return Table(PLAN_COLUMNS, rows)
 
 
-def survey_table(ledger: Any) -> Table:
+def survey_table(ledger: Ledger) -> Table:
     """Every survey with its alley, ordered by code and date."""
-    return Table(SURVEY_COLUMNS, [tuple(r) for r in ledger.db.execute(_SURVEY_SQL)])
+    rows = [(id_, code, name, sub, com, _day(on), *rest) for id_, code, name, sub, com, on, *rest
+            in queries.survey_rows(ledger)]
+    return Table(SURVEY_COLUMNS, rows)
 
 
-def acceptance_table(ledger: Any) -> Table:
+def acceptance_table(ledger: Ledger) -> Table:
     """Every plan with its completion and acceptance (row id: the plan's)."""
     rows = []
-    for id_, code, name, sub, com, year, cat, done, accepted, result in ledger.db.execute(_ACCEPTANCE_SQL):
+    for id_, code, name, sub, com, year, cat, done, accepted, result in queries.acceptance_rows(ledger):
         status = "已验收" if accepted else ("待验收" if done else "未竣工")
-        rows.append((id_, code, name, sub, com, year, cat, done, accepted, result or "", status))
+        rows.append((id_, code, name, sub, com, year, cat, _day(done), _day(accepted), result or "", status))
     return Table(ACCEPTANCE_COLUMNS, rows)
 
 
-def filing_table(ledger: Any) -> Table:
+def filing_table(ledger: Ledger) -> Table:
     """Every accepted (or already filed) plan with its filing's state (row id: the plan's)."""
     required = [d.key for d in ledger.profile().required_documents()]
-    kinds: dict[int, set[str]] = {}
-    for filing_id, kind in ledger.db.execute("SELECT filing_id, kind FROM filing_documents WHERE kind != ''"):
-        kinds.setdefault(filing_id, set()).add(kind)
+    kinds = queries.document_kinds(ledger)
     rows = []
     for (id_, code, name, sub, com, year, cat, accepted, result, filed, locked, filing_id,
-         documents) in ledger.db.execute(_FILING_SQL):
+         documents) in queries.filing_rows(ledger):
         complete = filing_id is not None and all(k in kinds.get(filing_id, ()) for k in required)
         if locked:
             status = "已归档锁定"
@@ -244,12 +193,12 @@ def filing_table(ledger: Any) -> Table:
             status = "整理中"
         else:
             status = "待备案" if result == "合格" else "验收未合格"
-        rows.append((id_, code, name, sub, com, year, cat, accepted, filed, documents or 0,
+        rows.append((id_, code, name, sub, com, year, cat, _day(accepted), _day(filed), documents or 0,
                      "是" if complete else "否", status))
     return Table(FILING_COLUMNS, rows)
 
 
-def problem_table(ledger: Any, *, today: date | None = None) -> Table:
+def problem_table(ledger: Ledger, *, today: date | None = None) -> Table:
     """Every problem with its deadline in working days (暂估 where a year has no holiday table), where it
     stands, and a reminder for its next step (:func:`core.rules.problems.alert_of`): 逾期 (past its
     handling deadline), 将到期 (due within the profile's ``due_soon_days``, as R10 counts), 反馈逾期
@@ -265,7 +214,7 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
     rows = []
     for (id_, code, name, sub, com, reported, source, urgency, text, department, assigned, handled, feedback,
          closed, unable, escalated, satisfaction, second, second_handled, second_feedback, second_satisfaction,
-         noted, ticket) in ledger.db.execute(_PROBLEM_SQL):
+         noted, ticket) in queries.problem_rows(ledger):
         facts = SimpleNamespace(
             urgency=urgency, reported_on=_day(reported), assigned_on=_day(assigned), handled_on=_day(handled),
             feedback_on=_day(feedback), closed_on=_day(closed), unable=bool(unable), escalated_on=_day(escalated),
@@ -276,7 +225,7 @@ def problem_table(ledger: Any, *, today: date | None = None) -> Table:
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
         pending = next_due(facts, profile, calendar)
         alert = alert_of(pending[1], pending[0].date, today, soon) if pending is not None else ""
-        rows.append((id_, code, name, text, reported, alert, problem_status(facts), deadline, urgency, sub, com,
+        rows.append((id_, code, name, text, facts.reported_on, alert, problem_status(facts), deadline, urgency, sub, com,
                      source, department, final_satisfaction(facts) or "", ticket))
     return Table(PROBLEM_COLUMNS, rows)
 
@@ -285,14 +234,14 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def county_size(ledger: Any) -> int:
+def county_size(ledger: Ledger) -> int:
     """How many alleys the county has: tables of plans, surveys and problems grow with it."""
-    return ledger.db.execute("SELECT COUNT(*) FROM alleys").fetchone()[0]
+    return queries.alley_count(ledger)
 
 
-def plan_years(ledger: Any) -> list[int]:
+def plan_years(ledger: Ledger) -> list[int]:
     """The programme years that have plans, in order."""
-    return [r[0] for r in ledger.db.execute("SELECT DISTINCT year FROM plans ORDER BY year")]
+    return queries.plan_years(ledger)
 
 
 def default_year(years: list[int], today: date) -> int:
@@ -300,9 +249,9 @@ def default_year(years: list[int], today: date) -> int:
     return max((y for y in years if y <= today.year), default=max(years, default=today.year))
 
 
-def alley_choices(ledger: Any) -> list[tuple[int, str, str, str]]:
+def alley_choices(ledger: Ledger) -> list[tuple[int, str, str, str]]:
     """(id, code, name, sub-district) of every alley, for pickers."""
-    return [tuple(r) for r in ledger.db.execute("SELECT id, code, name, subdistrict FROM alleys ORDER BY code")]
+    return queries.alley_choices(ledger)
 
 
 MAX_SPELLINGS = 8

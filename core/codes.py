@@ -4,7 +4,12 @@ import numbers the new alleys of a ledger that has no codes and the program prop
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from core.store import queries
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 SEQUENCE_DIGITS = 5
 """450123 + 00001: room for 99,999 alleys in a county."""
@@ -28,12 +33,7 @@ def alley_code(prefix: str, sequence: int) -> str:
     return f"{prefix}{sequence:0{SEQUENCE_DIGITS}d}"
 
 
-def propose_alley_code(ledger: Any) -> str:
+def propose_alley_code(ledger: Ledger) -> str:
     """The code a new alley gets unless the clerk types another: the county code and the next number."""
     prefix = code_prefix(ledger.settings())
-    # the highest number after the prefix, in SQLite (10,000 codes: no Python loop over them)
-    highest = ledger.db.execute(
-        "SELECT MAX(CAST(substr(code, :n + 1) AS INTEGER)) FROM alleys WHERE substr(code, 1, :n) = :prefix "
-        "AND length(code) > :n AND substr(code, :n + 1) NOT GLOB '*[^0-9]*'",
-        {"n": len(prefix), "prefix": prefix}).fetchone()[0]
-    return alley_code(prefix, (highest or 0) + 1)
+    return alley_code(prefix, queries.highest_code_number(ledger, prefix) + 1)

@@ -10,8 +10,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from core.errors import Cancelled, LedgerError
+from core.profile import Profile
 from core.records import (
     Acceptance,
     Alley,
@@ -26,10 +29,24 @@ from core.records import (
     Survey,
     YearTarget,
 )
+from core.records.acceptance import BoutiqueEvalResult
+from core.records.alley import AreaType
 from core.records.common import trusted_text
 from core.records.filing import FilingUnit
-from core.records.survey import PIPE_KINDS
+from core.records.plan import Category
+from core.records.problem import Satisfaction, Source, Urgency
+from core.records.survey import PIPE_KINDS, PipeCondition
 from core.store.ledger import gc_paused
+
+if TYPE_CHECKING:
+    from core.store import Ledger
+
+# The choices the demo draws from, typed as the records' own fields are.
+AREA_TYPES: list[AreaType] = ["社区", "开放性小区", "城中村", "其他"]
+PIPE_CONDITIONS: list[PipeCondition] = ["良好", "积泥淤堵", "破损渗漏", "损坏严重", "管径偏小"]
+SOURCES: list[Source] = ["网格巡查", "群众随手拍", "督查", "12345"]
+URGENCIES: list[Urgency] = ["紧急", "一般", "复杂"]
+SATISFACTIONS: list[Satisfaction] = ["满意", "基本满意", "不满意"]
 
 SUBDISTRICTS = ["城东街道", "城西街道", "城南街道", "城北街道", "河滨街道", "新城街道",
                 "凤山街道", "桂园街道", "龙潭街道", "金湖街道", "东门街道", "西岭街道"]
@@ -92,7 +109,7 @@ def _round100(value: float) -> int:
 
 
 def make_demo(
-    ledger: object,
+    ledger: Ledger,
     alleys: int = 300,
     seed: int = 1,
     progress: Callable[[int, str], None] | None = None,
@@ -108,7 +125,7 @@ def make_demo(
     lg = ledger
     if alleys < 1 or alleys > 100_000:
         raise LedgerError(f"演示街巷数应在 1 到 100000 之间，实际为 {alleys}")
-    existing = lg.counts()["alleys"]  # type: ignore[attr-defined]
+    existing = lg.counts()["alleys"]
     if existing:
         raise LedgerError(f"数据库中已有 {existing} 条街巷，演示数据只能装入空数据库；请另建一个数据库文件")
     rng = random.Random(seed)
@@ -118,11 +135,11 @@ def make_demo(
         if progress is not None:
             progress(percent, text)
 
-    profile = lg.profile()  # type: ignore[attr-defined]
+    profile = lg.profile()
     years = list(profile.profile.programme_years)
-    settings = lg.settings()  # type: ignore[attr-defined]
+    settings = lg.settings()
     # The demo's texts are the program's own: nothing invisible to look for in 200,000 records.
-    with lg.transaction(), gc_paused(), trusted_text():  # type: ignore[attr-defined]
+    with lg.transaction(), gc_paused(), trusted_text():
         if settings is None:
             settings = CountySettings(name="示例县", code="450123", lead_department="示例县住房和城乡建设局")
         if not settings.code:
@@ -134,39 +151,39 @@ def make_demo(
                 "targets": [YearTarget(year=y, alleys=per_year, boutique=max(1, round(per_year * 0.08)))
                             for y in years],
             })
-        lg.save_settings(CountySettings.model_validate(settings.model_dump()))  # type: ignore[attr-defined]
+        lg.save_settings(CountySettings.model_validate(settings.model_dump()))
         county = settings.name
         report(5, "生成街巷")
         # The parts added later (grid workers, evaluations, the problem ledger's later steps) draw on
         # a generator of their own: the counties earlier versions made stay the same alley for alley.
         later = random.Random(f"{seed}-later")
         alley_records = [_with_grid_worker(later, a) for a in _alleys(rng, settings.code, alleys)]
-        stored_alleys = lg.add_many(alley_records, source=f"demo seed={seed}")  # type: ignore[attr-defined]
+        stored_alleys = lg.add_many(alley_records, source=f"demo seed={seed}")
         report(25, "生成调查摸底")
         surveys = [_survey(rng, a, years[0]) for a in stored_alleys]
-        stored_surveys = lg.add_many(surveys, source=f"demo seed={seed}")  # type: ignore[attr-defined]
+        stored_surveys = lg.add_many(surveys, source=f"demo seed={seed}")
         report(45, "生成改造方案")
         plans = _plans(rng, stored_alleys, stored_surveys, years, county, profile)
-        stored_plans = lg.add_many(plans, source=f"demo seed={seed}")  # type: ignore[attr-defined]
-        lg.add_many([r for p in stored_plans for r in _progress(rng, p)], source=f"demo seed={seed}")  # type: ignore[attr-defined]
+        stored_plans = lg.add_many(plans, source=f"demo seed={seed}")
+        lg.add_many([r for p in stored_plans for r in _progress(rng, p)], source=f"demo seed={seed}")
         report(65, "生成验收和备案")
         acceptances = [_evaluated(later, a, p, profile) for p in stored_plans
                        if (a := _acceptance(rng, p)) is not None]
-        stored_acc = lg.add_many(acceptances, source=f"demo seed={seed}")  # type: ignore[attr-defined]
+        stored_acc = lg.add_many(acceptances, source=f"demo seed={seed}")
         plan_by_id = {p.id: p for p in stored_plans}
         filings = [f for a in stored_acc
                    if (f := _filing(rng, a, plan_by_id[a.plan_id], county, profile)) is not None]
         report(75, "生成现场照片")
         # The photos before the filings: once filed and locked, the packet's photos need a reason.
         _photos(lg, rng, stored_surveys[:min(6, len(stored_surveys))], {a.id: a for a in stored_alleys})
-        lg.add_many(filings, source=f"demo seed={seed}")  # type: ignore[attr-defined]
+        lg.add_many(filings, source=f"demo seed={seed}")
         report(85, "生成问题台账")
         problems = [_later_steps(later, p) for p in _problems(rng, stored_alleys, stored_plans)]
-        lg.add_many(problems, source=f"demo seed={seed}")  # type: ignore[attr-defined]
-        lg.note("demo", f"装入演示数据：{alleys} 条街巷，随机种子 {seed}")  # type: ignore[attr-defined]
+        lg.add_many(problems, source=f"demo seed={seed}")
+        lg.note("demo", f"装入演示数据：{alleys} 条街巷，随机种子 {seed}")
     if progress is not None:
         progress(100, "完成")
-    return DemoResult(counts=lg.counts(), seed=seed)  # type: ignore[attr-defined]
+    return DemoResult(counts=lg.counts(), seed=seed)
 
 
 def _alleys(rng: random.Random, county_code: str, count: int) -> list[Alley]:
@@ -195,7 +212,7 @@ def _alleys(rng: random.Random, county_code: str, count: int) -> list[Alley]:
             name=name,
             subdistrict=sub,
             community=rng.choice(communities[sub]),
-            area_type=rng.choices(["社区", "开放性小区", "城中村", "其他"], [70, 12, 15, 3])[0],
+            area_type=rng.choices(AREA_TYPES, [70, 12, 15, 3])[0],
             start_point=rng.choice(ALLEY_WORDS) + "路口",
             end_point=rng.choice(ALLEY_WORDS) + rng.choice(["街口", "巷尾", "路口", "河边"]),
             direction=rng.choice(["东西走向", "南北走向", "东北—西南走向", "西北—东南走向"]),
@@ -232,7 +249,7 @@ def _survey(rng: random.Random, alley: Alley, first_year: int) -> Survey:
         if kind not in ("供水", "排水") and rng.random() < 0.4:
             continue
         laid = rng.randint(1962, 2016)
-        condition = rng.choices(["良好", "积泥淤堵", "破损渗漏", "损坏严重", "管径偏小"], [55, 15, 15, 7, 8])[0]
+        condition = rng.choices(PIPE_CONDITIONS, [55, 15, 15, 7, 8])[0]
         pipes.append(PipeRow(
             kind=kind, year_laid=laid, condition=condition,
             rain_sewage_separated=(rng.random() < 0.45) if kind == "排水" else None,
@@ -303,14 +320,14 @@ def _plans(rng: random.Random, alleys: list[Alley], surveys: list[Survey], years
     return out
 
 
-def _plan(rng: random.Random, alley: Alley, year: int, category: str, chosen: list, county: str) -> Plan:
+def _plan(rng: random.Random, alley: Alley, year: int, category: Category, chosen: list, county: str) -> Plan:
     length = alley.length_m or 100
     items, total = [], 0
     for m in chosen:
         quantity = {"米": length, "平方米": length * (alley.red_line_width_m or 6) * 0.7}.get(m.unit, rng.randint(1, 12))
         cost = _round100(rng.uniform(40_000, 900_000) * (1.6 if category == "精品类" else 1))
         total += cost
-        items.append(PlanMeasure(code=m.code, quantity=round(float(quantity), 1).__str__(), unit=m.unit,
+        items.append(PlanMeasure(code=m.code, quantity=Decimal(str(round(float(quantity), 1))), unit=m.unit,
                                  estimated_investment_yuan=cost))
     approved = _between(rng, date(year, 3, 1), date(year, 4, 28))
     if rng.random() < 0.05:
@@ -322,8 +339,8 @@ def _plan(rng: random.Random, alley: Alley, year: int, category: str, chosen: li
     start = contract + timedelta(days=rng.randint(2, 12))
     if start > date(year, 6, 30) and contract <= date(year, 6, 27) and rng.random() < 0.9:
         start = _between(rng, contract + timedelta(days=1), date(year, 6, 30))
-    completion = start + timedelta(days=rng.randint(60, 140))
-    if completion > date(year, 11, 30) and rng.random() < 0.6:
+    completion: date | None = start + timedelta(days=rng.randint(60, 140))
+    if completion is not None and completion > date(year, 11, 30) and rng.random() < 0.6:
         completion = _between(rng, start + timedelta(days=40), date(year, 11, 28))
     if rng.random() < 0.06:
         completion = _between(rng, date(year, 12, 1), date(year, 12, 28))
@@ -379,7 +396,8 @@ def _acceptance(rng: random.Random, plan: Plan) -> Acceptance | None:
     standard_on = None
     if passed and accepted < date(plan.year, 10, 25):
         standard_on = _between(rng, max(accepted, date(plan.year, 10, 1)), date(plan.year, 10, 31))
-    boutique_on = boutique_result = None
+    boutique_on: date | None = None
+    boutique_result: BoutiqueEvalResult | None = None
     if plan.category == "精品类" and passed and accepted <= date(plan.year, 12, 10):
         boutique_on = _between(rng, max(accepted, date(plan.year, 12, 1)), date(plan.year, 12, 28))
         boutique_result = "精品" if rng.random() < 0.85 else "未评为精品"
@@ -423,12 +441,12 @@ def _evaluated(rng: random.Random, acceptance: Acceptance, plan: Plan, profile: 
     return acceptance.model_copy(update=update) if update else acceptance
 
 
-def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str, profile: object) -> Filing | None:
+def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str, profile: Profile) -> Filing | None:
     if not acceptance.passed or rng.random() < 0.08:
         return None
     filed = acceptance.accepted_on + timedelta(days=rng.randint(2, 13 if rng.random() < 0.9 else 30))
-    docs = []
-    required = profile.documents  # type: ignore[attr-defined]
+    docs: list[FilingDocument] = []
+    required = profile.documents
     skip = rng.choice([d.key for d in required if d.required]) if rng.random() < 0.06 else None
     for d in required:
         if d.key == skip or (not d.required and rng.random() < 0.7):
@@ -454,7 +472,7 @@ def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str,
             FilingUnit(role="监理单位", name=plan.supervisor, qualification="甲级", project_lead=acceptance.supervisor_rep),
         ],
         archive_no=f"CJ-{plan.year}-{acceptance.plan_id:05d}", compiled_by=plan.builder,
-        box_no=f"{plan.year}-{acceptance.plan_id // 20 + 1:03d}", volume_no="1", retention="永久", security="内部",
+        box_no=f"{plan.year}-{(acceptance.plan_id or 0) // 20 + 1:03d}", volume_no="1", retention="永久", security="内部",
         location="城建档案馆", archived_on=archived, compiler=_person(rng), compiled_on=filed,
         checker=_person(rng), checked_on=filed + timedelta(days=1),
         documents=docs,
@@ -462,13 +480,13 @@ def _filing(rng: random.Random, acceptance: Acceptance, plan: Plan, county: str,
     )
 
 
-def _photos(ledger: object, rng: random.Random, surveys: list[Survey], alleys: dict) -> None:
+def _photos(ledger: Ledger, rng: random.Random, surveys: list[Survey], alleys: dict) -> None:
     """Two small generated pictures per survey, so filing packets have photo pages."""
     for survey in surveys:
         alley = alleys[survey.alley_id]
         for view in ("改造前现状", "巷口全景"):
             data = demo_photo(rng, f"{alley.name} {view}")
-            ledger.add_attachment(data, f"{alley.code}-{view}.jpg", owner=survey, caption=f"{alley.name}{view}")  # type: ignore[attr-defined]
+            ledger.add_attachment(data, f"{alley.code}-{view}.jpg", owner=survey, caption=f"{alley.name}{view}")
 
 
 def demo_photo(rng: random.Random, label: str, size: tuple[int, int] = (800, 600)) -> bytes:
@@ -531,21 +549,22 @@ def _later_steps(rng: random.Random, problem: Problem) -> Problem:
     return problem.model_copy(update=update) if update else problem
 
 
-def _second_round(rng: random.Random, problem: Problem) -> dict:
+def _second_round(rng: random.Random, problem: Problem) -> dict[str, Any]:
     """再次交办 after a 不满意 rating, each step only once it has happened by the demo's last day."""
     span = {"紧急": 0, "一般": 9, "复杂": 15}[problem.urgency]
-    assigned = problem.feedback_on + timedelta(days=rng.randint(0, 2))  # type: ignore[operator]
+    assert problem.feedback_on is not None  # a second round follows a feedback
+    assigned = problem.feedback_on + timedelta(days=rng.randint(0, 2))
     handled = assigned + timedelta(days=rng.randint(0, span))
     feedback = handled + timedelta(days=rng.randint(0, 2))
     closed = feedback + timedelta(days=rng.randint(0, 3))
     if assigned > LAST_DAY:
         return {"closed_on": None}
-    steps = {"second_assigned_on": assigned, "closed_on": None}
+    steps: dict[str, Any] = {"second_assigned_on": assigned, "closed_on": None}
     if handled <= LAST_DAY:
         steps.update(second_handled_on=handled, second_result="已重新处理")
         if feedback <= LAST_DAY:
             steps.update(second_feedback_on=feedback,
-                         second_satisfaction=rng.choices(["满意", "基本满意", "不满意"], [60, 35, 5])[0])
+                         second_satisfaction=rng.choices(SATISFACTIONS, [60, 35, 5])[0])
             if closed <= LAST_DAY and steps["second_satisfaction"] != "不满意":
                 steps["closed_on"] = closed
     return steps
@@ -560,13 +579,17 @@ def _problems(rng: random.Random, alleys: list[Alley], plans: list[Plan]) -> lis
             continue
         for _ in range(rng.choice((1, 1, 1, 2))):
             category, text = rng.choice(PROBLEM_KINDS)
-            reported = _between(rng, plan.completion_on + timedelta(days=20), LAST_DAY)  # type: ignore[operator]
-            urgency = rng.choices(["紧急", "一般", "复杂"], [10, 75, 15])[0]
+            assert plan.completion_on is not None  # renovated: completed
+            reported = _between(rng, plan.completion_on + timedelta(days=20), LAST_DAY)
+            urgency = rng.choices(URGENCIES, [10, 75, 15])[0]
             assigned = reported + timedelta(days=rng.choice((0, 0, 1)))
             span = {"紧急": 0, "一般": 9, "复杂": 15}[urgency]
-            handled = assigned + timedelta(days=rng.randint(0, span + (5 if rng.random() < 0.1 else 0)))
-            feedback = handled + timedelta(days=rng.randint(0, 2 if rng.random() < 0.9 else 6))
-            closed = feedback + timedelta(days=rng.randint(0, 3))
+            handled_at = assigned + timedelta(days=rng.randint(0, span + (5 if rng.random() < 0.1 else 0)))
+            feedback_at = handled_at + timedelta(days=rng.randint(0, 2 if rng.random() < 0.9 else 6))
+            closed_at = feedback_at + timedelta(days=rng.randint(0, 3))
+            handled: date | None = handled_at
+            feedback: date | None = feedback_at
+            closed: date | None = closed_at
             recent = (LAST_DAY - reported).days < 25
             if recent and rng.random() < 0.7:
                 handled = feedback = closed = None
@@ -578,11 +601,11 @@ def _problems(rng: random.Random, alleys: list[Alley], plans: list[Plan]) -> lis
             if feedback is None:
                 closed = None
             out.append(Problem(
-                alley_id=alley.id, source=rng.choices(["网格巡查", "群众随手拍", "督查", "12345"], [45, 25, 10, 20])[0],
+                alley_id=alley.id, source=rng.choices(SOURCES, [45, 25, 10, 20])[0],
                 category=category, description=f"{alley.name}{text}", reported_on=reported, urgency=urgency,
                 assigned_department=rng.choice(DEPARTMENTS), assigned_on=assigned, handled_on=handled,
                 result="已处理完毕" if handled else "", feedback_on=feedback,
-                satisfaction=rng.choices(["满意", "基本满意", "不满意"], [70, 25, 5])[0] if feedback else None,
+                satisfaction=rng.choices(SATISFACTIONS, [70, 25, 5])[0] if feedback else None,
                 closed_on=closed,
             ))
     return out

@@ -12,11 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import checker
 from core.rules import Dataset, Finding, check
 from core.rules.findings import SEVERITY_LABEL
+from core.store import queries
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 COUNTY_WIDE = "全县"
 """What the alley columns show for a county-level finding (R8's targets)."""
@@ -99,7 +103,7 @@ class FindingsList:
         return FindingsList(self.county, self.year, self.as_of, list(rows), filter_text, self.printed_on)
 
 
-def gather_findings(ledger: Any, year: int | None, *, as_of: date | None = None,
+def gather_findings(ledger: Ledger, year: int | None, *, as_of: date | None = None,
                     progress: Callable[[int, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> FindingsList:
     """Run R1–R11 over the county for ``year`` (every year when None) as of ``as_of`` (today) and
@@ -113,10 +117,8 @@ def gather_findings(ledger: Any, year: int | None, *, as_of: date | None = None,
     step(20, "按规则检查")
     findings = check(ds, year=year)
     step(85, "整理检查结果")
-    alleys = {code: (name, sub, com) for code, name, sub, com in
-              ledger.db.execute("SELECT code, name, subdistrict, community FROM alleys")}
-    plan_of = {("acceptances", i): p for i, p in ledger.db.execute("SELECT id, plan_id FROM acceptances")}
-    plan_of |= {("filings", i): p for i, p in ledger.db.execute("SELECT id, plan_id FROM filings")}
+    alleys = queries.alley_places(ledger)
+    plan_of = queries.plans_of_records(ledger)
     rows = []
     for number, finding in enumerate(findings, 1):
         name, sub, com = alleys.get(finding.alley_code or "", ("", "", ""))

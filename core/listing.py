@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import LedgerError
 from core.rules.problems import feedback_deadline, next_due, problem_deadline
 from core.rules.workdays import HolidayCalendar
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 # (key, Chinese header) of the columns the plain-text listing shows; JSON carries every field.
 HEADERS: dict[str, list[tuple[str, str]]] = {
@@ -26,7 +29,7 @@ HEADERS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def list_records(ledger: Any, kind: str, *, year: int | None = None,
+def list_records(ledger: Ledger, kind: str, *, year: int | None = None,
                  today: date | None = None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     """Rows of one kind of record as JSON-ready dicts, plus the headers for a text table.
 
@@ -49,7 +52,8 @@ def list_records(ledger: Any, kind: str, *, year: int | None = None,
             row["alley_name"] = names.get(row["alley_code"], "")
             rows.append(row)
     elif kind in ("progress", "acceptances", "filings"):
-        records = {"progress": ledger.progress, "acceptances": ledger.acceptances, "filings": ledger.filings}[kind]()
+        records: list[Any] = (ledger.progress() if kind == "progress" else ledger.acceptances() if kind == "acceptances"
+                              else ledger.filings())
         required = [d.key for d in ledger.profile().required_documents()]
         rows = []
         for record in records:

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.browse import alley_choices, default_year
 from core.browse import plan_years as years_with_plans
@@ -33,6 +33,9 @@ from core.rules.funding import FUND_NAMES, MONEY_KEYS
 from core.rules.plan_rules import boutique_eligible
 from core.rules.problems import next_due
 from core.rules.schedule import boutique_evaluation_due, standard_evaluation_due
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 TOTAL = "全县（区）合计"
 """The name of the county-wide row."""
@@ -203,7 +206,7 @@ class Overview:
         return [(title.format(region=self.region_name), self.funding[key]) for key, title in FUNDING_TITLES.items()]
 
 
-def gather_overview(ledger: Any, year: int, *, as_of: date | None = None,
+def gather_overview(ledger: Ledger, year: int, *, as_of: date | None = None,
                     progress: Callable[[int, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> Overview:
     """The overview of ``year`` as it stands on ``as_of`` (today by default).

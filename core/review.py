@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core.money import wan
 from core.records import Acceptance, Alley, Filing, Plan, Survey
 from core.rules import RULES, Dataset, Finding, Funding, funding_for_plan
 from core.rules.findings import rate_text, sort_key
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 LIVE_RULES = ("R1", "R2", "R3", "R4", "R5")
 
@@ -27,7 +30,7 @@ class Review:
     funding: Funding | None = None
 
 
-def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = None,
+def review(ledger: Ledger, *, alley: Alley | None = None, survey: Survey | None = None,
            plan: Plan | None = None, acceptance: Acceptance | None = None, as_of: date | None = None,
            rules: Sequence[str] = LIVE_RULES, money: bool = True) -> Review:
     """Run R1–R5 (and R7 for a plan) over one alley with the given draft records in place of saved ones.
@@ -67,7 +70,7 @@ def review(ledger: Any, *, alley: Alley | None = None, survey: Survey | None = N
     return Review(sorted(findings, key=sort_key), funding)
 
 
-def review_filing(ledger: Any, filing: Filing, *, as_of: date | None = None) -> list[Finding]:
+def review_filing(ledger: Ledger, filing: Filing, *, as_of: date | None = None) -> list[Finding]:
     """R11 for the filing on screen (as typed): filed within ``filing_days`` of the passed acceptance,
     archive handed over within ``archive_months`` (the 备案归档 page shows these under the form)."""
     plan = ledger.get(Plan, filing.plan_id)

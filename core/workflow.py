@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import LedgerError
 from core.profile import RequiredDocument
@@ -18,9 +18,12 @@ from core.rules import HolidayCalendar, problem_deadline
 from core.rules.problems import close_problem_refusal, escalation_deadline, second_deadline
 from core.rules.workdays import DueDate
 
+if TYPE_CHECKING:
+    from core.store import Ledger
+
 
 # ------------------------------------------------------------------ what may be saved
-def save_refusal(ledger: Any, record: Record) -> str | None:
+def save_refusal(ledger: Ledger, record: Record) -> str | None:
     """Why ``record`` may not be stored as it is, or None: the rule of its kind (an alley's code, a
     plan's completion against its acceptance, an acceptance before completion, a closure)."""
     if isinstance(record, Alley):
@@ -34,7 +37,7 @@ def save_refusal(ledger: Any, record: Record) -> str | None:
     return None
 
 
-def alley_refusal(ledger: Any, alley: Alley) -> str | None:
+def alley_refusal(ledger: Ledger, alley: Alley) -> str | None:
     """Why a change to a stored alley may not be stored: its code is its identity in every ledger
     sent upward, typed once and never changed."""
     if alley.id is None:
@@ -45,7 +48,7 @@ def alley_refusal(ledger: Any, alley: Alley) -> str | None:
     return None
 
 
-def settings_refusal(ledger: Any, settings: CountySettings) -> str | None:
+def settings_refusal(ledger: Ledger, settings: CountySettings) -> str | None:
     """Why the county settings may not be stored: a database belongs to one county, whose name is
     on every record, list and packet it prints; another county is another database file."""
     current = ledger.settings()
@@ -55,7 +58,7 @@ def settings_refusal(ledger: Any, settings: CountySettings) -> str | None:
 
 
 # ------------------------------------------------------------------ acceptance (R9)
-def acceptance_refusal(ledger: Any, acceptance: Acceptance, *, today: date | None = None) -> str | None:
+def acceptance_refusal(ledger: Ledger, acceptance: Acceptance, *, today: date | None = None) -> str | None:
     """Why ``acceptance`` may not be recorded, or None: a plan is accepted only after it is completed,
     and not on a day still to come."""
     today = today or date.today()
@@ -70,7 +73,7 @@ def acceptance_refusal(ledger: Any, acceptance: Acceptance, *, today: date | Non
     return None
 
 
-def plan_refusal(ledger: Any, plan: Plan) -> str | None:
+def plan_refusal(ledger: Ledger, plan: Plan) -> str | None:
     """Why a change to an accepted plan may not be stored: its completion must stay on or before the
     acceptance (R9), so the completion date cannot be cleared or moved past it."""
     if plan.id is None:
@@ -86,7 +89,7 @@ def plan_refusal(ledger: Any, plan: Plan) -> str | None:
     return None
 
 
-def withdraw_plan(ledger: Any, plan: Plan, *, on: date | None = None, reason: str, amendment: str = "") -> Plan:
+def withdraw_plan(ledger: Ledger, plan: Plan, *, on: date | None = None, reason: str, amendment: str = "") -> Plan:
     """Take a plan out of its year's programme (撤销): the record stays, with the date and reason,
     and the annual list, the targets (R8) and funding (R7) leave it out. Audited like any change.
 
@@ -104,7 +107,7 @@ def withdraw_plan(ledger: Any, plan: Plan, *, on: date | None = None, reason: st
     return ledger.save(withdrawn, reason=amendment, source="撤销方案")
 
 
-def reinstate_plan(ledger: Any, plan: Plan, *, amendment: str = "") -> Plan:
+def reinstate_plan(ledger: Ledger, plan: Plan, *, amendment: str = "") -> Plan:
     """Put a withdrawn plan back on its year's programme (the withdrawal stays in the audit log)."""
     if not plan.withdrawn:
         raise LedgerError("该方案没有撤销，不需要恢复")
@@ -132,7 +135,7 @@ class Completeness:
         return not self.missing
 
 
-def completeness(ledger: Any, filing: Filing) -> Completeness:
+def completeness(ledger: Ledger, filing: Filing) -> Completeness:
     """The required documents present and missing, and the optional ones (R9)."""
     kinds = filing.kinds_present()
     profile = ledger.profile()
@@ -145,7 +148,7 @@ def completeness(ledger: Any, filing: Filing) -> Completeness:
     )
 
 
-def filing_refusal(ledger: Any, filing: Filing) -> list[str]:
+def filing_refusal(ledger: Ledger, filing: Filing) -> list[str]:
     """Why ``filing`` may not be filed and locked yet (empty: it may)."""
     reasons = []
     acceptance = ledger.acceptance_for(filing.plan_id)
@@ -163,7 +166,7 @@ def filing_refusal(ledger: Any, filing: Filing) -> list[str]:
     return reasons
 
 
-def file_and_lock(ledger: Any, filing: Filing, *, today: date | None = None) -> Filing:
+def file_and_lock(ledger: Ledger, filing: Filing, *, today: date | None = None) -> Filing:
     """File the record (备案日期 today unless given) and lock the plan's records for that year.
 
     Refused with every reason at once while the acceptance or the documents are not in order.
@@ -203,7 +206,7 @@ def document_pages(data: bytes, file_name: str) -> int:
     return 1
 
 
-def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *, kind: str = "",
+def attach_document(ledger: Ledger, filing: Filing, data: bytes, file_name: str, *, kind: str = "",
                     title: str = "", doc_date: date | None = None, pages: int | None = None,
                     reason: str = "") -> Filing:
     """Store a scanned document or photo in the database and list it in the filing's 卷内目录.
@@ -237,7 +240,7 @@ def attach_document(ledger: Any, filing: Filing, data: bytes, file_name: str, *,
                            also={"attachments": [None, attachment.audit_value(caption=title or file_name)]})
 
 
-def update_document(ledger: Any, filing: Filing, seq: int, changes: dict[str, Any], *, reason: str = "") -> Filing:
+def update_document(ledger: Ledger, filing: Filing, seq: int, changes: dict[str, Any], *, reason: str = "") -> Filing:
     """Correct one 卷内目录 entry (title, number, issuer, date, pages, kind …); validated by the model."""
     documents = [d.model_dump() for d in filing.documents]
     entry = next((d for d in documents if d["seq"] == seq), None)
@@ -248,7 +251,7 @@ def update_document(ledger: Any, filing: Filing, seq: int, changes: dict[str, An
     return ledger.save(updated, reason=reason, source="卷内目录")
 
 
-def remove_document(ledger: Any, filing: Filing, seq: int, *, reason: str = "") -> Filing:
+def remove_document(ledger: Ledger, filing: Filing, seq: int, *, reason: str = "") -> Filing:
     """Take one entry out of the 卷内目录 (and its file out of the filing); the audit log keeps both."""
     entry = next((d for d in filing.documents if d.seq == seq), None)
     if entry is None:
@@ -262,7 +265,7 @@ def remove_document(ledger: Any, filing: Filing, seq: int, *, reason: str = "") 
     return stored
 
 
-def _title_of(ledger: Any, kind: str) -> str:
+def _title_of(ledger: Ledger, kind: str) -> str:
     return next((d.title for d in ledger.profile().documents if d.key == kind), "")
 
 
@@ -273,13 +276,13 @@ def close_refusal(problem: Problem) -> str | None:
     return close_problem_refusal(problem)
 
 
-def deadline_of(ledger: Any, problem: Problem, calendar: HolidayCalendar | None = None) -> DueDate:
+def deadline_of(ledger: Ledger, problem: Problem, calendar: HolidayCalendar | None = None) -> DueDate:
     """When the problem must be handled (working days from the holiday calendar; provisional when a
     year's official table is missing)."""
     return problem_deadline(problem, ledger.profile(), calendar or HolidayCalendar.from_ledger(ledger))
 
 
-def deadline_text(ledger: Any, problem: Problem, calendar: HolidayCalendar | None = None) -> str:
+def deadline_text(ledger: Ledger, problem: Problem, calendar: HolidayCalendar | None = None) -> str:
     """The deadlines as a clerk reads them, e.g. 办结期限 2026-12-02（一般：7 个工作日）, with the
     escalation to the county and the second round's where they apply."""
     calendar = calendar or HolidayCalendar.from_ledger(ledger)

@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
@@ -36,6 +36,9 @@ from core.exchange.values import FORMULA_START, apostrophe_kept, guarded
 from core.outputs import check_output, write_failure
 from core.records import Acceptance, Alley, Plan
 from core.store.ledger import gc_paused
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 WAN_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -62,7 +65,7 @@ class ExportResult:
     extra_columns: list[str]
 
 
-def ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
+def ledger_rows(ledger: Ledger) -> tuple[list[list[Any]], list[str]]:
     """The work ledger as rows of Python values (one per alley and programme year, alleys without a
     plan once with the plan columns empty), plus the names of extra columns kept from imports."""
     with gc_paused():  # 40,000 records read and 10,000 rows made, none in a cycle
@@ -72,11 +75,11 @@ def ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
 _KINDS = ("alley", "plan", "acceptance", "filing")
 
 
-def _ledger_rows(ledger: Any) -> tuple[list[list[Any]], list[str]]:
+def _ledger_rows(ledger: Ledger) -> tuple[list[list[Any]], list[str]]:
     names = {m.code: m.name for m in ledger.profile().measures}
     fields = {kind: [c.field for c in COLUMNS if c.record == kind] for kind in _KINDS}
     # Only the fields the ledger shows are read (half the time of whole records).
-    plans_by_alley: dict[int, list[Any]] = {}
+    plans_by_alley: dict[int | None, list[Any]] = {}
     plan_fields = [f for f in fields["plan"] if f != "measures"] + ["alley_id", "extra", "content_text", "measures.code"]
     for plan in sorted(ledger.all(Plan, fields=plan_fields), key=attrgetter("year")):
         plans_by_alley.setdefault(plan.alley_id, []).append(plan)
@@ -120,7 +123,7 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return get if len(names) > 1 else lambda record: (get(record),)
 
 
-def export_ledger(ledger: Any, out: Path, *, progress: Callable[[int, str], None] | None = None,
+def export_ledger(ledger: Ledger, out: Path, *, progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the work ledger to ``out`` (.xlsx or .csv) with the canonical headers of §5 in order."""
     check_target(out)  # before reading the ledger; write_sheet checks again, as other callers need

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core.errors import LedgerError, Place
 from core.exchange.reader import read_sheets
 from core.exchange.values import parse_date
 from core.rules.workdays import missing_statutory
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 
 def read_holiday_file(path: Path) -> tuple[int, dict[date, bool], dict[date, str]]:
@@ -62,7 +65,7 @@ def parse_holiday_rows(rows: list[tuple[object, str, str]], source: str) -> tupl
     return years.pop(), days, names
 
 
-def store_holiday_year(ledger: Any, year: int, days: dict[date, bool], names: dict[date, str], *,
+def store_holiday_year(ledger: Ledger, year: int, days: dict[date, bool], names: dict[date, str], *,
                        source: str = "") -> None:
     """Store a year's holiday table in ``ledger`` (replacing that year's), once it is seen to be the
     year's official schedule: a day off named for each of the profile's statutory holidays (元旦,
@@ -75,7 +78,7 @@ def store_holiday_year(ledger: Any, year: int, days: dict[date, bool], names: di
     ledger.load_holiday_year(year, days, names=names, source=source)
 
 
-def load_holiday_file(ledger: Any, path: Path) -> tuple[int, dict[date, bool]]:
+def load_holiday_file(ledger: Ledger, path: Path) -> tuple[int, dict[date, bool]]:
     """Read a year's holiday table from ``path`` and store it (:func:`store_holiday_year`); the
     action behind ``alley-ledger workdays load`` and 设置 → 导入节假日表. Returns (year, days)."""
     year, days, names = read_holiday_file(path)

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from core.backups import backup_before_import, file_sha256
 from core.codes import alley_code, code_prefix, next_sequence
@@ -46,6 +46,9 @@ from core.records.common import CLEAN_TEXT, chinese_messages
 from core.store.ledger import gc_paused
 from core.store.mapping import compacted, replace_fields
 from core.store.seals import ALLEY_FIELDS as PACKET_ALLEY_FIELDS
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 MIN_HEADER_MATCHES = 3
 KINDS = ("left_out", "approximate", "unrecognised")
@@ -262,7 +265,7 @@ def _merged_value(sheet: RawSheet, r: int, c: int, value: Any) -> Any:
     return value
 
 
-def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, str], None] | None = None,
+def preview_import(ledger: Ledger, path: Path | str, *, progress: Callable[[int, str], None] | None = None,
                    cancel: Callable[[], bool] | None = None) -> ImportPreview:
     """Read ``path`` and decide each row's fate against ``ledger``; writes nothing."""
     with gc_paused():  # tens of thousands of cells and records, none in a cycle
@@ -277,7 +280,7 @@ def preview_import(ledger: Any, path: Path | str, *, progress: Callable[[int, st
         return _decide(ledger, preview, progress, cancel)
 
 
-def revise_import(ledger: Any, preview: ImportPreview, corrections: dict[tuple[str, int, int], Any], *,
+def revise_import(ledger: Ledger, preview: ImportPreview, corrections: dict[tuple[str, int, int], Any], *,
                   progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> ImportPreview:
     """The preview again with cells corrected by the clerk: (sheet, Excel row, 0-based column) →
@@ -455,7 +458,7 @@ def _filled_once(row: list[Any]) -> bool:
 class _Context:
     """What deciding rows needs from the ledger, read once per preview."""
 
-    def __init__(self, ledger: Any, corrections: dict[tuple[str, int, int], Any]):
+    def __init__(self, ledger: Ledger, corrections: dict[tuple[str, int, int], Any]):
         self.ledger = ledger
         self.corrections = corrections
         self.profile = ledger.profile()
@@ -528,13 +531,13 @@ class _Context:
                         continue
                 fields[record][name] = value
             if not result.rejections:
-                cells = _Cells(where, row)
+                placed = _Cells(where, row)
                 if publicity:
-                    self.decide_publicity(result, fields, cells, data)
+                    self.decide_publicity(result, fields, placed, data)
                 else:
                     extra = {name: cell_text(row[c]) for c, name in unknown
                              if c < len(row) and row[c] is not None and row[c] != ""}
-                    self.decide(result, fields, cells, extra)
+                    self.decide(result, fields, placed, extra)
             if result.rejections:
                 result.status = "rejected"
                 result.records.clear()
@@ -864,7 +867,7 @@ class _Context:
             place = "（" + given["subdistrict"] + "）" if given.get("subdistrict") else ""
             why = (f"找不到街巷编码为「{given['code']}」的街巷" if given.get("code")
                    else f"找不到街巷「{given.get('name')}」{place}；名单只更新已有方案，不新增街巷")
-        if why:
+        if why or alley is None:
             result.rejections.append(Notice(sheet, excel_row, "", "", why))
             return
         result.code, result.year, result.name = alley.code, year, result.name or alley.name
@@ -982,7 +985,7 @@ class _Fields:
             self.result.warnings.append(Notice(self.result.sheet, self.result.row, header, _shown(raw), reason,
                                                "left_out", c))
 
-    def build(self, model: type, base: dict[str, Any], given: dict[str, Any]) -> Any:
+    def build(self, model: type[BaseModel], base: dict[str, Any], given: dict[str, Any]) -> Any:
         """``model`` from ``base`` with ``given`` on top, leaving out what it refuses; the names
         left out are in :attr:`dropped` afterwards."""
         self.dropped: set[str] = set()
@@ -1001,7 +1004,7 @@ class _Fields:
                     self.dropped.add(name)
         raise AssertionError("unreachable: every pass leaves out at least one value")
 
-    def _culprits(self, model: type, base: dict[str, Any], given: dict[str, Any],
+    def _culprits(self, model: type[BaseModel], base: dict[str, Any], given: dict[str, Any],
                   error: ValidationError) -> dict[str, str]:
         """The given values to leave out, each with the record's message about it."""
         culprits: dict[str, str] = {}
@@ -1110,7 +1113,7 @@ _COUNT_UNITS = {"户": 1, "人": 1, "年": 1, "年度": 1, "个": 1}
 _LEFT_OUT = object()
 
 
-def _decide(ledger: Any, preview: ImportPreview, progress: Callable[[int, str], None] | None,
+def _decide(ledger: Ledger, preview: ImportPreview, progress: Callable[[int, str], None] | None,
             cancel: Callable[[], bool] | None) -> ImportPreview:
     step = checker(progress, cancel, "导入已取消，没有写入任何数据")
     context = _Context(ledger, preview.corrections)
@@ -1129,7 +1132,7 @@ def _shown(raw: Any) -> str:
 
 
 # ------------------------------------------------------------------------------------------ writing
-def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool = False,
+def commit_import(ledger: Ledger, preview: ImportPreview, *, all_or_nothing: bool = False,
                   backup_dir: Path | None = None,
                   progress: Callable[[int, str], None] | None = None) -> ImportPreview:
     """Write the preview's new and updated rows in one transaction, after a backup of the database.
@@ -1169,7 +1172,7 @@ def commit_import(ledger: Any, preview: ImportPreview, *, all_or_nothing: bool =
     return preview
 
 
-def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[[int], None]) -> None:
+def _write_rows(ledger: Ledger, rows: list[RowResult], source: str, done: Callable[[int], None]) -> None:
     """Save the rows' records: new ones in bulk, kind by kind (alleys, then plans, then the rest,
     so ids exist before they are referred to), changed ones one by one with their audit diff;
     ``done(percent)`` after each kind."""
@@ -1181,7 +1184,8 @@ def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[
     plan_ids: dict[tuple[str, int | None], int] = {}
     for n, kind in enumerate(("alley", "plan", "acceptance", "filing")):
         done(25 * n)
-        new, changed = [], []
+        new: list[tuple[RowResult, Any]] = []
+        changed: list[tuple[RowResult, Any]] = []
         for row, record in by_kind[kind]:
             (new if record.id is None else changed).append((row, record))
 
@@ -1208,7 +1212,7 @@ def _write_rows(ledger: Any, rows: list[RowResult], source: str, done: Callable[
                 plan_ids[(row.code, row.year)] = record_id
 
 
-def _plan_id(ledger: Any, row: RowResult, alley_ids: dict[str, int]) -> int:
+def _plan_id(ledger: Ledger, row: RowResult, alley_ids: dict[str, int]) -> int | None:
     alley_id = alley_ids.get(row.code) or ledger.alley(row.code).id
     return next(p.id for p in ledger.plans(alley_id=alley_id) if p.year == row.year)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.audit_view import EXPORT_HEADERS as AUDIT_HEADERS
 from core.audit_view import EXPORT_WIDTHS as AUDIT_WIDTHS
@@ -16,6 +16,9 @@ from core.exchange.export import ExportResult, write_sheet
 from core.findings_view import EXPORT_HEADERS as FINDING_HEADERS
 from core.findings_view import EXPORT_WIDTHS as FINDING_WIDTHS
 from core.findings_view import FindingsList
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 
 def export_findings(data: FindingsList, out: Path, *, progress: Callable[[int, str], None] | None = None,
@@ -28,7 +31,7 @@ def export_findings(data: FindingsList, out: Path, *, progress: Callable[[int, s
     return ExportResult(str(out), len(data.rows), [])
 
 
-def export_audit(ledger: Any, flt: AuditFilter, out: Path, *, progress: Callable[[int, str], None] | None = None,
+def export_audit(ledger: Ledger, flt: AuditFilter, out: Path, *, progress: Callable[[int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the audit entries matching ``flt`` to ``out``, newest first, every changed field on its
     own line of the cell."""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -31,6 +31,9 @@ from core.errors import LedgerError, NotFound
 from core.money import wan
 from core.printing.base import FONT, NumberedCanvas, checker, para, plain, style, write_atomically
 from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Survey
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 WIDTH = 180 * mm  # A4 portrait between 15 mm margins
 
@@ -75,7 +78,7 @@ class FilingPacket:
         return f"{self.plan.builder or self.settings.name}{self.project_name}"
 
 
-def filing_packet_data(ledger: Any, alley_code: str, *, year: int | None = None,
+def filing_packet_data(ledger: Ledger, alley_code: str, *, year: int | None = None,
                        today: date | None = None) -> FilingPacket:
     """Gather the packet of ``alley_code``: its plan of ``year`` (default: the latest plan)."""
     settings = ledger.settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -14,6 +14,9 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from core.printing.base import FONT, NumberedCanvas, checker, para, plain, style, write_atomically
 from core.records import PIPE_KINDS, Alley
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 WIDTH = 180 * mm
 BOX = "□"
@@ -27,7 +30,7 @@ class SurveyForm:
     alley: Alley | None
 
 
-def survey_form_data(ledger: Any, alley_code: str | None = None) -> SurveyForm:
+def survey_form_data(ledger: Ledger, alley_code: str | None = None) -> SurveyForm:
     """The form's header data; with ``alley_code`` the alley's basic data are filled in."""
     settings = ledger.settings()
     return SurveyForm(settings.name if settings else "", ledger.alley(alley_code) if alley_code else None)

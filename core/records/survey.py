@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from core.records.common import Count, Day, Metres, Record, repeated
 
 PipeKind = Literal["供水", "排水", "燃气", "广电", "通信", "消防"]
-PIPE_KINDS: tuple[str, ...] = ("供水", "排水", "燃气", "广电", "通信", "消防")
+PIPE_KINDS: tuple[PipeKind, ...] = ("供水", "排水", "燃气", "广电", "通信", "消防")
 PipeCondition = Literal["良好", "积泥淤堵", "破损渗漏", "损坏严重", "管径偏小"]
 Heritage = Literal["古建筑", "古树", "古井", "古桥"]
 

@@ -7,11 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.profile import Profile
 from core.records import Acceptance, Alley, CountySettings, Filing, Plan, Problem, Survey
 from core.rules.workdays import HolidayCalendar
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 # The fields the rules read of each kind of record. Dataset.from_ledger reads only these, a third of
 # the data: a rule that starts reading another field adds it here, and one left out fails loudly
@@ -102,7 +105,7 @@ class Dataset:
         self._read_document_kinds = document_kinds
 
     @classmethod
-    def from_ledger(cls, ledger: Any, *, as_of: date | None = None) -> Dataset:
+    def from_ledger(cls, ledger: Ledger, *, as_of: date | None = None) -> Dataset:
         """A dataset reading from ``ledger`` (a :class:`core.store.Ledger`) as the rules need it:
         each kind of record when first used, holding only its :data:`RULE_FIELDS`, and the plans'
         measure codes and the filings' document kinds on their own.

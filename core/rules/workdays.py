@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import chinese_calendar
+
+if TYPE_CHECKING:
+    from core.store import Ledger
 
 # The years the package's tables cover: its own is_workday works them out again on every call
 # (about 20 µs, twice the whole of a problem's deadline), so the lookup below reads the tables.
@@ -45,9 +49,9 @@ class HolidayCalendar:
         self._added: dict[tuple[date, int], DueDate] = {}
 
     @classmethod
-    def from_ledger(cls, ledger: object) -> HolidayCalendar:
+    def from_ledger(cls, ledger: Ledger) -> HolidayCalendar:
         """The calendar with the holiday tables loaded into ``ledger`` (a :class:`core.store.Ledger`)."""
-        table, years = ledger.holiday_table()  # type: ignore[attr-defined]
+        table, years = ledger.holiday_table()
         return cls(table, years)
 
     def covers(self, year: int) -> bool:

@@ -15,7 +15,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.backups import check_space, ensure_folder, file_sha256, space_needed
 from core.errors import Cancelled, LedgerError, StoreError
@@ -24,8 +24,11 @@ from core.paths import sqlite_uri
 from core.store import locking
 from core.store.failures import explain
 
+if TYPE_CHECKING:
+    from core.store.ledger import Ledger
 
-def copy_database(ledger: Any, out: Path, *, overwrite: bool = False,
+
+def copy_database(ledger: Ledger, out: Path, *, overwrite: bool = False,
                   progress: Callable[[int, str], None] | None = None,
                   cancel: Callable[[], bool] | None = None) -> dict[str, Any]:
     """Copy ``ledger``'s database to ``out``; returns path, bytes, sha256, schema_version, counts
@@ -84,7 +87,7 @@ def copy_database(ledger: Any, out: Path, *, overwrite: bool = False,
             "schema_version": ledger.schema_version, "counts": ledger.counts(), "noted": noted}
 
 
-def _note(ledger: Any, out: Path, digest: str) -> bool:
+def _note(ledger: Ledger, out: Path, digest: str) -> bool:
     """Record the backup in the audit log, and which backup is identical to the database now."""
     conn = ledger.db.conn
     # A program that holds SQLite's write lock (not ours) would keep the note waiting 10 s; the

@@ -97,13 +97,13 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def _rows(conn: sqlite3.Connection, table: str, key: str, ids: Iterable[int], order: str = "id",
-          columns: Iterable[str] | None = None, extra: str = "") -> dict[int, list[tuple[Any, ...]]]:
+          columns: Iterable[str] | None = None, extra: str = "") -> dict[Any, list[tuple[Any, ...]]]:
     """Rows of ``table`` whose ``key`` is one of ``ids``: (``extra`` columns …, the row as JSON
     text made by SQLite). Hashing SQLite's own text of each row keeps sealing and checking 6,000
     locked plans to a tenth of a second (a dict per row in Python took 1.1 s)."""
     shown = ", ".join(columns if columns is not None else _columns(conn, table))
     wanted = sorted(set(ids))
-    out: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    out: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     for start in range(0, len(wanted), 900):
         chunk = wanted[start:start + 900]
         cursor = conn.execute(f"SELECT {key}{extra}, json_array({shown}) FROM {table} WHERE {key} IN "
@@ -124,7 +124,7 @@ def fingerprints(conn: sqlite3.Connection, plan_ids: Iterable[int]) -> dict[int,
     progress = _rows(conn, "progress_reports", "plan_id", plans)
     acceptances = _rows(conn, "acceptances", "plan_id", plans)
     filings = _rows(conn, "filings", "plan_id", plans, extra=", id")
-    filing_of = {pid: rows[0][0] for pid, rows in filings.items()}
+    filing_of: dict[Any, int] = {pid: rows[0][0] for pid, rows in filings.items()}
     documents = _rows(conn, "filing_documents", "filing_id", filing_of.values(), "position")
     surveys = _rows(conn, "surveys", "alley_id", alleys, "surveyed_on, id", extra=", id, surveyed_on")
     survey_ids = [s[0] for rows in surveys.values() for s in rows]

@@ -109,7 +109,7 @@ def skip_checkpoint_on_close(conn: sqlite3.Connection) -> bool:
     """
     if hasattr(conn, "setconfig"):  # Python 3.12+
         try:
-            conn.setconfig(_NO_CKPT_ON_CLOSE, True)  # type: ignore[attr-defined]
+            conn.setconfig(_NO_CKPT_ON_CLOSE, True)
             return True
         except sqlite3.Error:
             return False
