@@ -16,7 +16,7 @@ import sqlite_utils
 
 from core import outputs
 from core.backups import clean_parts, default_backup_folder
-from core.errors import LedgerError, StoreError
+from core.errors import LedgerError, StoreError, os_cause
 from core.profile import Profile
 from core.store import chain, locking, seals, watch
 from core.store.access import Access, connect, journal
@@ -73,7 +73,7 @@ class Connection:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"无法创建数据库所在文件夹「{path.parent}」：{error.strerror}") from None
+                raise StoreError(f"无法创建数据库所在文件夹「{path.parent}」：{os_cause(error)}") from None
         elif not outputs.is_database(path):
             raise StoreError(f"「{path}」不是巷账数据库文件（无法按 SQLite 数据库读取）")
         conn, access = connect(path, exists=exists, mode=mode, program=program)

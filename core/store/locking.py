@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from core.errors import StoreError
+from core.errors import StoreError, os_cause
 
 LOCK_SUFFIX = ".lock"
 _WINDOWS_LOCK_OFFSET = 1 << 30
@@ -158,8 +158,7 @@ def acquire(db: Path | str, *, program: str | None = None) -> Holder:
             try:
                 handle = open(path, "a+b")  # noqa: SIM115 - kept open for as long as the lock is held
             except OSError as error:
-                raise StoreError(f"无法建立数据库的锁文件「{path}」：{error.strerror or error}"
-                                 "（数据库所在的文件夹可能是只读的）") from None
+                raise StoreError(f"无法建立数据库的锁文件「{path}」：{os_cause(error)}") from None
             if not _try_lock(handle):
                 handle.close()
                 raise HeldElsewhere(Path(db), _read_holder(path))
