@@ -139,7 +139,10 @@ class SettingsPage(Page):
 
     def after_load(self) -> None:
         # A database belongs to one county (core.workflow.settings_refusal): once named, the name stays.
-        self.form.set_read_only(["name"], self.form.record is not None)
+        named = self.form.record is not None
+        self.form.set_read_only(["name"], named)
+        self.form.editors["name"].widget.setToolTip(
+            self.tr("一个数据库只属于一个县（区），名称设置后不能修改；另一个县（区）请另建数据库文件") if named else "")
 
     def _show_holidays(self) -> None:
         first, last = PACKAGE_YEARS[0], PACKAGE_YEARS[-1]
