@@ -19,7 +19,7 @@ from core.records import (
     Survey,
 )
 from core.store import chain
-from core.store.connection import Connection, _now
+from core.store.connection import Connection, _now, where
 
 
 @dataclass(frozen=True)
@@ -113,15 +113,9 @@ class AuditLog(Connection):
 
     def audit(self, *, table: str | None = None, record_id: int | None = None, limit: int | None = None) -> list[AuditEntry]:
         """Audit entries, newest first, optionally of one table or one record."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if table is not None:
-            clauses.append("table_name = ?")
-            params.append(table)
-        if record_id is not None:
-            clauses.append("record_id = ?")
-            params.append(record_id)
-        sql = "SELECT * FROM audit_log" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        clause, params = where(("table_name = ?", [table]) if table is not None else None,
+                               ("record_id = ?", [record_id]) if record_id is not None else None)
+        sql = "SELECT * FROM audit_log " + clause
         sql += " ORDER BY id DESC" + (f" LIMIT {int(limit)}" if limit else "")
         return [AuditEntry(**{**row, "changes": json.loads(row["changes"])}) for row in self.db.query(sql, params)]
 

@@ -7,10 +7,10 @@ import contextlib
 import gc
 import getpass
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import sqlite_utils
 
@@ -22,6 +22,15 @@ from core.store import chain, locking, seals, watch
 from core.store.access import Access, connect, journal
 from core.store.failures import explain
 from core.store.schema import LATEST, MIGRATIONS
+
+
+def where(*conditions: tuple[str, Sequence[Any]] | None) -> tuple[str, list[Any]]:
+    """``WHERE a AND b`` and its parameters from (clause, parameters) pairs, leaving out the None
+    ones (a filter the caller was not given); an empty text when none is left."""
+    given = [c for c in conditions if c is not None]
+    params = [value for _, values in given for value in values]
+    return ("WHERE " + " AND ".join(clause for clause, _ in given)) if given else "", params
+
 
 APPLICATION_ID = 0x58414E47  # "XANG": marks the file as an Alley Ledger database
 

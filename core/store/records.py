@@ -28,7 +28,7 @@ from core.records.common import repeated
 from core.records.county import YearTarget
 from core.store import seals
 from core.store.audit import AuditLog
-from core.store.connection import _stamp, gc_paused
+from core.store.connection import _stamp, gc_paused, where
 from core.store.mapping import (
     SPEC_BY_TABLE,
     TableSpec,
@@ -416,31 +416,18 @@ class RecordStore(AuditLog):
 
     def plans(self, *, year: int | None = None, alley_id: int | None = None) -> list[Plan]:
         """Plans ordered by year and alley code, optionally of one year or one alley."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if year is not None:
-            clauses.append("t.year = ?")
-            params.append(year)
-        if alley_id is not None:
-            clauses.append("t.alley_id = ?")
-            params.append(alley_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        where = "JOIN alleys a ON a.id = t.alley_id " + where
-        return self._load(spec_for(Plan), where, params, "t.year, a.code")  # type: ignore[return-value]
+        clause, params = where(("t.year = ?", [year]) if year is not None else None,
+                               ("t.alley_id = ?", [alley_id]) if alley_id is not None else None)
+        return self._load(spec_for(Plan), "JOIN alleys a ON a.id = t.alley_id " + clause, params, "t.year, a.code")  # type: ignore[return-value]
 
     def progress(self, *, plan_id: int | None = None, month: tuple[int, int] | None = None) -> list[ProgressEntry]:
         """Monthly progress reports, oldest first; of one plan, or reported in one (year, month)."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if plan_id is not None:
-            clauses.append("t.plan_id = ?")
-            params.append(plan_id)
-        if month is not None:
-            year, m = month
-            clauses.append("t.reported_on >= ? AND t.reported_on < ?")
-            params += [f"{year}-{m:02d}-01", f"{year + m // 12}-{m % 12 + 1:02d}-01"]
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._load(spec_for(ProgressEntry), where, params, "t.reported_on, t.id")  # type: ignore[return-value]
+        clause, params = where(
+            ("t.plan_id = ?", [plan_id]) if plan_id is not None else None,
+            ("t.reported_on >= ? AND t.reported_on < ?",
+             [f"{month[0]}-{month[1]:02d}-01", f"{month[0] + month[1] // 12}-{month[1] % 12 + 1:02d}-01"])
+            if month is not None else None)
+        return self._load(spec_for(ProgressEntry), clause, params, "t.reported_on, t.id")  # type: ignore[return-value]
 
     def acceptances(self, *, year: int | None = None) -> list[Acceptance]:
         """Acceptances, optionally of plans of one year."""
@@ -473,16 +460,10 @@ class RecordStore(AuditLog):
 
     def problems(self, *, year: int | None = None, alley_id: int | None = None) -> list[Problem]:
         """Problems, newest first; optionally reported in one year or about one alley."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if year is not None:
-            clauses.append("t.reported_on >= ? AND t.reported_on < ?")
-            params += [f"{year}-01-01", f"{year + 1}-01-01"]
-        if alley_id is not None:
-            clauses.append("t.alley_id = ?")
-            params.append(alley_id)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._load(spec_for(Problem), where, params, "t.reported_on DESC, t.id DESC")  # type: ignore[return-value]
+        clause, params = where(
+            ("t.reported_on >= ? AND t.reported_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"]) if year is not None else None,
+            ("t.alley_id = ?", [alley_id]) if alley_id is not None else None)
+        return self._load(spec_for(Problem), clause, params, "t.reported_on DESC, t.id DESC")  # type: ignore[return-value]
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the database holds."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from core.annual import COLUMNS
 from core.browse import Column, Table, plan_years
 from core.money import wan
-from gui import dialogs
+from gui.exporting import export_sheet
 from gui.fields import fill_years
 from gui.pages.records import Page
 from gui.session import Session
@@ -131,18 +131,13 @@ class AnnualListPage(Page):
         data = self.data
         if data is None:
             return None
-        out = dialogs.save_file(self, self.tr("导出年度清单"), f"{data.title}.xlsx",
-                                self.tr("Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)"), suffix=(".xlsx", ".csv"))
-        if out is None:
-            return None
-
-        def job(progress, cancelled):
+        def write(out, progress, cancelled):
             from core.exchange.export import export_annual_list
 
             return export_annual_list(data, out, progress=progress, cancel=cancelled)
 
-        self.job = run_job(self, self.tr("导出年度清单"), job,
-                           lambda r: self.status_message.emit(self.tr("已导出 {0} 行到 {1}").format(r.rows, r.path)))
+        self.job = export_sheet(self, self.tr("导出年度清单"), f"{data.title}.xlsx", write,
+                                lambda r: self.status_message.emit(self.tr("已导出 {0} 行到 {1}").format(r.rows, r.path)))
         return self.job
 
     def print_current(self) -> Job | None:
@@ -162,12 +157,8 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
     settings = session.settings()
     name = f"{settings.name if settings else ''}背街小巷工作台账.xlsx"
     title = QCoreApplication.translate("AnnualListPage", "导出工作台账")
-    kinds = QCoreApplication.translate("AnnualListPage", "Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)")
-    out = dialogs.save_file(parent, title, name, kinds, suffix=(".xlsx", ".csv"))
-    if out is None:
-        return None
 
-    def job(progress, cancelled):
+    def write(out, progress, cancelled):
         from core.exchange.export import export_ledger as core_export_ledger
 
         with session.worker_ledger() as ledger:
@@ -177,4 +168,4 @@ def export_ledger(parent: QWidget, session: Session) -> Job | None:
         done_text = QCoreApplication.translate("AnnualListPage", "已导出 {0} 行到 {1}")
         parent.statusBar().showMessage(done_text.format(result.rows, result.path), 8000)
 
-    return run_job(parent, title, job, done)
+    return export_sheet(parent, title, name, write, done)

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.audit_view import AuditFilter, AuditLine, kinds, people, read_page
-from gui import dialogs
+from gui.exporting import export_sheet
 from gui.pages.records import Page
 from gui.session import Session
-from gui.workers import Job, run_job
+from gui.workers import Job
 
 _Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)
@@ -284,17 +284,15 @@ class AuditPage(Page):
         flt = self.current_filter()
         county = self.session.county_name()
         suggested = f"{county}操作日志{date.today():%Y%m%d}.xlsx"
-        out = dialogs.save_file(self, self.tr("导出操作日志"), suggested, self.tr("Excel 工作簿 (*.xlsx)"), suffix=".xlsx")
-        if out is None:
-            return None
         session = self.session
 
-        def job(progress, cancelled):
+        def write(out, progress, cancelled):
             from core.exchange.lists import export_audit
 
             with session.worker_ledger() as ledger:
                 return export_audit(ledger, flt, out, progress=progress, cancel=cancelled)
 
-        self.job = run_job(self, self.tr("导出操作日志"), job,
-                           lambda r: self.status_message.emit(self.tr("已导出 {0} 条到 {1}").format(r.rows, r.path)))
+        self.job = export_sheet(self, self.tr("导出操作日志"), suggested, write,
+                                lambda r: self.status_message.emit(self.tr("已导出 {0} 条到 {1}").format(r.rows, r.path)),
+                                csv=False)
         return self.job

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core.browse import Column, Table, plan_years
 from core.changes import RULE_INPUTS
 from core.findings_view import FindingRow, FindingsList
-from gui import dialogs
+from gui.exporting import export_sheet
 from gui.fields import fill_years
 from gui.pages.records import SEVERITY_COLOUR, Page, filter_box
 from gui.session import Session
@@ -278,18 +278,13 @@ class FindingsPage(Page):
         data = self.shown()
         if data is None or not data.rows:
             return None
-        out = dialogs.save_file(self, self.tr("导出检查结果"), f"{data.title}.xlsx",
-                                self.tr("Excel 工作簿 (*.xlsx);;CSV 文本，UTF-8 (*.csv)"), suffix=(".xlsx", ".csv"))
-        if out is None:
-            return None
-
-        def job(progress, cancelled):
+        def write(out, progress, cancelled):
             from core.exchange.lists import export_findings
 
             return export_findings(data, out, progress=progress, cancel=cancelled)
 
-        self.job = run_job(self, self.tr("导出检查结果"), job,
-                           lambda r: self.status_message.emit(self.tr("已导出 {0} 条到 {1}").format(r.rows, r.path)))
+        self.job = export_sheet(self, self.tr("导出检查结果"), f"{data.title}.xlsx", write,
+                                lambda r: self.status_message.emit(self.tr("已导出 {0} 条到 {1}").format(r.rows, r.path)))
         return self.job
 
     def print_current(self) -> Job | None:
