@@ -31,6 +31,11 @@ class ListColumn:
     kind: ListKind
     field: str
 
+    @property
+    def value_kind(self) -> str:
+        """How a spreadsheet or the program's table holds the column (int, text, metres, wan, date)."""
+        return {"number": "int", "category": "text"}.get(self.kind, self.kind)
+
 
 # The §2 columns; 277 mm fit between 10 mm margins of landscape A4.
 COLUMNS: tuple[ListColumn, ...] = (

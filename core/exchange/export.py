@@ -142,7 +142,7 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
                        cancel: Callable[[], bool] | None = None) -> ExportResult:
     """Write the annual project list (the same rows as the printed list) with a totals row; money
     exact, so the rows add up to the totals (the printed list shows each rounded to 0.01 万元)."""
-    kinds = [_LIST_KINDS[c.kind] for c in LIST_COLUMNS]
+    kinds = [c.value_kind for c in LIST_COLUMNS]
     widths = [6, 14, 12, 12, 22, 9, 9, 7, 30, 12, 12, 11, 11, 22, 16]
     rows = [[row.value(c) if c.kind != "category" else (row.category or "").removesuffix("类") for c in LIST_COLUMNS]
             for row in data.rows]
@@ -156,10 +156,6 @@ def export_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
     write_sheet(out, f"{data.year}年清单", data.title, data.headers(), kinds, widths, rows, totals=totals, note=note,
                 progress=progress, cancel=cancel)
     return ExportResult(str(out), len(rows), [])
-
-
-_LIST_KINDS = {"number": "int", "text": "text", "metres": "metres", "category": "text", "wan": "wan", "date": "date"}
-"""How each kind of list column is written to a sheet."""
 
 
 SUFFIXES = (".xlsx", ".csv")

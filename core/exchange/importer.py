@@ -152,7 +152,6 @@ class SheetData:
     unknown: dict[int, str]
     rows: list[tuple[int, list[Any]]]
     """(Excel row number, cells) of each data row."""
-    title_year: int | None = None
     title: str = ""
     defaults: dict[str, Any] = field(default_factory=dict)
     """Values of columns the sheet lacks, taken from its title (年度) or its name (所在街道)."""
@@ -348,7 +347,7 @@ def _layout(sheets: list[RawSheet]) -> tuple[list[SheetReport], list[SheetData],
             else:
                 kept.append((first + offset + 1, row))
         data.append(SheetData(sheet.name, kind, {c: t for c, t in texts.items() if t}, matched, unknown, kept,
-                              year, title, defaults))
+                              title, defaults))
     return reports, data, skipped
 
 

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from core.annual import AnnualList
     from gui.preview import PreviewDialog
 
-# How the page's table shows each kind of list column (see core.browse.Column).
-TABLE_KINDS = {"number": "int", "text": "text", "metres": "metres", "category": "text", "wan": "wan", "date": "date"}
 
 
 class AnnualListPage(Page):
@@ -60,7 +58,7 @@ class AnnualListPage(Page):
         self.export_button.clicked.connect(self.export_excel)
         self.print_button.clicked.connect(self.print_current)
         region = session.ledger.profile().profile.region_name
-        columns = tuple(Column(f"c{i}", c.header.format(region=region), int(c.width_mm * 4.2), TABLE_KINDS[c.kind])
+        columns = tuple(Column(f"c{i}", c.header.format(region=region), int(c.width_mm * 4.2), c.value_kind)
                         for i, c in enumerate(COLUMNS))
         self.columns = columns
         self.table_model = RecordTableModel(columns, self)
