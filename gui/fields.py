@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from core.browse import default_year, search_text
+from core.browse import search_text
 from core.exchange.values import parse_date
 from core.money import wan_exact
 
@@ -516,18 +516,6 @@ class AlleyEditor(Editor):
 
     def set_read_only(self, on: bool) -> None:
         self.widget.setEnabled(not on)
-
-
-def fill_years(combo: QComboBox, planned: list[int], today: date) -> None:
-    """Offer the years that have plans and this year; keep the year chosen, else the year worked on."""
-    years = sorted({*planned, today.year})
-    current = combo.currentData()
-    with QSignalBlocker(combo):
-        combo.clear()
-        for year in years:
-            combo.addItem(QCoreApplication.translate("YearChoice", "{0} 年").format(year), year)
-        wanted = current if current in years else default_year(planned, today)
-        combo.setCurrentIndex(combo.findData(wanted))
 
 
 # ------------------------------------------------------------------ choosing an editor

@@ -8,7 +8,8 @@ run on a worker: a 10,000-alley county takes about a second. The page only filte
 from __future__ import annotations
 
 import html
-from datetime import date
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
@@ -24,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.browse import Column, Table, plan_years
-from core.changes import RULE_INPUTS
-from core.findings_view import FindingRow, FindingsList
+from core.browse import Column, Table
+from core.findings_view import FindingRow, FindingsList, gather_findings
 from gui.exporting import export_sheet
-from gui.fields import fill_years
-from gui.pages.records import SEVERITY_COLOUR, Page, filter_box
+from gui.pages.records import SEVERITY_COLOUR, filter_box
+from gui.pages.year_page import YearPage
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
-from gui.workers import Job, run_job
+from gui.workers import Job
 
 COLUMNS = (
     Column("code", "街巷编码", 120),
@@ -61,28 +61,20 @@ RULE_NAMES = {
 }
 
 
-class FindingsPage(Page):
+class FindingsPage(YearPage):
     """检查结果 of one programme year."""
 
     name = "findings"
     title = "检查结果"
-    shows = RULE_INPUTS
+    data: FindingsList | None
     open_record = Signal(str, object)
     """(page name, row id or None): the clerk asked to open the record a finding is about."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.data: FindingsList | None = None
         self.rows: dict[int, FindingRow] = {}
-        self.job: Job | None = None
-        self._ready = False
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("年度"), self))
-        self.year = QComboBox(self)
-        self.year.setObjectName("year")
-        self.year.currentIndexChanged.connect(lambda _: self.load_year())
-        bar.addWidget(self.year)
+        bar = self.year_bar
         self.filter_boxes: dict[str, QComboBox] = {}
         for key, label in FILTERS:
             self.filter_boxes[key] = filter_box(self, key, label, self.apply_filters)
@@ -101,6 +93,7 @@ class FindingsPage(Page):
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
+        self.status_line = self.summary
         actions.addWidget(self.summary, 1)
         self.open_button = QPushButton(self.tr("转到记录"), self)
         self.open_button.setObjectName("open_record")
@@ -147,39 +140,16 @@ class FindingsPage(Page):
         self._enable(False)
 
     # ---------------------------------------------------------------- loading
-    def is_ready(self) -> bool:
-        return self._ready
+    @staticmethod
+    def gather(ledger: Any, year: int, progress: Callable[[int, str], None], cancelled: Callable[[], bool]
+               ) -> FindingsList:
+        """Every rule over the year (a 10,000-alley county: about a second)."""
+        return gather_findings(ledger, year, progress=progress, cancel=cancelled)
 
-    def refresh(self) -> None:
-        fill_years(self.year, plan_years(self.session.ledger), date.today())
-        self.load_year()
+    def reading(self, year: int) -> str:
+        return self.tr("正在检查 {0} 年……").format(year)
 
-    def load_year(self) -> Job | None:
-        """Run the rules over the year on a worker (a 10,000-alley county: about a second)."""
-        year = self.year.currentData()
-        if year is None:
-            return None
-        self._ready = False
-        self.summary.setText(self.tr("正在检查 {0} 年……").format(year))
-        session = self.session
-
-        def job(progress, cancelled):
-            from core.findings_view import gather_findings
-
-            with session.worker_ledger() as ledger:
-                return gather_findings(ledger, year, progress=progress, cancel=cancelled)
-
-        self.job = run_job(self, self.tr("检查结果"), job, self._show, quiet=True, on_error=self._failed)
-        return self.job
-
-    def _failed(self, message: str) -> None:
-        self.summary.setText(message)
-        self._ready = True
-
-    def _show(self, data: FindingsList) -> None:
-        if data.year != self.year.currentData():
-            return  # the clerk picked another year meanwhile
-        self.data = data
+    def show_year(self, data: FindingsList) -> None:
         self.rows = {row.number: row for row in data.rows}
         self._errors = {row.number for row in data.rows if row.finding.severity == "error"}
         table = Table(COLUMNS, [
@@ -202,7 +172,6 @@ class FindingsPage(Page):
                 box.setCurrentIndex(max(box.findData(current), 0) if current is not None else 0)
         self.summary.setText(self.tr("{0} {1} 年：{2}").format(data.county, data.year, data.summary()))
         self.apply_filters()
-        self._ready = True
 
     # ---------------------------------------------------------------- filters
     def apply_filters(self) -> None:

@@ -7,13 +7,13 @@ out and draws. Each chart can be saved as a PNG image of the size it has on scre
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -29,17 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.browse import plan_years
-from core.changes import RULE_INPUTS
 from core.errors import LedgerError
 from core.money import wan
 from core.outputs import check_output
-from core.overview import Overview
+from core.overview import Overview, gather_overview
 from gui import dialogs
-from gui.fields import fill_years
-from gui.pages.records import Page
+from gui.pages.year_page import YearPage
 from gui.session import Session
-from gui.workers import Job, run_job
 
 STAGE_COLOURS = {  # lighter to darker as a plan gets further
     "列入计划": QColor("#d9dee5"),
@@ -258,28 +254,20 @@ class FundingChart(Chart):
                                        rect.height() - metrics.height() - 6), rows, scale, None)
 
 
-class OverviewPage(Page):
+class OverviewPage(YearPage):
     """统计总览 of one programme year."""
 
     name = "overview"
     title = "统计总览"
-    shows = RULE_INPUTS
+    data: Overview | None
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.data: Overview | None = None
-        self.job: Job | None = None
-        self._ready = False
-
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("年度"), self))
-        self.year = QComboBox(self)
-        self.year.setObjectName("year")
-        self.year.currentIndexChanged.connect(lambda _: self.load_year())
-        bar.addWidget(self.year)
+        bar = self.year_bar
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.status_line = self.heading
         bar.addWidget(self.heading, 1)
 
         self.cards: dict[str, QLabel] = {}
@@ -415,35 +403,21 @@ class OverviewPage(Page):
         return box
 
     # ---------------------------------------------------------------- loading
-    def is_ready(self) -> bool:
-        return self._ready
+    @staticmethod
+    def gather(ledger: Any, year: int, progress: Callable[[int, str], None], cancelled: Callable[[], bool]
+               ) -> Overview:
+        """The year's figures (a 10,000-alley county takes a few tenths of a second)."""
+        return gather_overview(ledger, year, progress=progress, cancel=cancelled)
 
-    def refresh(self) -> None:
-        fill_years(self.year, plan_years(self.session.ledger), date.today())
-        self.load_year()
+    def reading(self, year: int) -> str:
+        return self.tr("正在统计 {0} 年……").format(year)
 
-    def load_year(self) -> Job | None:
-        """Gather the year's figures on a worker (a 10,000-alley county takes a few tenths of a second)."""
-        year = self.year.currentData()
-        if year is None:
-            return None
-        self._ready = False
-        self.heading.setText(self.tr("正在统计 {0} 年……").format(year))
-        session = self.session
+    def show_failure(self, message: str) -> None:
+        """Told in a dialog, the heading left as it was (the overview reads a county not set up too,
+        so what fails here is the disk or a bug)."""
+        dialogs.warn(self, self.tr("统计总览"), message)
 
-        def job(progress, cancelled):
-            from core.overview import gather_overview
-
-            with session.worker_ledger() as ledger:
-                return gather_overview(ledger, year, progress=progress, cancel=cancelled)
-
-        self.job = run_job(self, self.tr("统计总览"), job, self._show, quiet=True)
-        return self.job
-
-    def _show(self, data: Overview) -> None:
-        if data.year != self.year.currentData():
-            return  # the clerk picked another year meanwhile
-        self.data = data
+    def show_year(self, data: Overview) -> None:
         total, target = data.total, data.target
         self.heading.setText(self.tr("{0} {1} 年背街小巷改造进展（统计至 {2}）").format(
             data.county, data.year, data.as_of.isoformat()))
@@ -476,7 +450,6 @@ class OverviewPage(Page):
             chart.set_data(data)
         self._fill_deadlines(data)
         self._fill_satisfaction(data)
-        self._ready = True
 
     def _fill_deadlines(self, data: Overview) -> None:
         rows: list[tuple[str, str, str, str, bool]] = []
