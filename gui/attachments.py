@@ -1,5 +1,6 @@
 """Files kept with a record (scanned documents, photos): thumbnails, adding by dialog or drag-and-drop,
-opening in the system's viewer. The files live inside the database (core.store attachments)."""
+opening in the system's viewer, and the photo box under a form (调查摸底, 问题台账). The files live
+inside the database (core.store attachments)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from core.actions import Done, attach_files
 from core.attachments import MAX_BYTES, read_for_storing, save_for_viewing, thumbnail
 from core.errors import LedgerError
 from gui import dialogs
+from gui.buttons import Button
 from gui.workers import Job, run_job
 
 THUMB = 96
@@ -160,3 +162,47 @@ def store_photos(page: Any, owner: Any, paths: list[Path], shown: AttachmentList
         page.announce(result.changes)
 
     return run_job(page, page.tr("添加照片"), job, done)
+
+
+class PhotoBox(QGroupBox):
+    """The photos of the record on a page's form, for under the form: thumbnails (``list``) that take
+    the files dragged onto them, and 添加照片… (``add_button``, for the page to put where it stays in
+    view). The record must have been saved once; ``unsaved`` says so to the clerk. ``amendment(record)``
+    is the reason its photos change for ("" for none, None when the clerk cancels), for a record
+    that prints in a filed plan's packet."""
+
+    def __init__(self, page: Any, title: str, unsaved: str, *, hint: str = "",
+                 amendment: Callable[[Any], str | None] | None = None):
+        super().__init__(title, page)
+        self.page = page
+        self.unsaved = unsaved
+        self.amendment = amendment
+        layout = QVBoxLayout(self)
+        self.list = AttachmentList(page.session, self)
+        self.list.files_dropped.connect(self.add)
+        layout.addWidget(self.list)
+        if hint:
+            label = QLabel(hint, self)
+            label.setStyleSheet("color:#666")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.add_button = Button(self.tr("添加照片…"), page)
+        self.add_button.setObjectName("add_photos")
+        self.add_button.clicked.connect(lambda: self.add())
+
+    def add(self, paths: list[Path] | None = None) -> Job | None:
+        """Store photos (``paths``, else those the clerk picks) with the record on the form, on a worker;
+        None when there is nothing to store."""
+        page, record = self.page, self.page.form.record
+        if record is None:
+            dialogs.warn(page, self.tr("添加照片"), self.unsaved)
+            return None
+        if paths is None:
+            paths = dialogs.open_files(page, self.tr("添加照片"), "", self.tr(FILE_FILTER), purpose=dialogs.PHOTOS)
+        if not paths:
+            return None
+        reason = self.amendment(record) if self.amendment is not None else ""
+        if reason is None:
+            return None
+        page.job = store_photos(page, record, paths, self.list, reason=reason)
+        return page.job

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from core import browse
 from core.browse import Table
@@ -17,8 +17,7 @@ from core.money import wan
 from core.records import MILESTONES, Alley, Plan, Survey
 from core.review import investment_gap, lamp_rates, review
 from gui import dialogs
-from gui.attachments import FILE_FILTER, AttachmentList, store_photos
-from gui.buttons import Button
+from gui.attachments import PhotoBox
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.editors import MeasuresEditor, PipesEditor
@@ -107,21 +106,12 @@ class SurveysPage(AlleyChildPage):
         super().__init__(session, parent)
         self.job: Job | None = None
         # the survey's photos (domain §2): the state of the alley before the works, printed in the packet
-        box = QGroupBox(self.tr("现场照片"), self)
-        layout = QVBoxLayout(box)
-        self.photos = AttachmentList(session, box)
-        self.photos.files_dropped.connect(self.add_photos)
-        layout.addWidget(self.photos)
-        hint = QLabel(self.tr("可以把照片直接拖到上面的框里；双击打开。"), box)
-        hint.setStyleSheet("color:#666")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.below_form.addWidget(box)
+        self.photo_box = PhotoBox(self, self.tr("现场照片"), self.tr("请先保存调查摸底记录，再添加照片"),
+                                  hint=self.tr("可以把照片直接拖到上面的框里；双击打开。"), amendment=self._amendment)
+        self.photos = self.photo_box.list
+        self.below_form.addWidget(self.photo_box)
         row = QHBoxLayout()
-        add = Button(self.tr("添加照片…"), self)
-        add.setObjectName("add_photos")
-        add.clicked.connect(lambda: self.add_photos())
-        row.addWidget(add)
+        row.addWidget(self.photo_box.add_button)
         row.addStretch(1)
         self.actions.addLayout(row)
 
@@ -130,23 +120,15 @@ class SurveysPage(AlleyChildPage):
 
     def add_photos(self, paths: list[Path] | None = None) -> Job | None:
         """Store photos with the survey on screen (it must have been saved once)."""
-        record = self.form.record
-        if record is None:
-            dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存调查摸底记录，再添加照片"))
-            return None
-        if paths is None:
-            paths = dialogs.open_files(self, self.tr("添加照片"), "", self.tr(FILE_FILTER), purpose=dialogs.PHOTOS)
-        if not paths:
-            return None
-        reason = ""
-        locked = self.session.ledger.locked_by(record)
-        if locked:  # the survey prints in a filed plan's packet: its photos change only as an amendment
-            reason = dialogs.ask_text(self, self.tr("更正已归档的记录"), self.tr(
-                "这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：").format(locked[:10]))
-            if not reason:
-                return None
-        self.job = store_photos(self, record, paths, self.photos, reason=reason)
-        return self.job
+        return self.photo_box.add(paths)
+
+    def _amendment(self, survey: Survey) -> str | None:
+        """The survey prints in a filed plan's packet: its photos change only as an amendment, with a reason."""
+        locked = self.session.ledger.locked_by(survey)
+        if not locked:
+            return ""
+        return dialogs.ask_text(self, self.tr("更正已归档的记录"), self.tr(
+            "这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：").format(locked[:10])) or None
 
     def make_form(self) -> RecordForm:
         self.pipes = PipesEditor()

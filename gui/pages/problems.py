@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from core import actions, browse
 from core.browse import Table
@@ -18,7 +18,7 @@ from core.records.problem import SECOND_ROUND, has_second_round
 from core.rules import HolidayCalendar
 from core.workflow import NEXT_STEP, close_refusal, deadline_text
 from gui import dialogs
-from gui.attachments import FILE_FILTER, AttachmentList, store_photos
+from gui.attachments import PhotoBox
 from gui.buttons import Button
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
@@ -44,24 +44,18 @@ class ProblemsPage(AlleyChildPage):
         super().__init__(session, parent)
         alert = 1 + [c.key for c in self.columns].index("alert")
         self.table_model.row_colour = lambda row: ALERT_COLOURS.get(row[alert])
-        box = QGroupBox(self.tr("照片"), self)
-        layout = QVBoxLayout(box)
-        self.photos = AttachmentList(session, box)
+        self.photo_box = PhotoBox(self, self.tr("照片"), self.tr("请先保存问题，再添加照片"))
+        self.photos = self.photo_box.list
         self.photos.setMinimumHeight(110)
-        self.photos.files_dropped.connect(self.add_photos)
-        layout.addWidget(self.photos)
         row = QHBoxLayout()  # under the form, in view on any screen
-        add = Button(self.tr("添加照片…"), self)
-        add.setObjectName("add_photos")
-        add.clicked.connect(lambda: self.add_photos())
         self.close_button = Button(self.tr("销号"), self)
         self.close_button.setObjectName("close_problem")
         self.close_button.clicked.connect(self.close_problem)
-        row.addWidget(add)
+        row.addWidget(self.photo_box.add_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         self.actions.addLayout(row)
-        self.below_form.addWidget(box)
+        self.below_form.addWidget(self.photo_box)
 
     def make_form(self) -> RecordForm:
         form = RecordForm(Problem, [
@@ -137,14 +131,4 @@ class ProblemsPage(AlleyChildPage):
 
     def add_photos(self, paths: list[Path] | None = None) -> Job | None:
         """Store photos with the problem, on a worker (a phone's photos run to several MB each)."""
-        record = self.form.record
-        if record is None:
-            dialogs.warn(self, self.tr("添加照片"), self.tr("请先保存问题，再添加照片"))
-            return None
-        if paths is None:
-            paths = dialogs.open_files(self, self.tr("添加照片"), "", self.tr(FILE_FILTER),
-                                       purpose=dialogs.PHOTOS)
-        if not paths:
-            return None
-        self.job = store_photos(self, record, paths, self.photos)
-        return self.job
+        return self.photo_box.add(paths)

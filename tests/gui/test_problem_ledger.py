@@ -146,3 +146,27 @@ def test_the_alley_form_names_the_grid_worker_and_the_problem_shows_it(qtbot, wi
     problems.refresh()
     problems.show_record(problem.id)
     assert "网格员：蒙志强 13977100001" in problems.findings.toPlainText()
+
+
+def test_a_problems_photos_are_added_once_it_is_saved(qtbot, window, answers, tmp_path):
+    """A photo of the spot goes with the problem (the same photo box as 调查摸底): not before the
+    problem is saved, then stored, shown and logged under the problem."""
+    from PIL import Image
+
+    page = open_problems(qtbot, window)
+    photo = tmp_path / "IMG_井盖缺失.jpg"
+    Image.new("RGB", (800, 600), "grey").save(photo, "JPEG")
+    page.new_record()
+    assert page.add_photos([photo]) is None
+    assert answers.warnings == [("添加照片", "请先保存问题，再添加照片")]
+
+    problem = window.session.ledger.get(Problem, page.table_model.record_id(0))
+    page.show_record(problem.id)
+    before = page.photos.count()
+    job = page.add_photos([photo])
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert job.ok, answers.warnings
+    assert page.photos.count() == before + 1
+    ledger = window.session.ledger
+    assert "IMG_井盖缺失.jpg" in [a.file_name for a, _ in ledger.attachments_of(problem)]
+    assert [e.table_name for e in ledger.audit(limit=1)] == ["problems"]
