@@ -1,4 +1,5 @@
-"""Record tables: a lazily filled table model over the rows of :mod:`core.browse`, with filters and search."""
+"""Record tables: a lazily filled table model over the rows of :mod:`core.browse`, with filters and search;
+and a table with the selected row in full below it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter, QTableView, QTextBrowser, QWidget
 
 from core.browse import Column, Table, search_text
 from core.money import wan
@@ -335,3 +336,20 @@ class RecordTableView(QTableView):
                 self.horizontalHeader().restoreState(state)
             finally:
                 self._restoring = False
+
+
+class TableWithDetails(QSplitter):
+    """``table`` above ``details``, a pane that shows the selected row in full (a finding, an audit
+    entry); the clerk drags the line between them. ``table_share`` parts of the height go to the table
+    for one to the pane."""
+
+    def __init__(self, table: QWidget, placeholder: str, parent: QWidget, *, table_share: int):
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.details = QTextBrowser(parent)
+        self.details.setObjectName("details")
+        self.details.setOpenLinks(False)  # what the pane shows is the row's own text: nothing to follow
+        self.details.setPlaceholderText(placeholder)
+        self.addWidget(table)
+        self.addWidget(self.details)
+        self.setStretchFactor(0, table_share)
+        self.setStretchFactor(1, 1)

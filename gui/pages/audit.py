@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from core.audit_view import AuditFilter, AuditLine, kinds, people, read_page
 from gui.exporting import export_sheet
 from gui.pages.records import Page
 from gui.session import Session
+from gui.tables import TableWithDetails
 from gui.workers import Job
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -181,14 +180,8 @@ class AuditPage(Page):
         for n, (_, width) in enumerate(COLUMNS):
             self.table.setColumnWidth(n, width)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(current))
-        self.details = QTextBrowser(self)
-        self.details.setObjectName("details")
-        self.details.setPlaceholderText(self.tr("选中一条记录，这里显示修改的全部内容"))
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        splitter = TableWithDetails(self.table, self.tr("选中一条记录，这里显示修改的全部内容"), self, table_share=4)
+        self.details = splitter.details
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)

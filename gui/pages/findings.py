@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,7 @@ from gui.exporting import export_sheet
 from gui.pages.records import SEVERITY_COLOUR, filter_box
 from gui.pages.year_page import YearPage
 from gui.session import Session
-from gui.tables import RecordTableModel, RecordTableView
+from gui.tables import RecordTableModel, RecordTableView, TableWithDetails
 from gui.workers import Job
 
 COLUMNS = (
@@ -123,15 +121,9 @@ class FindingsPage(YearPage):
                 header.setSectionHidden(keys.index(key), True)
         self.table.current_record_changed.connect(self._show_details)
         self.table.doubleClicked.connect(lambda _: self.open_selected())
-        self.details = QTextBrowser(self)
-        self.details.setObjectName("details")
-        self.details.setOpenLinks(False)
-        self.details.setPlaceholderText(self.tr("选中一条检查结果，这里显示它说的是什么、怎么办"))
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 1)
+        splitter = TableWithDetails(self.table, self.tr("选中一条检查结果，这里显示它说的是什么、怎么办"), self,
+                                    table_share=5)
+        self.details = splitter.details
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
