@@ -142,28 +142,6 @@ def read_files(paths: list[Path], warn: Callable[[str], None], max_mb: int = MAX
     return out
 
 
-def store_photos(page: Any, owner: Any, paths: list[Path], shown: AttachmentList, *, reason: str = "") -> Job:
-    """Store photos with the saved record ``owner`` on a worker (a phone's photos run to several MB
-    each), all of them or, on a refusal, none (core.actions.attach_files); then list them in
-    ``shown``, say how many and tell the pages. ``reason`` is the amendment when ``owner`` belongs
-    to a filed plan's packet."""
-    session, problems = page.session, []
-
-    def job(progress, cancelled):
-        files = [(path.name, data) for path, data in read_files(paths, problems.append)]
-        with session.worker_ledger() as ledger:
-            return attach_files(ledger, owner, files, reason=reason, progress=progress)
-
-    def done(result: Done[int]) -> None:
-        if problems:
-            dialogs.warn(page, page.tr("添加照片"), "\n".join(problems))
-        shown.show_files(owner)
-        page.status_message.emit(page.tr("已添加 {0} 张照片").format(result.result))
-        page.announce(result.changes)
-
-    return run_job(page, page.tr("添加照片"), job, done)
-
-
 class PhotoBox(QGroupBox):
     """The photos of the record on a page's form, for under the form: thumbnails (``list``) that take
     the files dragged onto them, and 添加照片… (``add_button``, for the page to put where it stays in
@@ -204,5 +182,24 @@ class PhotoBox(QGroupBox):
         reason = self.amendment(record) if self.amendment is not None else ""
         if reason is None:
             return None
-        page.job = store_photos(page, record, paths, self.list, reason=reason)
+        page.job = self._store(record, paths, reason)
         return page.job
+
+    def _store(self, owner: Any, paths: list[Path], reason: str) -> Job:
+        """Store the photos on a worker (a phone's photos run to several MB each), all of them or, on
+        a refusal, none (core.actions.attach_files); then list them, say how many and tell the pages."""
+        page, session, problems = self.page, self.page.session, []
+
+        def job(progress, cancelled):
+            files = [(path.name, data) for path, data in read_files(paths, problems.append)]
+            with session.worker_ledger() as ledger:
+                return attach_files(ledger, owner, files, reason=reason, progress=progress)
+
+        def done(result: Done[int]) -> None:
+            if problems:
+                dialogs.warn(page, self.tr("添加照片"), "\n".join(problems))
+            self.list.show_files(owner)
+            page.status_message.emit(self.tr("已添加 {0} 张照片").format(result.result))
+            page.announce(result.changes)
+
+        return run_job(page, self.tr("添加照片"), job, done)

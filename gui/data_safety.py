@@ -40,9 +40,6 @@ class DataSafety(QObject):
     def session(self) -> Any:
         return self.window.session
 
-    def tr(self, text: str) -> str:  # type: ignore[override]
-        return self.window.tr(text)
-
     # ---------------------------------------------------------------- state
     def opened(self) -> None:
         """A database was opened (or became writable): say what the clerk must know, start watching."""

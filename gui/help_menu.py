@@ -1,10 +1,13 @@
-"""The 帮助 menu: the user manual (使用说明, printed by core.printing.manual) and 关于巷账."""
+"""The 帮助 menu: the user manual (使用说明, printed by core.printing.manual) and 关于巷账.
+
+Its texts are in the translation context ``HelpMenu`` (these are functions, not a class of their own)."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from core import __version__
@@ -23,15 +26,16 @@ def open_manual(window: QMainWindow) -> Job:
     from core.printing.manual import render_manual
 
     target = manual_path()
-    return run_job(window, window.tr("生成使用说明"),
+    return run_job(window, QCoreApplication.translate("HelpMenu", "生成使用说明"),
                    lambda progress, cancel: render_manual(target, progress=progress, cancel=cancel),
                    lambda _pages: dialogs.open_externally(target))
 
 
-def about_text(window: QMainWindow) -> str:
+def about_text() -> str:
     """The 关于巷账 text: version, licences and where the clerk's data is."""
     notices = resource("THIRD-PARTY-NOTICES.txt")
-    return window.tr(
+    return QCoreApplication.translate(
+        "HelpMenu",
         "<h3>巷账 {0}</h3>"
         "<p>城市背街小巷整治改造提升台账</p>"
         "<p>本程序采用 MIT 许可证。随程序提供的 Qt（LGPL-3.0）、Python 及各软件库、"
@@ -42,12 +46,13 @@ def about_text(window: QMainWindow) -> str:
 
 def add_help_menu(window: QMainWindow) -> QMenu:
     """Add 帮助 to the window's menu bar: 使用说明 (F1) and 关于巷账."""
-    menu = window.menuBar().addMenu(window.tr("帮助(&H)"))
-    manual = menu.addAction(window.tr("使用说明"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("HelpMenu", "帮助(&H)"))
+    manual = menu.addAction(QCoreApplication.translate("HelpMenu", "使用说明"))
     manual.setObjectName("manual")
     manual.setShortcut("F1")
     manual.triggered.connect(lambda *_: open_manual(window))
-    about = menu.addAction(window.tr("关于巷账"))
+    about_title = QCoreApplication.translate("HelpMenu", "关于巷账")
+    about = menu.addAction(about_title)
     about.setObjectName("about")
-    about.triggered.connect(lambda *_: QMessageBox.about(window, window.tr("关于巷账"), about_text(window)))
+    about.triggered.connect(lambda *_: QMessageBox.about(window, about_title, about_text()))
     return menu

@@ -333,8 +333,9 @@ class ImportWizard(QDialog):
             body = [f"<p><b>{html.escape(head)}</b></p>"]
             if not row.notices:
                 body.append("<p>" + html.escape(self.tr("没有问题。")) + "</p>")
+            cell = self.tr("单元格内容")
             for notice in row.notices:
-                value = f"（{self.tr('单元格内容')}：{html.escape(notice.value)}）" if notice.value else ""
+                value = f"（{cell}：{html.escape(notice.value)}）" if notice.value else ""
                 body.append(f"<p>{html.escape(_notice_text(notice))}{value}</p>")
             self.notices.setHtml("".join(body))
             data = next(d for d in self.preview.data if d.name == row.sheet)

@@ -162,7 +162,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         county = self.session.county_name() or self.tr("未设置县（区）")
-        self.setWindowTitle(f"{self.tr('巷账')} — {county} — {self.session.path}")
+        program = self.tr("巷账")
+        self.setWindowTitle(f"{program} — {county} — {self.session.path}")
         self.db_label.setText(str(self.session.path))
 
     # ---------------------------------------------------------------- menus and shortcuts

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -208,4 +208,4 @@ def preview_document(parent: QWidget, title: str, gather, render, *, file_name: 
         parent.preview = PreviewDialog(path, title, parent, suggested_name=path.name)
         parent.preview.open()
 
-    return run_job(parent, parent.tr("生成 {0}").format(title), job, done)
+    return run_job(parent, QCoreApplication.translate("PreviewDialog", "生成 {0}").format(title), job, done)

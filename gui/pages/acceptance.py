@@ -54,7 +54,8 @@ class PlanKeyedPage(RecordPage):
             return self.model.label
         alley = self.session.ledger.get(Alley, plan.alley_id)
         state = "" if record is not None else self.tr("（新）")
-        return f"{alley.name} {plan.year}{self.tr('年')}{self.model.label}{state}"
+        year = self.tr("{0}年").format(plan.year)
+        return f"{alley.name} {year}{self.model.label}{state}"
 
 
 class AcceptancesPage(PlanKeyedPage):
@@ -91,7 +92,8 @@ class AcceptancesPage(PlanKeyedPage):
         if record is None:
             return ""
         refused = acceptance_refusal(self.session.ledger, record)
-        text = f"<p style='color:#b00020'><b>{self.tr('不能保存：')}</b>{refused}</p>" if refused else ""
+        cannot = self.tr("不能保存：")
+        text = f"<p style='color:#b00020'><b>{cannot}</b>{refused}</p>" if refused else ""
         own = f"acceptances/{record.id}"
         findings = [f for f in review(self.session.ledger, acceptance=record, rules=("R5", "R6", "R7"),
                                       money=False).findings if f.rule == "R5" or f.record == own]

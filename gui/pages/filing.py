@@ -227,9 +227,11 @@ class FilingsPage(PlanKeyedPage):
             return deadlines
         reasons = filing_refusal(self.session.ledger, record)
         if not reasons:
-            return f"<span style='color:#2e7d32'>{self.tr('可以归档锁定')}</span>" + deadlines
+            ready = self.tr("可以归档锁定")
+            return f"<span style='color:#2e7d32'>{ready}</span>" + deadlines
         items = "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
-        return f"<b>{self.tr('归档锁定前还需：')}</b><ul style='margin:0'>{items}</ul>" + deadlines
+        still = self.tr("归档锁定前还需：")
+        return f"<b>{still}</b><ul style='margin:0'>{items}</ul>" + deadlines
 
     # ---------------------------------------------------------------- documents
     def _stored_filing(self) -> Filing | None:

@@ -213,13 +213,15 @@ class FindingsPage(YearPage):
         colour = SEVERITY_COLOUR.get(f.severity, "#333")
         place = "　".join(part for part in (row.alley_code, row.alley_name, row.subdistrict, row.community) if part)
         where = PAGE_TITLES.get(row.page, "")
+        year = "　" + self.tr("{0}年").format(f.year) if f.year else ""
+        advice = self.tr("怎么办：")
+        opens = self.tr("记录在“{0}”页：双击或点“转到记录”打开").format(where)
         self.details.setHtml(
             f"<p style='margin:2px 0'><b style='color:{colour}'>【{html.escape(f.severity_label)}】{f.rule}</b> "
-            f"{html.escape(place)}{('　' + str(f.year) + self.tr('年')) if f.year else ''}</p>"
+            f"{html.escape(place)}{year}</p>"
             f"<p style='margin:2px 0'>{html.escape(f.message)}</p>"
-            f"<p style='margin:2px 0;color:#555'>{self.tr('怎么办：')}{html.escape(f.advice)}</p>"
-            + (f"<p style='margin:2px 0;color:#555'>{self.tr('记录在“{0}”页：双击或点“转到记录”打开').format(where)}</p>"
-               if where else ""))
+            f"<p style='margin:2px 0;color:#555'>{advice}{html.escape(f.advice)}</p>"
+            + (f"<p style='margin:2px 0;color:#555'>{opens}</p>" if where else ""))
 
     # ---------------------------------------------------------------- actions
     def open_selected(self) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from core import browse
@@ -75,7 +76,7 @@ def print_survey_form(page: RecordPage, code: str | None):
     from core.printing.survey_form import render_survey_form, survey_form_data
     from gui.preview import preview_document
 
-    return preview_document(page, page.tr("调查摸底表"), lambda ledger: survey_form_data(ledger, code),
+    return preview_document(page, QCoreApplication.translate("SurveyForm", "调查摸底表"), lambda ledger: survey_form_data(ledger, code),
                             render_survey_form, file_name=f"调查摸底表{code or ''}.pdf")
 
 
@@ -175,7 +176,8 @@ class SurveysPage(AlleyChildPage):
         if record is None:
             return self.tr("新调查摸底")
         alley = self.session.ledger.get(Alley, record.alley_id) if record.alley_id else None
-        return f"{alley.name if alley else ''} {record.surveyed_on} {self.tr('调查')}"
+        surveyed = self.tr("调查")
+        return f"{alley.name if alley else ''} {record.surveyed_on} {surveyed}"
 
     def review_html(self, record: BaseModel | None) -> str:
         if record is None or record.alley_id is None:
@@ -228,7 +230,8 @@ class PlansPage(AlleyChildPage):
         alley = self.session.ledger.get(Alley, record.alley_id) if record.alley_id else None
         category = record.category or self.tr("（未填类别）")
         withdrawn = self.tr("（已撤销）") if record.withdrawn_on else ""
-        return f"{alley.name if alley else ''} {record.year}{self.tr('年')}{category}{withdrawn}"
+        year = self.tr("{0}年").format(record.year)
+        return f"{alley.name if alley else ''} {year}{category}{withdrawn}"
 
     def review_html(self, record: BaseModel | None) -> str:
         if record is None or record.alley_id is None:

@@ -456,10 +456,11 @@ class OverviewPage(YearPage):
         for d in data.deadlines:
             when = f"{d.due.isoformat()}（{d.rule}）" if d.due else d.rule
             rows.append((d.title, when, d.status, d.note, d.urgent))
+        unassigned = self.tr("未交办")
         for p in data.problems:
             due = p.due.isoformat() + (self.tr("（暂定）") if p.provisional else "")
             what = self.tr("问题：{0} {1}").format(p.alley_code, p.alley_name)
-            note = f"{p.urgency}｜{p.department or self.tr('未交办')}｜{p.description}"
+            note = f"{p.urgency}｜{p.department or unassigned}｜{p.description}"
             rows.append((what, due, p.status, note, p.overdue))
         self.deadlines.setRowCount(len(rows))
         for r, (what, when, status, note, urgent) in enumerate(rows):

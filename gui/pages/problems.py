@@ -93,7 +93,8 @@ class ProblemsPage(AlleyChildPage):
         if record is None:
             return self.tr("登记新问题")
         alley = self.session.ledger.get(Alley, record.alley_id)
-        return f"{alley.name} {record.reported_on} {self.tr('问题')}（{record.status}）"
+        problem = self.tr("问题")
+        return f"{alley.name} {record.reported_on} {problem}（{record.status}）"
 
     def after_load(self, record: BaseModel | None) -> None:
         self.photos.show_files(record)

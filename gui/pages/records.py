@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -403,8 +403,10 @@ class RecordPage(Page):
         text = self.review_html(record) if record is not None else ""
         if record is None and self.form.problems:
             items = "".join(f"<li>{html.escape(m)}</li>" for ms in self.form.problems.values() for m in ms)
-            text = f"<b style='color:{SEVERITY_COLOUR['error']}'>{self.tr('填写有误，不能保存：')}</b><ul>{items}</ul>"
-        self.findings.setHtml(text or f"<span style='color:#2e7d32'>{self.tr('规则检查：没有发现问题')}</span>")
+            wrong = self.tr("填写有误，不能保存：")
+            text = f"<b style='color:{SEVERITY_COLOUR['error']}'>{wrong}</b><ul>{items}</ul>"
+        clean = self.tr("规则检查：没有发现问题")
+        self.findings.setHtml(text or f"<span style='color:#2e7d32'>{clean}</span>")
 
     FINDINGS_SHARE = 0.4
     """The findings box grows with what it says, up to this share of the form column's height."""
@@ -573,7 +575,7 @@ def filter_box(page: QWidget, key: str, label: str, changed: Callable[[], None])
     # narrow enough for a 1024-pixel screen; the list that drops down is as wide as its longest entry
     box.setMinimumContentsLength(4)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.addItem(page.tr("全部{0}").format(label), None)
+    box.addItem(QCoreApplication.translate("FilterBox", "全部{0}").format(label), None)
     box.currentIndexChanged.connect(lambda _: changed())
     return box
 

@@ -244,6 +244,9 @@ def test_another_language_needs_only_a_translation_file(qtbot, tmp_path, demo_co
     assert source.count("<message>") > 100
     translated = regex.sub(r"(<name>RecordPage</name>.*?<source>新建</source>\s*<translation) type=\"unfinished\">",
                            r"\1>New", source, count=1, flags=regex.S)
+    # the records' field titles are in the .ts too (scripts/update-translations puts them there)
+    translated = regex.sub(r"(<name>RecordForm</name>.*?<source>街巷名称</source>\s*<translation) type=\"unfinished\">",
+                           r"\1>Alley name", translated, count=1, flags=regex.S)
     ts = tmp_path / "alley_ledger_en.ts"
     ts.write_text(translated, encoding="utf-8")
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
@@ -256,9 +259,31 @@ def test_another_language_needs_only_a_translation_file(qtbot, tmp_path, demo_co
         page = AlleysPage(Session(demo_copy))
         qtbot.addWidget(page)
         assert page.new_button.text() == "New"
+        assert page.form.title_of("name") == "Alley name"
         assert page.save_button.text() == "保存"  # not translated in this file: stays Chinese
     finally:
         QApplication.removeTranslator(translator)
+
+
+def test_every_text_the_window_translates_is_one_lupdate_files_where_qt_looks_for_it():
+    """scripts/update-translations (pyside6-lupdate) files ``self.tr("…")`` under the class it is written
+    in, which Qt looks up at run time; it cannot see a tr() inside an f-string, and files ``page.tr("…")``
+    under a context named "page" that Qt never looks up: such a text stays Chinese whatever the .ts says.
+    Outside a class, ``QCoreApplication.translate("Context", "…")`` names the context."""
+    import ast
+
+    unseen = []
+    for path in sorted((ROOT / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_fstrings = {id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr) for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.FunctionDef) and node.name == "tr":
+                unseen.append(f"{where} overrides tr()")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr":
+                if ast.unparse(node.func.value) != "self" or id(node) in in_fstrings:
+                    unseen.append(f"{where} {ast.unparse(node)}")
+    assert unseen == []
 
 
 def test_a_name_typed_without_its_suffix_gets_it(monkeypatch, tmp_path):
