@@ -3,6 +3,7 @@ their audit entries, the lock of filed plans, and reading records back."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections import defaultdict
@@ -26,6 +27,7 @@ from core.records import (
 )
 from core.records.common import repeated
 from core.records.county import YearTarget
+from core.records.facts import Facts
 from core.store import seals
 from core.store.audit import AuditLog
 from core.store.connection import _stamp, gc_paused, where
@@ -37,14 +39,15 @@ from core.store.mapping import (
     group_child_values,
     group_children,
     insert_rows,
-    read_layout,
     replace_fields,
     row_builder,
     spec_for,
     to_row,
+    value_readers,
 )
 
 R = TypeVar("R", bound=Record)
+F = TypeVar("F", bound=Facts)
 
 
 class RecordStore(AuditLog):
@@ -339,15 +342,54 @@ class RecordStore(AuditLog):
             raise NotFound(f"没有编号为 {record_id} 的{cls.label}")
         return found[0]  # type: ignore[return-value]
 
-    def all(self, cls: type[R], *, fields: Collection[str] | None = None) -> list[R]:
-        """Every record of kind ``cls`` in storage order (the fastest read, for the rules).
+    def all(self, cls: type[R]) -> list[R]:
+        """Every record of kind ``cls``, whole, in storage order."""
+        return self._load(spec_for(cls))  # type: ignore[return-value]
 
-        With ``fields``, only those fields (and ``id``) are read: ``"measures"`` names a whole child
-        list, ``"measures.code"`` one column of its rows. Such records lack every other field
-        (reading one raises AttributeError) and are for looking at, never for saving: for jobs that
-        read a few columns of many records, in a fraction of the time of a full read.
-        """
-        return self._load(spec_for(cls), fields=fields)  # type: ignore[return-value]
+    def facts(self, cls: type[F]) -> list[F]:
+        """The facts rows (:mod:`core.records.facts`) of every record of ``cls.record``, in storage
+        order: only the fields the rules read, a third of the data (the county check on 10,000
+        alleys reads them in a fraction of the time whole records take)."""
+        spec = spec_for(cls.record)
+        columns = cls.columns()
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        if names != (*columns, *cls.from_children):
+            raise TypeError(f"{cls.__name__}: the fields read from child tables must come last")
+        children = [self.child_values(cls.record, path) for path in cls.from_children.values()]
+        readers = value_readers(spec, columns)
+        cursor = self.db.conn.execute(f"SELECT {', '.join(columns)} FROM {spec.table} ORDER BY id")
+        out = []
+        with gc_paused():
+            for row in cursor:
+                values = list(row)
+                for i, read in readers:
+                    if values[i] is not None:
+                        values[i] = read(values[i])
+                out.append(cls(*values, *(tuple(grouped.get(row[0], ())) for grouped in children)))
+        return out
+
+    def values(self, cls: type[Record], names: Sequence[str]) -> list[tuple[Any, ...]]:
+        """The fields ``names`` of every record of kind ``cls``, in storage order, one tuple per record
+        in the order of ``names`` (dates as dates, JSON lists as tuples): for jobs whose columns are
+        data, such as the ledger export (its columns come from the exchange's column table).
+        Fields of the record's own table only; child lists are read with :meth:`child_values`."""
+        spec = spec_for(cls)
+        unknown = [name for name in names if name not in spec.columns]
+        if unknown:
+            raise ValueError(f"{cls.__name__} has no field {unknown[0]!r} in its table")
+        readers = value_readers(spec, tuple(names))
+        cursor = self.db.conn.execute(f"SELECT {', '.join(names)} FROM {spec.table} ORDER BY id")
+        if not readers:
+            return cursor.fetchall()
+        out = []
+        with gc_paused():
+            for row in cursor:
+                values = list(row)
+                for i, read in readers:
+                    if values[i] is not None:
+                        values[i] = read(values[i])
+                out.append(tuple(values))
+        return out
 
     def child_values(self, cls: type[Record], field: str) -> dict[int, list[Any]]:
         """One column of a child list of every record of kind ``cls``, e.g. ``"measures.code"``:
@@ -361,20 +403,16 @@ class RecordStore(AuditLog):
             f"SELECT {child.parent_key}, {column} FROM {child.table} ORDER BY {child.parent_key}, position")
         return group_child_values(child, column, cursor)
 
-    def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id",
-              fields: Collection[str] | None = None) -> list[Record]:
+    def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id") -> list[Record]:
         with gc_paused():
-            return self._load_rows(spec, where, params, order, fields)
+            return self._load_rows(spec, where, params, order)
 
-    def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str,
-                   fields: Collection[str] | None) -> list[Record]:
-        columns, children = read_layout(spec, fields)
-        select = ", ".join(f"t.{name}" for name in columns) if columns else "t.*"
-        cursor = self.db.conn.execute(f"SELECT {select} FROM {spec.table} t {where} ORDER BY {order}", params)
-        build = row_builder(spec, tuple(d[0] for d in cursor.description), tuple(c.field for c, _ in children))
+    def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str) -> list[Record]:
+        cursor = self.db.conn.execute(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
+        build = row_builder(spec, tuple(d[0] for d in cursor.description))
         records = [build(row) for row in cursor]
-        for child, child_columns in children:
-            head = (f"SELECT c.{child.parent_key}, c.position, {', '.join(f'c.{name}' for name in child_columns)} "
+        for child in spec.children:
+            head = (f"SELECT c.{child.parent_key}, c.position, {', '.join(f'c.{name}' for name in child.columns)} "
                     f"FROM {child.table} c")
             if not where:
                 cursor = self.db.conn.execute(f"{head} ORDER BY c.{child.parent_key}, c.position")
@@ -387,7 +425,7 @@ class RecordStore(AuditLog):
                 cursor = self.db.conn.execute(
                     f"{head} JOIN {spec.table} t ON t.id = c.{child.parent_key} {where} "
                     f"ORDER BY c.{child.parent_key}, c.position", params)
-            grouped = group_children(child, cursor, child_columns)
+            grouped = group_children(child, cursor)
             for record in records:
                 record.__dict__[child.field] = grouped.get(record.id, []) if record.id is not None else []
         return records
