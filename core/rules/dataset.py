@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -52,7 +52,7 @@ class PlanMeasures:
 
 
 Given = TypeVar("Given")
-Source = list[Given] | Callable[[], list[Given]]
+Source = Sequence[Given] | Callable[[], Sequence[Given]]
 
 
 class Dataset:
@@ -71,12 +71,12 @@ class Dataset:
         settings: CountySettings | None,
         as_of: date,
         calendar: HolidayCalendar | Callable[[], HolidayCalendar] | None = None,
-        alleys: Source[Alley] | Source[AlleyFacts] = (),  # type: ignore[assignment]
-        surveys: Source[Survey] = (),  # type: ignore[assignment]
-        plans: Source[Plan] | Source[PlanFacts] = (),  # type: ignore[assignment]
-        acceptances: Source[Acceptance] | Source[AcceptanceFacts] = (),  # type: ignore[assignment]
-        filings: Source[Filing] | Source[FilingFacts] = (),  # type: ignore[assignment]
-        problems: Source[Problem] | Source[ProblemFacts] = (),  # type: ignore[assignment]
+        alleys: Source[Alley] | Source[AlleyFacts] = (),
+        surveys: Source[Survey] = (),
+        plans: Source[Plan] | Source[PlanFacts] = (),
+        acceptances: Source[Acceptance] | Source[AcceptanceFacts] = (),
+        filings: Source[Filing] | Source[FilingFacts] = (),
+        problems: Source[Problem] | Source[ProblemFacts] = (),
     ):
         self.profile = profile
         self.settings = settings
