@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+from core.records.facts import ProblemFacts
 from core.store import queries
 
 if TYPE_CHECKING:
@@ -203,7 +203,6 @@ def problem_table(ledger: Ledger, *, today: date | None = None) -> Table:
     stands, and a reminder for its next step (:func:`core.rules.problems.alert_of`): 逾期 (past its
     handling deadline), 将到期 (due within the profile's ``due_soon_days``, as R10 counts), 反馈逾期
     (handled but not fed back in time), 上报逾期 (not handleable and not reported to the county in time)."""
-    from core.records.problem import final_satisfaction, problem_status
     from core.rules import HolidayCalendar, problem_deadline
     from core.rules.problems import alert_of, next_due
 
@@ -211,22 +210,23 @@ def problem_table(ledger: Ledger, *, today: date | None = None) -> Table:
     calendar = HolidayCalendar.from_ledger(ledger)
     today = today or date.today()
     soon = today + timedelta(days=profile.problems.due_soon_days)
+    places = queries.problem_places(ledger)
     rows = []
-    for (id_, code, name, sub, com, reported, source, urgency, text, department, assigned, handled, feedback,
-         closed, unable, escalated, satisfaction, second, second_handled, second_feedback, second_satisfaction,
-         noted, ticket) in queries.problem_rows(ledger):
-        facts = SimpleNamespace(
-            urgency=urgency, reported_on=_day(reported), assigned_on=_day(assigned), handled_on=_day(handled),
-            feedback_on=_day(feedback), closed_on=_day(closed), unable=bool(unable), escalated_on=_day(escalated),
-            satisfaction=satisfaction, second_assigned_on=_day(second), second_handled_on=_day(second_handled),
-            second_feedback_on=_day(second_feedback), second_satisfaction=second_satisfaction,
-            closing_note="说明" if noted else "")
-        due = problem_deadline(facts, profile, calendar)
+    for problem in ledger.facts(ProblemFacts):
+        place = places.get(problem.id) if problem.id is not None else None
+        if place is None:  # a problem of no alley is not on the ledger
+            continue
+        code, name, sub, com, source, ticket = place
+        due = problem_deadline(problem, profile, calendar)
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
-        pending = next_due(facts, profile, calendar)
+        pending = next_due(problem, profile, calendar)
         alert = alert_of(pending[1], pending[0].date, today, soon) if pending is not None else ""
-        rows.append((id_, code, name, text, facts.reported_on, alert, problem_status(facts), deadline, urgency, sub, com,
-                     source, department, final_satisfaction(facts) or "", ticket))
+        rows.append((problem.id, code, name, problem.description, problem.reported_on, alert, problem.status, deadline,
+                     problem.urgency, sub, com, source, problem.assigned_department, problem.final_satisfaction or "",
+                     ticket))
+    # Newest first, then by alley.
+    rows.sort(key=lambda row: row[1])
+    rows.sort(key=lambda row: row[4], reverse=True)
     return Table(PROBLEM_COLUMNS, rows)
 
 

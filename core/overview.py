@@ -20,16 +20,17 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from core.browse import alley_choices, default_year
 from core.browse import plan_years as years_with_plans
 from core.errors import checker
 from core.money import wan
 from core.records import BOUTIQUE
+from core.records.facts import PlanFacts
 from core.rules import Dataset, funding, totals
 from core.rules.findings import rate_text
-from core.rules.funding import FUND_NAMES, MONEY_KEYS
+from core.rules.funding import FUND_NAMES, MONEY_KEYS, Funding
 from core.rules.plan_rules import boutique_eligible
 from core.rules.problems import next_due
 from core.rules.schedule import boutique_evaluation_due, standard_evaluation_due
@@ -231,8 +232,8 @@ def gather_overview(ledger: Ledger, year: int, *, as_of: date | None = None,
     for plan in plans:
         sub = alleys.get(plan.alley_id, ("", "", ""))[2] or "（未填街道）"  # type: ignore[arg-type]
         group = groups.get(sub) or groups.setdefault(sub, Progress(sub))
-        acceptance = acceptances.get(plan.id)  # type: ignore[arg-type]
-        filing = filings.get(plan.id)  # type: ignore[arg-type]
+        acceptance = acceptances.get(plan.id)
+        filing = filings.get(plan.id)
         eligible = boutique_eligible(ds, plan)
         for row in (total, group):
             row.planned += 1
@@ -249,7 +250,7 @@ def gather_overview(ledger: Ledger, year: int, *, as_of: date | None = None,
     step(60, "计算补助资金")
     lines = funding(ds, year=year)
     money = totals([line for line, _ in lines])
-    by_sub_lines: dict[str, list[Any]] = defaultdict(list)
+    by_sub_lines: dict[str, list[Funding]] = defaultdict(list)
     code_to_sub = {code: sub for code, _, sub in alleys.values()}
     for line, code in lines:
         by_sub_lines[code_to_sub.get(code, "") or "（未填街道）"].append(line)
@@ -296,7 +297,7 @@ def _dated_deadline(due: date, dates: list[date | None], as_of: date, done_word:
     return on_time, late, pending, overdue, text
 
 
-def _plan_deadlines(ds: Dataset, plans: list[Any], lines: dict[Any, Any], year: int, as_of: date) -> list[Deadline]:
+def _plan_deadlines(ds: Dataset, plans: list[PlanFacts], lines: dict[int | None, Funding], year: int, as_of: date) -> list[Deadline]:
     """The year's plan deadlines from the profile: contracts and start (R6/R7), completion (R6/R7),
     and filing within N days of a passed acceptance (R11)."""
     profile = ds.profile
@@ -364,7 +365,7 @@ def _plan_deadlines(ds: Dataset, plans: list[Any], lines: dict[Any, Any], year: 
     return out
 
 
-def _evaluation_deadlines(ds: Dataset, plans: list[Any], year: int, as_of: date) -> list[Deadline]:
+def _evaluation_deadlines(ds: Dataset, plans: list[PlanFacts], year: int, as_of: date) -> list[Deadline]:
     """The 达标 evaluation of the year's accepted 达标类 plans (by the city) and the 精品 evaluation of
     its accepted 精品类 plans (by the region), each against its own deadline (R6)."""
     dl, who = ds.profile.deadlines, ds.profile.evaluation

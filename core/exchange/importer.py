@@ -937,7 +937,7 @@ def _same_content(plan: Plan | None, text: str, reading: ContentReading) -> bool
     if plan is None:
         return False
     if reading.exact:
-        return not plan.content_text and set(reading.codes) <= plan.measure_codes()
+        return not plan.content_text and set(reading.codes) <= {m.code for m in plan.measures}
     return plan.content_text == text
 
 

@@ -129,10 +129,6 @@ class Plan(Record):
         """Whether the plan was taken out of its year's programme (撤销)."""
         return self.withdrawn_on is not None
 
-    def measure_codes(self) -> set[str]:
-        """The catalogue codes of the chosen measures."""
-        return {m.code for m in self.measures}
-
     @property
     def measures_estimate_yuan(self) -> int:
         """The chosen measures' estimated investments added up (a measure without one counts 0)."""

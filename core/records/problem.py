@@ -9,11 +9,14 @@ deadline) or by a written 情况说明 kept with the problem before it may be cl
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from core.records.common import Day, OptDate, Record
+
+if TYPE_CHECKING:
+    from core.records.facts import ProblemFacts
 
 Source = Literal["网格巡查", "群众随手拍", "督查", "12345", "其他"]
 Urgency = Literal["紧急", "一般", "复杂"]
@@ -98,15 +101,13 @@ class Problem(Record):
 
     @property
     def final_satisfaction(self) -> str | None:
-        """The rating of the latest round of handling: the second round's once it was assigned."""
-        return self.second_satisfaction if self.second_assigned_on is not None else self.satisfaction
+        """The rating of the latest round of handling (see :func:`final_satisfaction`)."""
+        return final_satisfaction(self)
 
 
-def final_satisfaction(problem: object) -> str | None:
-    """The rating of a problem's latest round (any object with the Problem's fields)."""
-    if getattr(problem, "second_assigned_on", None) is not None:
-        return getattr(problem, "second_satisfaction", None)
-    return getattr(problem, "satisfaction", None)
+def final_satisfaction(problem: Problem | ProblemFacts) -> str | None:
+    """The rating of a problem's latest round of handling: the second round's once it was assigned."""
+    return problem.second_satisfaction if problem.second_assigned_on is not None else problem.satisfaction
 
 
 def has_second_round(satisfaction: str | None, second_round_begun: bool) -> bool:
@@ -115,28 +116,27 @@ def has_second_round(satisfaction: str | None, second_round_begun: bool) -> bool
     return satisfaction == UNSATISFIED or second_round_begun
 
 
-def problem_status(problem: object) -> str:
-    """Where a problem stands from its steps (any object with the Problem's fields): 待交办, 办理中,
-    待上报县级, 已上报县级, 待反馈, 不满意待处理 (a 不满意 rating awaiting a second round or a
-    情况说明), 再次办理中, 再次办理待反馈, 待销号 or 已销号."""
+def problem_status(problem: Problem | ProblemFacts) -> str:
+    """Where a problem stands from its steps: 待交办, 办理中, 待上报县级, 已上报县级, 待反馈, 不满意待处理
+    (a 不满意 rating awaiting a second round or a 情况说明), 再次办理中, 再次办理待反馈, 待销号 or 已销号."""
     p = problem
-    if getattr(p, "closed_on", None):
+    if p.closed_on:
         return "已销号"
-    if getattr(p, "second_assigned_on", None):
-        if getattr(p, "second_feedback_on", None):
+    if p.second_assigned_on:
+        if p.second_feedback_on:
             return _rated(p)
-        return "再次办理待反馈" if getattr(p, "second_handled_on", None) else "再次办理中"
-    if getattr(p, "feedback_on", None):
+        return "再次办理待反馈" if p.second_handled_on else "再次办理中"
+    if p.feedback_on:
         return _rated(p)
-    if getattr(p, "handled_on", None):
+    if p.handled_on:
         return "待反馈"
-    if getattr(p, "unable", False):
-        return "已上报县级" if getattr(p, "escalated_on", None) else "待上报县级"
-    if getattr(p, "assigned_on", None):
+    if p.unable:
+        return "已上报县级" if p.escalated_on else "待上报县级"
+    if p.assigned_on:
         return "办理中"
     return "待交办"
 
 
-def _rated(problem: object) -> str:
-    unsatisfied = final_satisfaction(problem) == UNSATISFIED and not getattr(problem, "closing_note", "")
+def _rated(problem: Problem | ProblemFacts) -> str:
+    unsatisfied = final_satisfaction(problem) == UNSATISFIED and not problem.closing_note
     return "不满意待处理" if unsatisfied else "待销号"

@@ -42,7 +42,7 @@ def funding(ds: Dataset, *, year: int | None = None) -> list[tuple[Funding, str]
     for plan in ds.plans:
         if year is not None and plan.year != year:
             continue
-        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
+        acceptance = ds.acceptance_by_plan.get(plan.id)
         out.append((funding_for_plan(plan, acceptance, ds.profile, ds.as_of), ds.code_of(plan.alley_id) or ""))
     return sorted(out, key=lambda item: (item[0].year, item[1]))
 

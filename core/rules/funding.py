@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from core.profile import Profile
 from core.records import Acceptance, Plan
+from core.records.facts import AcceptanceFacts, PlanFacts
 
 MONEY_KEYS = (
     "total_investment_yuan",
@@ -58,7 +59,7 @@ class Funding:
 _FIELDS = tuple(f.name for f in fields(Funding))
 
 
-def funding_for_plan(plan: Plan, acceptance: Acceptance | None, profile: Profile, as_of: date) -> Funding:
+def funding_for_plan(plan: Plan | PlanFacts, acceptance: Acceptance | AcceptanceFacts | None, profile: Profile, as_of: date) -> Funding:
     """R7 for one plan: only plans of the programme's years are funded; subsidy = rate × total
     investment; bonus if tender and contract by the deadline; the profile's ``clawback`` funds taken
     back in full if construction is not complete by the completion deadline; the boutique award when

@@ -7,16 +7,17 @@ from datetime import date
 from typing import Any
 
 from core.profile import Measure
-from core.records import Alley, Plan, Survey
+from core.records import Survey
+from core.records.facts import AlleyFacts, PlanFacts
 from core.rules.dataset import Dataset, PlanMeasures
 from core.rules.findings import Finding, percent_text, rate_text
 
 
-def _plans(ds: Dataset, year: int | None) -> list[Plan]:
+def _plans(ds: Dataset, year: int | None) -> list[PlanFacts]:
     return [p for p in ds.plans if year is None or p.year == year]
 
 
-def _alleys(ds: Dataset, year: int | None) -> list[Alley]:
+def _alleys(ds: Dataset, year: int | None) -> list[AlleyFacts]:
     if year is None:
         return ds.alleys
     ids = {p.alley_id for p in ds.plans if p.year == year}
@@ -147,7 +148,7 @@ def _unmet_needs(ds: Dataset, chosen: PlanMeasures, survey: Survey | None) -> li
     return unmet
 
 
-def boutique_eligible(ds: Dataset, plan: Plan) -> bool:
+def boutique_eligible(ds: Dataset, plan: PlanFacts) -> bool:
     """Whether a 精品类 plan meets R2's conditions for 精品: a survey to judge it by, the 达标 needs that
     survey shows all addressed, and at least ``boutique_min_supplements`` of the 四补 (R8 counts only
     these)."""
@@ -181,11 +182,11 @@ def _indicator_label(name: str, value: object) -> str:
     return labels.get(name, name).format(v=value)
 
 
-def _does_pipe_work(ds: Dataset, plan: Plan) -> bool:
+def _does_pipe_work(ds: Dataset, plan: PlanFacts) -> bool:
     return ds.measures_of(plan).pipe_work
 
 
-def _digs(ds: Dataset, plan: Plan) -> bool:
+def _digs(ds: Dataset, plan: PlanFacts) -> bool:
     return bool(ds.measures_of(plan).digs)
 
 
@@ -199,7 +200,7 @@ def r3_old_pipes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         survey = ds.survey_for(plan)
         if survey is None or _does_pipe_work(ds, plan):
             continue
-        earlier = [p for p in ds.plans_by_alley.get(plan.alley_id, []) if p.year < plan.year]  # type: ignore[arg-type]
+        earlier = [p for p in ds.plans_by_alley.get(plan.alley_id, []) if p.year < plan.year]
         if any(_does_pipe_work(ds, p) for p in earlier):
             continue
         old = [
@@ -235,7 +236,7 @@ def r4_no_dig(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         if not _digs(ds, plan):
             continue
         starts = plan.start_on or plan.planned_start_on or date(plan.year, 1, 1)
-        for other in ds.plans_by_alley.get(plan.alley_id, []):  # type: ignore[arg-type]
+        for other in ds.plans_by_alley.get(plan.alley_id, []):
             if other.id == plan.id or not _does_pipe_work(ds, other) or other.completion_on is None:
                 continue
             if other.completion_on >= starts:
@@ -261,7 +262,7 @@ def r5_lighting(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
             continue
         if not ds.measures_of(plan).lighting:
             continue
-        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
+        acceptance = ds.acceptance_by_plan.get(plan.id)
         if acceptance is None:
             continue
         code, record = ds.code_of(plan.alley_id), f"acceptances/{acceptance.id}"

@@ -1,22 +1,25 @@
 """R10 (seed 002 §二(四), §三(三)): problem deadlines in working days, escalation to the county,
 feedback, the second round after a 不满意 rating and closure (销号).
 
-The functions here take any object with the :class:`core.records.Problem` fields they read (the
-program's tables pass light row objects), so the table, the overview and the rules agree.
+The functions here take a problem's facts (:class:`core.records.facts.ProblemFacts`): the rules, the
+问题台账 table, the overview and the forms all pass them, so they agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
 
 from core.profile import Profile
 from core.records import Problem
+from core.records.facts import ProblemFacts
 from core.records.problem import UNSATISFIED, final_satisfaction
 from core.rules.dataset import Dataset
 from core.rules.findings import Finding
 from core.rules.workdays import DueDate, HolidayCalendar
+
+AnyProblem = Problem | ProblemFacts
+"""A problem as stored (a form's draft) or as its facts (the rules, the tables)."""
 
 HANDLING_STEPS = ("办结", "再次办结", "上报县级")
 """Steps whose deadline is a reminder to act (将到期): handling, and escalating to the county."""
@@ -29,13 +32,13 @@ def handling_deadline(start: date, urgency: str, profile: Profile, calendar: Hol
     return calendar.add(start, rule.days, rule.unit, roll=profile.problems.roll_calendar_deadlines)
 
 
-def problem_deadline(problem: Any, profile: Profile, calendar: HolidayCalendar) -> DueDate:
+def problem_deadline(problem: AnyProblem, profile: Profile, calendar: HolidayCalendar) -> DueDate:
     """When the problem must be handled, counted from the day it was assigned (or reported, before
     assignment)."""
     return handling_deadline(problem.assigned_on or problem.reported_on, problem.urgency, profile, calendar)
 
 
-def escalation_deadline(problem: Any, profile: Profile, calendar: HolidayCalendar) -> DueDate:
+def escalation_deadline(problem: AnyProblem, profile: Profile, calendar: HolidayCalendar) -> DueDate:
     """When a problem the street cannot handle must be reported to the county ("无法办理的，1日内反馈
     至县级相关单位或部门"), counted from the day it was assigned (or reported)."""
     rule = profile.problems.escalation
@@ -43,27 +46,27 @@ def escalation_deadline(problem: Any, profile: Profile, calendar: HolidayCalenda
     return calendar.add(start, rule.days, rule.unit, roll=profile.problems.roll_calendar_deadlines)
 
 
-def second_deadline(problem: Any, profile: Profile, calendar: HolidayCalendar) -> DueDate | None:
+def second_deadline(problem: AnyProblem, profile: Profile, calendar: HolidayCalendar) -> DueDate | None:
     """When the second round of handling (再次交办 after a 不满意 rating) must be done; None without one."""
-    start = getattr(problem, "second_assigned_on", None)
+    start = problem.second_assigned_on
     return None if start is None else handling_deadline(start, problem.urgency, profile, calendar)
 
 
-def feedback_deadline(problem: Any, profile: Profile, calendar: HolidayCalendar) -> DueDate | None:
+def feedback_deadline(problem: AnyProblem, profile: Profile, calendar: HolidayCalendar) -> DueDate | None:
     """When the result must be fed back: N working days after handling; None before handling."""
     if problem.handled_on is None:
         return None
     return calendar.add_workdays(problem.handled_on, profile.problems.feedback_working_days)
 
 
-def next_due(problem: Any, profile: Profile, calendar: HolidayCalendar) -> tuple[DueDate, str] | None:
+def next_due(problem: AnyProblem, profile: Profile, calendar: HolidayCalendar) -> tuple[DueDate, str] | None:
     """The deadline a problem is working towards and its step: 上报县级 (a problem the street cannot
     handle), 办结 and 反馈, then 再次办结 and 再次反馈 after a 不满意 rating; None once closed, while it
     waits for a decision after 不满意, or while the county handles it (002 sets the county no limit)."""
     if problem.closed_on is not None:
         return None
     calendar_days = profile.problems.feedback_working_days
-    second = getattr(problem, "second_assigned_on", None)
+    second = problem.second_assigned_on
     if second is not None:
         if problem.second_handled_on is None:
             return second_deadline(problem, profile, calendar), "再次办结"  # type: ignore[return-value]
@@ -71,8 +74,8 @@ def next_due(problem: Any, profile: Profile, calendar: HolidayCalendar) -> tuple
             return calendar.add_workdays(problem.second_handled_on, calendar_days), "再次反馈"
         return None
     if problem.handled_on is None:
-        if getattr(problem, "unable", False):
-            if getattr(problem, "escalated_on", None) is None:
+        if problem.unable:
+            if problem.escalated_on is None:
                 return escalation_deadline(problem, profile, calendar), "上报县级"
             return None
         return problem_deadline(problem, profile, calendar), "办结"
@@ -97,7 +100,7 @@ def _provisional_note(due: DueDate) -> str:
     return f"（{years}年尚无节假日安排，按周一至周五估算，请导入该年节假日表后复核）"
 
 
-def closure_gap(problem: Any) -> tuple[str, str] | None:
+def closure_gap(problem: AnyProblem) -> tuple[str, str] | None:
     """What a problem still lacks before it may be closed (销号), and what to do, or None: it must be
     handled and fed back (a second round too, once assigned), and a 不满意 rating needs a second
     round or a written 情况说明 ("问题不解决不销号、整改不到位不销号", 002 §三(三))."""
@@ -105,18 +108,18 @@ def closure_gap(problem: Any) -> tuple[str, str] | None:
         return "还没有办结", "请先填写办结日期和办理结果"
     if problem.feedback_on is None:
         return "办理结果还没有反馈给群众", "请先填写反馈日期"
-    if getattr(problem, "second_assigned_on", None) is not None:
+    if problem.second_assigned_on is not None:
         if problem.second_handled_on is None:
             return "再次交办后还没有办结", "请先填写再次办结日期和再次办理结果"
         if problem.second_feedback_on is None:
             return "再次办理的结果还没有反馈给群众", "请先填写再次反馈日期"
-    if final_satisfaction(problem) == UNSATISFIED and not getattr(problem, "closing_note", ""):
+    if final_satisfaction(problem) == UNSATISFIED and not problem.closing_note:
         return ("群众评价“不满意”，既没有再次办理，也没有情况说明",
                 "问题不解决不销号：请再次交办重新办理，或在“情况说明”中写明不能再办理的原因（如政策等客观因素）")
     return None
 
 
-def close_problem_refusal(problem: Any) -> str | None:
+def close_problem_refusal(problem: AnyProblem) -> str | None:
     """Why a problem marked closed (销号) may not be closed, or None (see :func:`closure_gap`)."""
     if problem.closed_on is None:
         return None
@@ -133,7 +136,7 @@ def r10_problems(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         yield from _problem_findings(ds, problem)
 
 
-def _problem_findings(ds: Dataset, problem: Problem) -> Iterator[Finding]:
+def _problem_findings(ds: Dataset, problem: ProblemFacts) -> Iterator[Finding]:
     rules = ds.profile.problems
     code, record, year = ds.code_of(problem.alley_id), f"problems/{problem.id}", problem.reported_on.year
     what = f"{problem.reported_on} 发现的问题「{_short(problem.description)}」"
@@ -195,7 +198,7 @@ def _feedback(ds: Dataset, due: DueDate, fed_back: date | None, what: str, again
                       {"deadline": due.date, "round": again or "首次"})
 
 
-def _escalation(ds: Dataset, problem: Problem, what: str, code: str | None, year: int,
+def _escalation(ds: Dataset, problem: ProblemFacts, what: str, code: str | None, year: int,
                 record: str) -> Iterator[Finding]:
     """A problem the street cannot handle goes to the county within the profile's escalation time."""
     due = escalation_deadline(problem, ds.profile, ds.calendar)
@@ -221,7 +224,7 @@ def _short(text: str, limit: int = 20) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def overdue(problem: Any, profile: Profile, calendar: HolidayCalendar, today: date) -> bool:
+def overdue(problem: AnyProblem, profile: Profile, calendar: HolidayCalendar, today: date) -> bool:
     """True when the problem is still open and past the deadline of its next step."""
     pending = next_due(problem, profile, calendar)
     return pending is not None and today > pending[0].date

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from core.profile import Deadlines
-from core.records import Acceptance, Plan
+from core.records.facts import AcceptanceFacts, PlanFacts
 from core.rules.dataset import Dataset
 from core.rules.findings import Finding, Severity
 from core.rules.funding import funding_for_plan
@@ -34,7 +34,7 @@ def r6_deadlines(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         for alley in ds.alleys:
             if alley.id not in planned_alleys:
                 continue
-            surveys = ds.surveys_by_alley.get(alley.id, [])  # type: ignore[arg-type]
+            surveys = ds.surveys_by_alley.get(alley.id, [])
             first = surveys[0].surveyed_on if surveys else None
             if first is None and ds.as_of > survey_due:
                 yield Finding("R6", "warning", f"街巷「{alley.name}」没有调查摸底记录（应于 {survey_due} 前完成）",
@@ -66,7 +66,7 @@ def r6_deadlines(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 yield Finding("R6", "warning", f"{plan.year}年方案已过{name}期限 {due}，尚未{name}",
                               f"请尽快推进并录入{name}日期。", code, plan.year, record,
                               {"milestone": field, "deadline": due, "as_of": ds.as_of})
-        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
+        acceptance = ds.acceptance_by_plan.get(plan.id)
         if acceptance is not None:
             yield from _evaluations(ds, plan, acceptance, code)
 
@@ -100,7 +100,7 @@ def boutique_evaluation_due(accepted_on: date, year: int, deadlines: Deadlines) 
     return last, f"{year} 年 {month} 月"
 
 
-def _evaluations(ds: Dataset, plan: Plan, acceptance: Acceptance, code: str | None) -> Iterator[Finding]:
+def _evaluations(ds: Dataset, plan: PlanFacts, acceptance: AcceptanceFacts, code: str | None) -> Iterator[Finding]:
     """R6 on the evaluations (000 §二(四)): a failed 达标 evaluation; an evaluation later than its
     deadline (and which deadline applied); a passed acceptance past the deadline with no result yet,
     naming who evaluates."""
@@ -151,7 +151,7 @@ def r7_funding_notes(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
     for plan in ds.plans:
         if year is not None and plan.year != year:
             continue
-        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
+        acceptance = ds.acceptance_by_plan.get(plan.id)
         funding = funding_for_plan(plan, acceptance, ds.profile, ds.as_of)
         code, record = ds.code_of(plan.alley_id), f"plans/{plan.id}"
         if not funding.in_programme:
@@ -192,8 +192,8 @@ def r9_order(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
         if year is not None and plan.year != year:
             continue
         code = ds.code_of(plan.alley_id)
-        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
-        filing = ds.filing_by_plan.get(plan.id)  # type: ignore[arg-type]
+        acceptance = ds.acceptance_by_plan.get(plan.id)
+        filing = ds.filing_by_plan.get(plan.id)
         if acceptance is not None:
             record = f"acceptances/{acceptance.id}"
             if plan.completion_on is None:
@@ -217,7 +217,7 @@ def r9_order(ds: Dataset, year: int | None = None) -> Iterator[Finding]:
                 yield Finding("R9", "error", f"备案日期 {filing.filed_on} 早于竣工验收日期 {acceptance.accepted_on}",
                               "备案须在竣工验收合格之后，请核对日期。", code, plan.year, record,
                               {"filed_on": filing.filed_on, "accepted_on": acceptance.accepted_on})
-        present = ds.document_kinds(filing)
+        present = filing.kinds_present()
         missing = [d for d in required if d.key not in present]
         if missing:
             severity: Severity = "error" if (filing.filed_on or filing.locked_at) else "info"
@@ -235,10 +235,10 @@ def r11_filing_deadlines(ds: Dataset, year: int | None = None) -> Iterator[Findi
     for plan in ds.plans:
         if year is not None and plan.year != year:
             continue
-        acceptance = ds.acceptance_by_plan.get(plan.id)  # type: ignore[arg-type]
+        acceptance = ds.acceptance_by_plan.get(plan.id)
         if acceptance is None or not acceptance.passed:
             continue
-        filing = ds.filing_by_plan.get(plan.id)  # type: ignore[arg-type]
+        filing = ds.filing_by_plan.get(plan.id)
         code = ds.code_of(plan.alley_id)
         record = f"filings/{filing.id}" if filing else f"acceptances/{acceptance.id}"
         file_due = acceptance.accepted_on + timedelta(days=rules.filing_days)

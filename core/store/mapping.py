@@ -11,7 +11,7 @@ import json
 import operator
 import types
 import typing
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -92,32 +92,6 @@ def spec_for(record: Record | type[Record]) -> TableSpec:
     return SPECS[cls]
 
 
-def read_layout(spec: TableSpec, fields: Collection[str] | None
-                ) -> tuple[tuple[str, ...] | None, tuple[tuple[Child, tuple[str, ...]], ...]]:
-    """What to read for records of ``spec`` that hold only ``fields`` (every field when None).
-
-    Returns the main-table columns (None: all) and each child table to read with its columns.
-    ``fields`` names main fields, whole child lists (``"measures"``) and single child columns
-    (``"measures.code"``); ``id`` is always read, since children are attached by it.
-    """
-    if fields is None:
-        return None, tuple((child, tuple(child.columns)) for child in spec.children)
-    by_field = {child.field: child for child in spec.children}
-    columns = ["id"]
-    child_columns: dict[Child, list[str]] = {}
-    for name in fields:
-        field, _, column = name.partition(".")
-        child = by_field.get(field)
-        if child is not None and column in ("", *child.columns):
-            child_columns.setdefault(child, []).extend([column] if column else child.columns)
-        elif name in spec.columns:
-            columns.append(name)
-        else:
-            raise ValueError(f"{spec.model.__name__} has no field {name!r}")
-    return (tuple(dict.fromkeys(columns)),
-            tuple((child, tuple(dict.fromkeys(names))) for child, names in child_columns.items()))
-
-
 def child_column(spec: TableSpec, field: str) -> tuple[Child, str]:
     """The child table and its column that ``field`` (e.g. ``"measures.code"``) names."""
     name, _, column = field.partition(".")
@@ -138,6 +112,27 @@ def group_child_values(child: Child, column: str, rows: Iterable[tuple[Any, Any]
             found = grouped[parent] = []
         found.append(convert(value) if convert is not None and value is not None else value)
     return grouped
+
+
+def value_readers(spec: TableSpec, columns: tuple[str, ...]) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    """(position, function) for each of ``columns`` of ``spec``'s table whose stored form is not the
+    value a reader wants: ISO text to dates, JSON text to tuples (lists) or dicts, 0/1 to bools.
+    For reads that take a few columns as plain values (:meth:`core.store.Ledger.facts`,
+    :meth:`core.store.Ledger.values`) rather than records."""
+    converters = dict(_converters(spec.model))
+    out: list[tuple[int, Callable[[Any], Any]]] = []
+    for i, name in enumerate(columns):
+        convert = converters.get(name)
+        if name in spec.json_fields:
+            out.append((i, _then(json.loads, _then(convert, _frozen)) if convert else _then(json.loads, _frozen)))
+        elif convert is not None:
+            out.append((i, convert))
+    return tuple(out)
+
+
+def _frozen(value: Any) -> Any:
+    """A list read from JSON as a tuple: values read for looking at are not changed in place."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def to_row(spec: TableSpec, record: Record) -> dict[str, Any]:
@@ -235,14 +230,9 @@ def child_rows(child: Child, record: Record) -> list[dict[str, Any]]:
     return [dict(item.model_dump(mode="json"), position=i) for i, item in enumerate(items)]
 
 
-def group_children(child: Child, rows: Iterable[tuple[Any, ...]],
-                   columns: tuple[str, ...] | None = None) -> dict[int, list[BaseModel]]:
-    """Child models grouped by parent id, from rows ``(parent id, position, *columns)`` in order.
-
-    ``columns`` (default: all of the child's columns) are the ones the rows hold; models built from
-    fewer columns lack the others (reading one raises AttributeError).
-    """
-    build = _item_builder(child.model, columns or tuple(child.columns), 2)
+def group_children(child: Child, rows: Iterable[tuple[Any, ...]]) -> dict[int, list[BaseModel]]:
+    """Child models grouped by parent id, from rows ``(parent id, position, *child columns)`` in order."""
+    build = _item_builder(child.model, tuple(child.columns), 2)
     grouped: dict[int, list[BaseModel]] = {}
     for row in rows:
         found = grouped.get(row[0])
@@ -252,19 +242,15 @@ def group_children(child: Child, rows: Iterable[tuple[Any, ...]],
     return grouped
 
 
-def row_builder(spec: TableSpec, names: tuple[str, ...],
-                children: tuple[str, ...] | None = None) -> Callable[[tuple[Any, ...]], Record]:
+def row_builder(spec: TableSpec, names: tuple[str, ...]) -> Callable[[tuple[Any, ...]], Record]:
     """A function that turns a main-table row (a tuple of the columns ``names``) into its record,
-    with the child lists ``children`` (default: all) empty, to be filled by the caller. Generated
-    once per column layout. A record built from fewer columns lacks the other fields.
+    with its child lists empty, to be filled by the caller. Made once per column layout.
 
     Rows were validated when they were written, so reading converts column types (ISO text to
     dates, JSON text to lists) and builds the models without validating again: re-validating
     every record made loading 10,000 alleys with their plans five times slower.
     """
-    if children is None:
-        children = tuple(c.field for c in spec.children)
-    return _row_builder(spec.model, names, tuple(spec.json_fields), children)
+    return _row_builder(spec.model, names, tuple(spec.json_fields), tuple(c.field for c in spec.children))
 
 
 @functools.cache

@@ -61,14 +61,6 @@ WHERE x.id IS NOT NULL OR f.id IS NOT NULL
 ORDER BY p.year, a.code
 """
 
-_PROBLEM_SQL = """
-SELECT r.id, a.code, a.name, a.subdistrict, a.community, r.reported_on, r.source, r.urgency, r.description,
-       r.assigned_department, r.assigned_on, r.handled_on, r.feedback_on, r.closed_on, r.unable, r.escalated_on,
-       r.satisfaction, r.second_assigned_on, r.second_handled_on, r.second_feedback_on, r.second_satisfaction,
-       r.closing_note != '', r.ticket_no
-FROM problems r JOIN alleys a ON a.id = r.alley_id
-ORDER BY r.reported_on DESC, a.code
-"""
 
 
 
@@ -109,9 +101,12 @@ def document_kinds(ledger: Ledger) -> dict[int, set[str]]:
     return kinds
 
 
-def problem_rows(ledger: Ledger) -> list[Row]:
-    """Every problem with its alley and the dates of its steps, newest first (see _PROBLEM_SQL)."""
-    return ledger.db.execute(_PROBLEM_SQL).fetchall()
+def problem_places(ledger: Ledger) -> dict[int, Row]:
+    """(alley code, name, 街道, 社区, source, ticket number) of every problem, by problem id: what
+    the 问题台账 shows beside the problem's facts."""
+    return {r[0]: r[1:] for r in ledger.db.execute(
+        "SELECT r.id, a.code, a.name, a.subdistrict, a.community, r.source, r.ticket_no "
+        "FROM problems r JOIN alleys a ON a.id = r.alley_id")}
 
 
 def alley_count(ledger: Ledger) -> int:

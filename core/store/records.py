@@ -3,12 +3,13 @@ their audit entries, the lock of filed plans, and reading records back."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from core.errors import Conflict, LedgerError, LockedRecord, NotFound, StoreError
 from core.profile import Profile, load_profile
@@ -26,6 +27,7 @@ from core.records import (
 )
 from core.records.common import repeated
 from core.records.county import YearTarget
+from core.records.facts import Facts
 from core.store import seals
 from core.store.audit import AuditLog
 from core.store.connection import _stamp, gc_paused, where
@@ -37,14 +39,15 @@ from core.store.mapping import (
     group_child_values,
     group_children,
     insert_rows,
-    read_layout,
     replace_fields,
     row_builder,
     spec_for,
     to_row,
+    value_readers,
 )
 
 R = TypeVar("R", bound=Record)
+F = TypeVar("F", bound=Facts)
 
 
 class RecordStore(AuditLog):
@@ -331,20 +334,59 @@ class RecordStore(AuditLog):
     def get(self, cls: type[R], record_id: int | None) -> R:
         """The record of kind ``cls`` with ``record_id``; :class:`NotFound` if there is none (also for
         the None id of a record not stored yet)."""
-        found = self._load(spec_for(cls), "WHERE t.id = ?", [record_id]) if record_id is not None else []
+        found = self._load(cls, "WHERE t.id = ?", [record_id]) if record_id is not None else []
         if not found:
             raise NotFound(f"没有编号为 {record_id} 的{cls.label}")
-        return found[0]  # type: ignore[return-value]
+        return found[0]
 
-    def all(self, cls: type[R], *, fields: Collection[str] | None = None) -> list[R]:
-        """Every record of kind ``cls`` in storage order (the fastest read, for the rules).
+    def all(self, cls: type[R]) -> list[R]:
+        """Every record of kind ``cls``, whole, in storage order."""
+        return self._load(cls)
 
-        With ``fields``, only those fields (and ``id``) are read: ``"measures"`` names a whole child
-        list, ``"measures.code"`` one column of its rows. Such records lack every other field
-        (reading one raises AttributeError) and are for looking at, never for saving: for jobs that
-        read a few columns of many records, in a fraction of the time of a full read.
-        """
-        return self._load(spec_for(cls), fields=fields)  # type: ignore[return-value]
+    def facts(self, cls: type[F]) -> list[F]:
+        """The facts rows (:mod:`core.records.facts`) of every record of ``cls.record``, in storage
+        order: only the fields the rules read, a third of the data (the county check on 10,000
+        alleys reads them in a fraction of the time whole records take)."""
+        spec = spec_for(cls.record)
+        columns = cls.columns()
+        names = tuple(f.name for f in dataclasses.fields(cls))
+        if names != (*columns, *cls.from_children):
+            raise TypeError(f"{cls.__name__}: the fields read from child tables must come last")
+        children = [self.child_values(cls.record, path) for path in cls.from_children.values()]
+        readers = value_readers(spec, columns)
+        cursor = self.db.conn.execute(f"SELECT {', '.join(columns)} FROM {spec.table} ORDER BY id")
+        out = []
+        with gc_paused():
+            for row in cursor:
+                values = list(row)
+                for i, read in readers:
+                    if values[i] is not None:
+                        values[i] = read(values[i])
+                out.append(cls(*values, *(tuple(grouped.get(row[0], ())) for grouped in children)))
+        return out
+
+    def values(self, cls: type[Record], names: Sequence[str]) -> list[tuple[Any, ...]]:
+        """The fields ``names`` of every record of kind ``cls``, in storage order, one tuple per record
+        in the order of ``names`` (dates as dates, JSON lists as tuples): for jobs whose columns are
+        data, such as the ledger export (its columns come from the exchange's column table).
+        Fields of the record's own table only; child lists are read with :meth:`child_values`."""
+        spec = spec_for(cls)
+        unknown = [name for name in names if name not in spec.columns]
+        if unknown:
+            raise ValueError(f"{cls.__name__} has no field {unknown[0]!r} in its table")
+        readers = value_readers(spec, tuple(names))
+        cursor = self.db.conn.execute(f"SELECT {', '.join(names)} FROM {spec.table} ORDER BY id")
+        if not readers:
+            return cursor.fetchall()
+        out = []
+        with gc_paused():
+            for row in cursor:
+                values = list(row)
+                for i, read in readers:
+                    if values[i] is not None:
+                        values[i] = read(values[i])
+                out.append(tuple(values))
+        return out
 
     def child_values(self, cls: type[Record], field: str) -> dict[int, list[Any]]:
         """One column of a child list of every record of kind ``cls``, e.g. ``"measures.code"``:
@@ -358,20 +400,18 @@ class RecordStore(AuditLog):
             f"SELECT {child.parent_key}, {column} FROM {child.table} ORDER BY {child.parent_key}, position")
         return group_child_values(child, column, cursor)
 
-    def _load(self, spec: TableSpec, where: str = "", params: Sequence[Any] = (), order: str = "t.id",
-              fields: Collection[str] | None = None) -> list[Record]:
+    def _load(self, cls: type[R], where: str = "", params: Sequence[Any] = (), order: str = "t.id") -> list[R]:
+        """Records of kind ``cls`` whole, with their child lists: the rows of its table that ``where``
+        selects (a clause on ``t``, the table), in ``order``."""
         with gc_paused():
-            return self._load_rows(spec, where, params, order, fields)
+            return self._load_rows(cls, spec_for(cls), where, params, order)
 
-    def _load_rows(self, spec: TableSpec, where: str, params: Sequence[Any], order: str,
-                   fields: Collection[str] | None) -> list[Record]:
-        columns, children = read_layout(spec, fields)
-        select = ", ".join(f"t.{name}" for name in columns) if columns else "t.*"
-        cursor = self.db.conn.execute(f"SELECT {select} FROM {spec.table} t {where} ORDER BY {order}", params)
-        build = row_builder(spec, tuple(d[0] for d in cursor.description), tuple(c.field for c, _ in children))
+    def _load_rows(self, cls: type[R], spec: TableSpec, where: str, params: Sequence[Any], order: str) -> list[R]:
+        cursor = self.db.conn.execute(f"SELECT t.* FROM {spec.table} t {where} ORDER BY {order}", params)
+        build = cast("Callable[[tuple[Any, ...]], R]", row_builder(spec, tuple(d[0] for d in cursor.description)))
         records = [build(row) for row in cursor]
-        for child, child_columns in children:
-            head = (f"SELECT c.{child.parent_key}, c.position, {', '.join(f'c.{name}' for name in child_columns)} "
+        for child in spec.children:
+            head = (f"SELECT c.{child.parent_key}, c.position, {', '.join(f'c.{name}' for name in child.columns)} "
                     f"FROM {child.table} c")
             if not where:
                 cursor = self.db.conn.execute(f"{head} ORDER BY c.{child.parent_key}, c.position")
@@ -384,38 +424,38 @@ class RecordStore(AuditLog):
                 cursor = self.db.conn.execute(
                     f"{head} JOIN {spec.table} t ON t.id = c.{child.parent_key} {where} "
                     f"ORDER BY c.{child.parent_key}, c.position", params)
-            grouped = group_children(child, cursor, child_columns)
+            grouped = group_children(child, cursor)
             for record in records:
                 record.__dict__[child.field] = grouped.get(record.id, []) if record.id is not None else []
         return records
 
     def alley(self, code: str) -> Alley:
         """The alley with ``code``; :class:`NotFound` if there is none."""
-        found = self._load(spec_for(Alley), "WHERE t.code = ?", [code])
+        found = self._load(Alley, "WHERE t.code = ?", [code])
         if not found:
             raise NotFound(f"没有街巷编码为「{code}」的街巷")
-        return found[0]  # type: ignore[return-value]
+        return found[0]
 
     def alleys(self, *, year: int | None = None) -> list[Alley]:
         """All alleys by code; with ``year``, only those that have a plan in that year."""
         if year is None:
-            return self._load(spec_for(Alley), order="t.code")  # type: ignore[return-value]
-        return self._load(  # type: ignore[return-value]
-            spec_for(Alley), "WHERE t.id IN (SELECT alley_id FROM plans WHERE year = ?)", [year], "t.code"
+            return self._load(Alley, order="t.code")
+        return self._load(
+            Alley, "WHERE t.id IN (SELECT alley_id FROM plans WHERE year = ?)", [year], "t.code"
         )
 
     def surveys(self, alley_id: int | None = None) -> list[Survey]:
         """Surveys, oldest first; only one alley's with ``alley_id``."""
         if alley_id is None:
-            return self._load(spec_for(Survey), order="t.alley_id, t.surveyed_on, t.id")  # type: ignore[return-value]
-        return self._load(spec_for(Survey), "WHERE t.alley_id = ?", [alley_id],  # type: ignore[return-value]
+            return self._load(Survey, order="t.alley_id, t.surveyed_on, t.id")
+        return self._load(Survey, "WHERE t.alley_id = ?", [alley_id],
                           "t.surveyed_on, t.id")
 
     def plans(self, *, year: int | None = None, alley_id: int | None = None) -> list[Plan]:
         """Plans ordered by year and alley code, optionally of one year or one alley."""
         clause, params = where(("t.year = ?", [year]) if year is not None else None,
                                ("t.alley_id = ?", [alley_id]) if alley_id is not None else None)
-        return self._load(spec_for(Plan), "JOIN alleys a ON a.id = t.alley_id " + clause, params, "t.year, a.code")  # type: ignore[return-value]
+        return self._load(Plan, "JOIN alleys a ON a.id = t.alley_id " + clause, params, "t.year, a.code")
 
     def progress(self, *, plan_id: int | None = None, month: tuple[int, int] | None = None) -> list[ProgressEntry]:
         """Monthly progress reports, oldest first; of one plan, or reported in one (year, month)."""
@@ -424,7 +464,7 @@ class RecordStore(AuditLog):
             ("t.reported_on >= ? AND t.reported_on < ?",
              [f"{month[0]}-{month[1]:02d}-01", f"{month[0] + month[1] // 12}-{month[1] % 12 + 1:02d}-01"])
             if month is not None else None)
-        return self._load(spec_for(ProgressEntry), clause, params, "t.reported_on, t.id")  # type: ignore[return-value]
+        return self._load(ProgressEntry, clause, params, "t.reported_on, t.id")
 
     def acceptances(self, *, year: int | None = None) -> list[Acceptance]:
         """Acceptances, optionally of plans of one year."""
@@ -436,13 +476,13 @@ class RecordStore(AuditLog):
 
     def acceptance_for(self, plan_id: int | None) -> Acceptance | None:
         """The acceptance of one plan, if recorded (None for a plan not stored yet)."""
-        found = self._load(spec_for(Acceptance), "WHERE t.plan_id = ?", [plan_id]) if plan_id is not None else []
-        return found[0] if found else None  # type: ignore[return-value]
+        found = self._load(Acceptance, "WHERE t.plan_id = ?", [plan_id]) if plan_id is not None else []
+        return found[0] if found else None
 
     def filing_for(self, plan_id: int | None) -> Filing | None:
         """The filing of one plan, if recorded (None for a plan not stored yet)."""
-        found = self._load(spec_for(Filing), "WHERE t.plan_id = ?", [plan_id]) if plan_id is not None else []
-        return found[0] if found else None  # type: ignore[return-value]
+        found = self._load(Filing, "WHERE t.plan_id = ?", [plan_id]) if plan_id is not None else []
+        return found[0] if found else None
 
     def filing_numbers(self) -> dict[int | None, str]:
         """Filing number (备案编号) of every filed plan, by plan id."""
@@ -453,14 +493,14 @@ class RecordStore(AuditLog):
         if year is not None:
             where += " WHERE p.year = ?"
             params.append(year)
-        return self._load(spec_for(cls), where, params, "p.year, t.plan_id")  # type: ignore[return-value]
+        return self._load(cls, where, params, "p.year, t.plan_id")
 
     def problems(self, *, year: int | None = None, alley_id: int | None = None) -> list[Problem]:
         """Problems, newest first; optionally reported in one year or about one alley."""
         clause, params = where(
             ("t.reported_on >= ? AND t.reported_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"]) if year is not None else None,
             ("t.alley_id = ?", [alley_id]) if alley_id is not None else None)
-        return self._load(spec_for(Problem), clause, params, "t.reported_on DESC, t.id DESC")  # type: ignore[return-value]
+        return self._load(Problem, clause, params, "t.reported_on DESC, t.id DESC")
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind the database holds."""
@@ -488,7 +528,7 @@ class RecordStore(AuditLog):
         found: list[R] = []
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            found += self._load(spec_for(cls), f"WHERE t.id IN ({','.join('?' * len(chunk))})", chunk)  # type: ignore[arg-type]
+            found += self._load(cls, f"WHERE t.id IN ({','.join('?' * len(chunk))})", chunk)
         return found
 
 

@@ -180,7 +180,7 @@ def test_a_boutique_rating_on_a_plan_r2_finds_ineligible_keeps_the_award_with_an
                      boutique_eval_result="精品")
     one_supplement = p.model_copy(update={"measures": p.measures[:2]})
     ds = dataset(surveys=[survey()], plans=[one_supplement], acceptances=[a], as_of=date(2024, 1, 5))
-    assert not boutique_eligible(ds, one_supplement)
+    assert not boutique_eligible(ds, ds.plans[0])
     assert funding_for_plan(one_supplement, a, PROFILE, ds.as_of).boutique_award_yuan == 1_500_000
     (note,) = [f for f in found(ds, "R7") if "评为精品" in f.message]
     assert note.severity == "info" and "精品奖补 1500000 元照发" in note.message and "R2" in note.message
@@ -232,13 +232,14 @@ def test_a_boutique_plan_without_a_survey_is_not_eligible_and_not_counted():
     p = plan(category="精品类", measures=BOUTIQUE_MEASURES)
     settings = CountySettings(name="示例县", targets=[YearTarget(year=2023, alleys=1, boutique=1)])
     ds = dataset(plans=[p], settings=settings)
-    assert not boutique_eligible(ds, p)
+    assert not boutique_eligible(ds, ds.plans[0])
     (r2,) = found(ds, "R2")
     assert "没有对应的调查摸底记录" in r2.message and "不计入精品任务" in r2.message
     assert r2.facts["boutique_eligible"] is False
     (r8,) = [f for f in found(ds, "R8") if "精品" in f.message]
     assert r8.facts["boutique"] == 0 and r8.facts["ineligible"] == 1
-    assert boutique_eligible(dataset(plans=[p], surveys=[survey()]), p)
+    with_survey = dataset(plans=[p], surveys=[survey()])
+    assert boutique_eligible(with_survey, with_survey.plans[0])
 
 
 # 7. R5 shown as judged -----------------------------------------------------------------------------
