@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from core import outputs
 from core.paths import is_network_path, sqlite_uri
 from core.store import locking, watch
@@ -236,14 +238,16 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
 
 
-def journal(conn: sqlite3.Connection, access: Access) -> None:
+def journal(db: sqlite_utils.Database, access: Access) -> None:
     """WAL on a local disk; the rollback journal on a network folder (WAL's index is one PC's
     shared memory: two PCs would each keep their own and damage the file)."""
     if not access.writable:
         return
-    wanted = "delete" if access.network else "wal"
     with contextlib.suppress(sqlite3.OperationalError):  # another connection open: keep the mode it has
-        conn.execute(f"PRAGMA journal_mode = {wanted}")
+        if access.network:
+            db.disable_wal()
+        else:
+            db.enable_wal()
 
 
 def holder_text(path: Path | str) -> str:

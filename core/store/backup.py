@@ -96,11 +96,10 @@ def _note(ledger: Ledger, out: Path, digest: str) -> bool:
     with contextlib.suppress(LedgerError), _busy_timeout_back(conn):
         with ledger.transaction():
             ledger.note("backup", f"备份到 {out}", source=digest)
-            head = ledger.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
             stat = out.stat()
-            ledger.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_backup', ?)", [json.dumps(
+            ledger.db.table("meta").insert({"key": "last_backup", "value": json.dumps(
                 {"path": str(out.resolve()), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-                 "sha256": digest, "audit_id": head})])
+                 "sha256": digest, "audit_id": ledger.audit_head()})}, replace=True)
         return True
     return False
 

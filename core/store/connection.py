@@ -35,6 +35,13 @@ def where(*conditions: tuple[str, Sequence[Any]] | None) -> tuple[str, list[Any]
 APPLICATION_ID = 0x58414E47  # "XANG": marks the file as an Alley Ledger database
 
 
+def _database(conn: sqlite3.Connection | None) -> sqlite_utils.Database:
+    """sqlite-utils' wrapper around ``conn`` (None: a new database in memory), without its plugins:
+    a sqlite-utils plugin installed in the same Python would otherwise change the clerk's
+    connection (its SQL functions, its settings); looking for them also cost 1 ms at each start."""
+    return sqlite_utils.Database(conn, memory=conn is None, execute_plugins=False)
+
+
 def _now() -> str:
     return _stamp().isoformat()
 
@@ -87,7 +94,7 @@ class Connection:
             raise StoreError(f"「{path}」不是巷账数据库文件（无法按 SQLite 数据库读取）")
         conn, access = connect(path, exists=exists, mode=mode, program=program)
         try:
-            db = sqlite_utils.Database(conn)
+            db = _database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -111,7 +118,7 @@ class Connection:
                 with access.write_lock():
                     ledger._migrate(version)
             with access.committing():
-                journal(conn, access)
+                journal(db, access)
         except sqlite3.DatabaseError as error:
             access.close(conn)
             raise (explain(error, path) or StoreError(f"无法打开数据库「{path}」：{error}")) from None
@@ -127,7 +134,7 @@ class Connection:
     @classmethod
     def in_memory(cls, user: str | None = "测试") -> Self:
         """A throw-away ledger in memory (tests and previews)."""
-        db = sqlite_utils.Database(memory=True)
+        db = _database(None)
         db.execute("PRAGMA foreign_keys = ON")
         ledger = cls(db, None, user)
         ledger._migrate(0)
@@ -196,8 +203,7 @@ class Connection:
         # Seals cover every column: after a step adds one, every locked plan is sealed again —
         # but a seal that did not hold before the upgrade stays broken, so the upgrade never
         # hides a change made behind the program's back.
-        has_seals = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'seals'").fetchone() is not None
-        broken_before = {plan_id for plan_id, _ in seals.broken(conn)} if has_seals else set()
+        broken_before = {plan_id for plan_id, _ in seals.broken(conn)} if self.db.table("seals").exists() else set()
         # A migration may rebuild a table others refer to (SQLite's way to change a column), which
         # needs foreign-key enforcement off; every reference is checked before the step commits.
         conn.execute("PRAGMA foreign_keys = OFF")
@@ -212,12 +218,16 @@ class Connection:
             chain.fill_missing(conn)
             locked = {row[0] for row in conn.execute("SELECT plan_id FROM filings WHERE locked_at IS NOT NULL")}
             self._pending_seals.update(locked - broken_before)
-            self.db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_upgraded_at', ?)", [_now()]
-            )
+            self.db.table("meta").insert({"key": "schema_upgraded_at", "value": _now()}, replace=True)
 
     def _run_migrations(self, conn: sqlite3.Connection, version: int) -> None:
         """Apply each migration after ``version`` in its own transaction."""
+        # Not sqlite-utils' Migrations (named steps recorded in a _sqlite_migrations table): our
+        # version is SQLite's user_version, which every clerk's file already carries and restore
+        # checks; Migrations would add a table to each file, and would open a file from a newer
+        # program (it skips step names it does not know, where user_version > LATEST refuses).
+        # Steps stay SQL text, never edited once released: Table.transform() would write the SQL
+        # of whichever sqlite-utils is installed.
         for target in range(version + 1, LATEST + 1):
             script = MIGRATIONS[target - 1]
             try:
@@ -228,8 +238,7 @@ class Connection:
                     raise sqlite3.IntegrityError(f"表 {broken[0]} 第 {broken[1]} 行引用的 {broken[2]} 不存在")
                 conn.commit()
             except sqlite3.DatabaseError as error:
-                if conn.in_transaction:
-                    conn.rollback()
+                self.db.rollback()
                 known = explain(error, self.path)
                 raise (known or StoreError(f"数据库升级到第 {target} 版时失败：{error}")) from None
 
@@ -257,24 +266,21 @@ class Connection:
         """
         conn = self.db.conn
         if conn.in_transaction:
-            name = f"sp{id(object())}"
-            conn.execute(f"SAVEPOINT {name}")
             try:
-                yield self
-            except BaseException as error:
-                # A full disk or an I/O error ends the whole transaction inside SQLite: then there
-                # is no savepoint to go back to, and the error itself is what to report.
-                if conn.in_transaction:
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
-                    conn.execute(f"RELEASE SAVEPOINT {name}")
-                known = explain(error, self.path) if isinstance(error, (sqlite3.Error, OSError)) else None
-                if known is not None:
-                    raise known from None
-                raise
-            conn.execute(f"RELEASE SAVEPOINT {name}")
+                with self.db.atomic():  # a savepoint: undone alone, the outer work goes on
+                    yield self
+            except (sqlite3.Error, OSError) as error:
+                known = explain(error, self.path)
+                if known is None:
+                    raise
+                raise known from None
             return
         self.access.check(conn)
         with self.access.write_lock():
+            # Not sqlite-utils' atomic() here: it begins with a plain (deferred) BEGIN, so a write
+            # that first reads (the next id, the audit chain's head) fails at once with "database
+            # is locked" when another program wrote in between — SQLite cannot wait for it then.
+            # BEGIN IMMEDIATE waits for the other writer (busy timeout) and then holds the lock.
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
@@ -287,8 +293,9 @@ class Connection:
                         seals.reseal(conn, self._pending_seals)
             except BaseException as error:
                 self._pending_seals.clear()
-                if conn.in_transaction:
-                    conn.rollback()
+                # A full disk or an I/O error may have ended the transaction inside SQLite already:
+                # rollback() then does nothing, and the error itself is what to report.
+                self.db.rollback()
                 known = explain(error, self.path) if isinstance(error, (sqlite3.Error, OSError)) else None
                 if known is not None:
                     raise known from None
@@ -296,10 +303,9 @@ class Connection:
             self._pending_seals.clear()
             try:
                 with self.access.committing():
-                    conn.commit()
+                    self.db.commit()
             except sqlite3.DatabaseError as error:
-                if conn.in_transaction:
-                    conn.rollback()
+                self.db.rollback()
                 raise (explain(error, self.path) or StoreError(f"保存失败，所有修改已撤销：{error}")) from None
 
     @property

@@ -101,6 +101,8 @@ def examine(path: Path | str, *, quick: bool = False, progress: Callable[[int, s
         report.findings.append(Finding("file", "error", f"「{path.name}」不是 SQLite 数据库文件（文件头已损坏，或根本不是数据库）"))
         return report
     try:
+        # sqlite3 itself, not sqlite-utils' Database: the file may be damaged or not ours, so it is
+        # read as it is (damaged text too) with plain SELECTs that Table.count()/exists() would wrap.
         conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=10)
     except sqlite3.Error as error:
         report.findings.append(Finding("file", "error", f"无法打开数据库：{error}"))

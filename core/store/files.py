@@ -59,12 +59,9 @@ class AttachmentStore(RecordStore):
             if row:
                 attachment_id = row[0]
             else:
-                cursor = self.db.execute(
-                    "INSERT INTO attachments (sha256, file_name, mime, size, data, added_at, added_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [digest, file_name, mime, len(data), data, _now(), self.user],
-                )
-                attachment_id = cursor.lastrowid
+                attachment_id = self.db.table("attachments").insert(
+                    {"sha256": digest, "file_name": file_name, "mime": mime, "size": len(data), "data": data,
+                     "added_at": _now(), "added_by": self.user}).last_pk
                 if owner is None and audited:  # else the owner's entry names the file
                     self._write_audit([self._audit_row(
                         "insert", "attachments", attachment_id, file_name,
@@ -72,12 +69,10 @@ class AttachmentStore(RecordStore):
             attachment = Attachment(attachment_id, digest, file_name, mime, len(data))
             if owner is not None:
                 table = spec_for(owner).table
-                position = self.db.execute(
-                    "SELECT COUNT(*) FROM attachment_links WHERE owner_table = ? AND owner_id = ?",
-                    [table, owner.id]).fetchone()[0]
-                self.db.execute(
-                    "INSERT INTO attachment_links (attachment_id, owner_table, owner_id, caption, position) "
-                    "VALUES (?, ?, ?, ?, ?)", [attachment_id, table, owner.id, caption, position])
+                links = self.db.table("attachment_links")
+                position = links.count_where("owner_table = ? AND owner_id = ?", [table, owner.id])
+                links.insert({"attachment_id": attachment_id, "owner_table": table, "owner_id": owner.id,
+                              "caption": caption, "position": position})
                 if audited:
                     self._write_audit([self._audit_row(
                         "update", table, owner.id, self._record_key(owner),
@@ -98,8 +93,8 @@ class AttachmentStore(RecordStore):
                 [table, owner.id, attachment_id]).fetchone()
             if row is None:
                 raise NotFound(f"{owner.label}没有附件 {attachment_id}")
-            self.db.execute("DELETE FROM attachment_links WHERE owner_table = ? AND owner_id = ? AND attachment_id = ?",
-                            [table, owner.id, attachment_id])
+            self.db.table("attachment_links").delete_where(
+                "owner_table = ? AND owner_id = ? AND attachment_id = ?", [table, owner.id, attachment_id])
             self._write_audit([self._audit_row(
                 "update", table, owner.id, self._record_key(owner),
                 {"attachments": [{"file_name": row[0], "sha256": row[1]}, None]}, reason=reason)])

@@ -43,13 +43,12 @@ class Ledger(AttachmentStore):
         if outside:
             raise LedgerError(f"{year} 年节假日表中出现了其他年份的日期：{outside[0]}")
         with self.transaction():
-            self.db.execute("DELETE FROM holidays WHERE day LIKE ?", [f"{year}-%"])
-            self.db.conn.executemany(
-                "INSERT INTO holidays (day, is_workday, name) VALUES (?, ?, ?)",
-                [(d.isoformat(), int(w), (names or {}).get(d, "")) for d, w in sorted(days.items())])
-            self.db.execute(
-                "INSERT OR REPLACE INTO holiday_years (year, source, loaded_at, loaded_by) VALUES (?, ?, ?, ?)",
-                [year, source, _now(), self.user])
+            self.db.table("holidays").delete_where("day LIKE ?", [f"{year}-%"])
+            self.db.table("holidays").insert_all(
+                {"day": d.isoformat(), "is_workday": int(w), "name": (names or {}).get(d, "")}
+                for d, w in sorted(days.items()))
+            self.db.table("holiday_years").insert(
+                {"year": year, "source": source, "loaded_at": _now(), "loaded_by": self.user}, replace=True)
             self._write_audit([self._audit_row(
                 "update", "holidays", year, f"{year}年节假日", {"days": [None, len(days)]}, source=source)])
 

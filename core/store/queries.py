@@ -111,7 +111,7 @@ def problem_places(ledger: Ledger) -> dict[int, Row]:
 
 def alley_count(ledger: Ledger) -> int:
     """How many alleys the county has."""
-    return ledger.db.execute("SELECT COUNT(*) FROM alleys").fetchone()[0]
+    return ledger.db.table("alleys").count
 
 
 def plan_years(ledger: Ledger) -> list[int]:
@@ -217,7 +217,7 @@ def audit_rows(ledger: Ledger, where: list[str], params: list[Any], *, before: i
 
 def audit_count(ledger: Ledger, where: list[str], params: list[Any]) -> int:
     """How many entries match ``where``."""
-    return ledger.db.execute("SELECT COUNT(*) FROM audit_log" + _joined(where), params).fetchone()[0]
+    return ledger.db.table("audit_log").count_where(" AND ".join(where) or None, params)
 
 
 def _joined(where: list[str]) -> str:

@@ -56,6 +56,7 @@ def check_backup(path: Path | str) -> BackupInfo:
     if not outputs.is_database(path):
         raise LedgerError(f"「{path.name}」不是巷账的备份文件（不是数据库）")
     try:
+        # sqlite3 itself, as the doctor reads: a file that may not be ours, read-only, a few SELECTs.
         conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     except sqlite3.Error as error:
         raise LedgerError(f"无法打开备份文件「{path.name}」：{error}") from None
