@@ -85,11 +85,26 @@ def amend_record(ledger: Ledger, record: R, reason: str, *, source: str = "ç•Œé
     return save_record(ledger, record, reason=reason.strip(), source=source)
 
 
-def delete_record(ledger: Ledger, record: Record, *, reason: str = "") -> Done[None]:
-    """Delete a record (refused while other records depend on it, or with a filed plan's records
-    unless ``reason`` names the amendment)."""
-    ledger.delete(record, reason=reason)
-    return Done(None, changed(record))
+@dataclass(frozen=True)
+class Deleted:
+    """A record deleted: as it was stored, how it is known (``identity``: see
+    :meth:`~core.store.Ledger.record_identity`; ``title``, in Chinese), and the audit entry that
+    keeps it (``audit_id``; :mod:`core.store.history` rebuilds it from there)."""
+
+    record: Record
+    identity: dict[str, Any]
+    title: str
+    audit_id: int
+
+
+def delete_record(ledger: Ledger, record: Record, *, reason: str = "") -> Done[Deleted]:
+    """Delete a record, which the audit log keeps whole. Refused while other records depend on it
+    (:meth:`~core.store.Ledger.delete_refusal` says which, and where to delete them first), and for
+    a filed plan's records unless ``reason`` names the amendment (:class:`~core.errors.LockedRecord`)."""
+    stored = ledger.get(type(record), record.id)
+    identity, title = ledger.record_identity(stored), ledger.record_title(stored)
+    audit_id = ledger.delete(record, reason=reason.strip())
+    return Done(Deleted(stored, identity, title, audit_id), changed(stored))
 
 
 def withdraw_plan(ledger: Ledger, plan: Plan, *, on: date | None = None, reason: str, amendment: str = ""
@@ -234,6 +249,6 @@ def restore_backup(db: Path, backup: Path, *, backup_folder: Path | None = None,
                 Changes.everything())
 
 
-__all__ = ["KIND_OF", "Done", "amend_record", "attach_documents", "attach_files", "changed", "close_problem",
-           "correct_document", "delete_record", "file_and_lock", "import_ledger", "load_demo", "load_holidays",
-           "reinstate_plan", "remove_document", "restore_backup", "save_record", "save_settings", "withdraw_plan"]
+__all__ = ["KIND_OF", "Deleted", "Done", "amend_record", "attach_documents", "attach_files", "changed",
+           "close_problem", "correct_document", "delete_record", "file_and_lock", "import_ledger", "load_demo",
+           "load_holidays", "reinstate_plan", "remove_document", "restore_backup", "save_record", "save_settings", "withdraw_plan"]

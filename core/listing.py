@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 HEADERS: dict[str, list[tuple[str, str]]] = {
     "alleys": [("code", "街巷编码"), ("name", "街巷名称"), ("subdistrict", "所在街道"), ("community", "所在社区"),
                ("length_m", "长度(米)"), ("red_line_width_m", "红线宽度(米)"), ("chief", "街巷长")],
+    "surveys": [("id", "编号"), ("alley_code", "街巷编码"), ("surveyed_on", "调查日期"), ("surveyor", "调查人"),
+                ("problems_found", "发现的问题")],
     "plans": [("alley_code", "街巷编码"), ("alley_name", "街巷名称"), ("year", "年度"), ("category", "类别"),
               ("total_investment_yuan", "总投资(元)"), ("contract_on", "合同签订"), ("completion_on", "竣工日期")],
     "progress": [("alley_code", "街巷编码"), ("year", "年度"), ("reported_on", "填报日期"),
@@ -24,7 +26,7 @@ HEADERS: dict[str, list[tuple[str, str]]] = {
                     ("settlement_yuan", "竣工结算(元)")],
     "filings": [("alley_code", "街巷编码"), ("year", "年度"), ("filing_no", "备案编号"), ("filed_on", "备案日期"),
                 ("archive_no", "档号"), ("complete", "资料齐全"), ("locked", "已归档锁定")],
-    "problems": [("alley_code", "街巷编码"), ("reported_on", "发现日期"), ("urgency", "紧急程度"),
+    "problems": [("id", "编号"), ("alley_code", "街巷编码"), ("reported_on", "发现日期"), ("urgency", "紧急程度"),
                  ("description", "问题描述"), ("status", "状态"), ("deadline", "办结期限")],
 }
 
@@ -33,7 +35,8 @@ def list_records(ledger: Ledger, kind: str, *, year: int | None = None,
                  today: date | None = None) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     """Rows of one kind of record as JSON-ready dicts, plus the headers for a text table.
 
-    Plans, acceptances and filings carry ``alley_code`` and ``year``; problems their computed
+    Surveys carry ``alley_code``; plans, acceptances and filings ``alley_code`` and ``year``; every
+    row its ``id`` (the 编号 by which ``delete`` tells two surveys of one day apart); problems their computed
     handling deadline, status, the next step with its deadline (上报县级, 办结, 反馈, 再次办结 …) and
     whether that step is overdue as of ``today``.
     """
@@ -43,6 +46,9 @@ def list_records(ledger: Ledger, kind: str, *, year: int | None = None,
     plan_keys = ledger.plan_keys()
     if kind == "alleys":
         rows = [_dump(a) for a in ledger.alleys(year=year)]
+    elif kind == "surveys":
+        rows = [{"alley_code": codes.get(s.alley_id), **_dump(s)} for s in ledger.surveys()
+                if year is None or s.surveyed_on.year == year]
     elif kind == "plans":
         names = {a.code: a.name for a in ledger.alleys()}
         rows = []

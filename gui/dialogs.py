@@ -31,6 +31,17 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before deleting a record: 删除 or 取消, with 取消 the default (Enter and Esc keep it)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    delete = box.addButton("删除", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
 def ask_unsaved(parent: QWidget | None, what: str) -> str:
     """SAVE, DISCARD or CANCEL for a record with unsaved changes."""
     box = QMessageBox(QMessageBox.Icon.Question, "未保存的修改", f"{what}有未保存的修改，是否保存？", parent=parent)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +53,8 @@ PAGES: tuple[type[Page], ...] = (
 PAGE_NAMES = tuple(p.name for p in PAGES)
 RECENT = 8
 DEFAULT_SIZE = QSize(1400, 860)
+TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+"""Where Ctrl+Del edits the text rather than deleting the record on screen."""
 
 
 class MainWindow(QMainWindow):
@@ -194,6 +202,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("编辑(&E)"))
         edit.addAction(self._action("新建", lambda: self.current_page().new_record(), "Ctrl+N", "new"))
         edit.addAction(self._action("保存", lambda: self.current_page().save(), "Ctrl+S", "save"))
+        self.delete_action = self._action("删除…", self.delete_record, "Ctrl+Del", "delete")
+        edit.addAction(self.delete_action)
         edit.addAction(self._action("撤销", lambda: self.current_page().undo(), "Ctrl+Z", "undo"))
         edit.addAction(self._action("重做", lambda: self.current_page().redo(), "Ctrl+Shift+Z", "redo"))
         edit.addSeparator()
@@ -209,6 +219,22 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self._action("检查数据库…", lambda: self.safety.examine(), name="doctor"))
         help_menu.addAction(self._action("诊断信息…", lambda: self.safety.diagnostics(), name="diagnostics"))
+
+    def delete_record(self) -> None:
+        """Ctrl+Del: delete the record on screen (the page asks first). In a text box it deletes the
+        word after the cursor instead, as everywhere in Windows: the window's shortcut is offered the
+        key before the box, which does not claim it."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, TEXT_INPUTS) or (isinstance(focus, QComboBox) and focus.isEditable()):
+            # the key sent again, with this shortcut off for that moment (else it would take it again)
+            self.delete_action.setEnabled(False)
+            try:
+                QApplication.sendEvent(focus, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Delete,
+                                                        Qt.KeyboardModifier.ControlModifier))
+            finally:
+                self.delete_action.setEnabled(True)
+            return
+        self.current_page().delete_current()
 
     def refresh(self) -> None:
         page = self.current_page()

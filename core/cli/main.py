@@ -26,10 +26,21 @@ from core.paths import default_db_path
 
 argparse_zh.install()
 
-LIST_KINDS = ("alleys", "plans", "progress", "acceptances", "filings", "problems")
+LIST_KINDS = ("alleys", "surveys", "plans", "progress", "acceptances", "filings", "problems")
 EXIT_STRICT = 3
 EXIT_READER_GONE = 141  # 128 + SIGPIPE: what a shell reports for a tool whose pipe's reader left
 EXIT_BUG = 70  # EX_SOFTWARE: the program's own fault, logged
+
+DELETE_KINDS = (
+    ("alley", "alleys", "街巷（还有调查、方案或问题时不能删除）"),
+    ("survey", "surveys", "调查摸底"),
+    ("plan", "plans", "改造方案（还有验收、备案或月调度进度时不能删除；不再列入年度清单请用 withdraw）"),
+    ("progress", None, "月调度进度"),
+    ("acceptance", "acceptances", "竣工验收（已有备案归档时不能删除）"),
+    ("filing", "filings", "备案归档（连同卷内文件）"),
+    ("problem", "problems", "问题台账中的一个问题"),
+)
+"""(kind, the plural ``list`` uses if it differs, help) of the records ``delete`` names."""
 
 # Placeholders in --help (argparse would show the option's name in capitals, in English).
 METAVARS = {
@@ -38,7 +49,7 @@ METAVARS = {
     "as_of": "日期", "rule": "规则", "date": "日期", "days": "天数", "file": "文件", "rejects": "文件",
     "out": "输出文件", "alley_code": "街巷编码", "screenshot": "图片.png", "page": "页面", "size": "宽x高",
     "kind": "种类", "format": "格式", "reason": "原因", "on": "日期", "amendment": "原因",
-    "backup": "备份文件", "backup_folder": "文件夹",
+    "backup": "备份文件", "backup_folder": "文件夹", "problem_id": "编号", "record_id": "编号",
 }
 
 
@@ -203,6 +214,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--amendment", default="", help="方案已归档锁定时的更正原因")
     p.add_argument("--undo", action="store_true", help="恢复已撤销的方案")
     p.set_defaults(handler=cmd_withdraw)
+
+    p = sub.add_parser("delete", parents=[common], help="删除一条录错或录重的记录（原记录留在操作日志中）")
+    dsub = p.add_subparsers(dest="delete_kind", metavar="种类", required=True)
+    deleting = argparse.ArgumentParser(add_help=False)
+    deleting.add_argument("--reason", default="", help="删除原因（记入操作日志；已归档锁定方案的记录必须填写）")
+    deleting.add_argument("--yes", action="store_true", help="不再询问（在脚本、管道中运行时必须加）")
+    for kind, alias, text in DELETE_KINDS:
+        w = dsub.add_parser(kind, aliases=[alias] if alias else [], parents=[common, deleting], help=text)
+        if kind == "problem":
+            w.add_argument("problem_id", type=int, help="问题编号（list problems 的“编号”一列）")
+        else:
+            w.add_argument("alley_code", help="街巷编码")
+        if kind in ("plan", "progress", "acceptance", "filing"):
+            w.add_argument("--year", type=int, required=True, help="方案年度")
+        if kind in ("survey", "progress"):
+            day = "调查日期" if kind == "survey" else "填报日期"
+            w.add_argument("--on", type=_date_arg, default=None, help=f"{day}（该街巷只有一份时可省略）")
+            w.add_argument("--id", type=int, default=None, dest="record_id", help="编号（同一天有两份时用它区分）")
+        w.set_defaults(handler=cmd_delete, record_kind=kind, delete_parser=w)
 
     p = sub.add_parser("backup", parents=[common], help="把数据库（含附件）完整备份到一个文件")
     p.add_argument("out", type=Path, help="备份文件路径（- 为标准输出）")
@@ -538,6 +568,37 @@ def cmd_withdraw(args: argparse.Namespace, out: Output) -> int:
                 "withdrawn_reason": plan.withdrawn_reason}
     out.emit(document, lambda: (f"已撤销 {alley.name} {plan.year} 年方案（{plan.withdrawn_on}：{plan.withdrawn_reason}），"
                                 "不再列入年度清单") if plan.withdrawn else f"已恢复 {alley.name} {plan.year} 年方案")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, out: Output) -> int:
+    from core.actions import delete_record
+    from core.errors import LockedRecord
+    from core.lookup import find_record
+
+    # Asked before anything is opened: a script must say --yes, a clerk at the console is asked.
+    interactive = not args.yes and sys.stdin is not None and sys.stdin.isatty()
+    if not args.yes and not interactive:
+        args.delete_parser.error("删除前须确认：不在终端中运行（脚本、管道）时请加 --yes")
+    with _open(args, mode="write") as ledger:
+        record = find_record(ledger, args.record_kind, alley_code=getattr(args, "alley_code", None),
+                             year=getattr(args, "year", None), on=getattr(args, "on", None),
+                             record_id=getattr(args, "problem_id", None) or getattr(args, "record_id", None))
+        refused = ledger.delete_refusal(record)
+        if refused:
+            raise LedgerError(refused)
+        if interactive:
+            sys.stderr.write(f"删除{ledger.record_title(record)}？删除后可在操作日志中查到原记录。[y/N] ")
+            sys.stderr.flush()
+            if sys.stdin.readline().strip().lower() not in ("y", "yes", "是", "删除"):
+                raise LedgerError("没有删除任何记录")
+        try:
+            deleted = delete_record(ledger, record, reason=args.reason).result
+        except LockedRecord as error:
+            raise LedgerError(f"{error}。请加 --reason 写明更正原因") from None
+    document = {"deleted": deleted.identity, "title": deleted.title, "reason": args.reason.strip(),
+                "audit_id": deleted.audit_id}
+    out.emit(document, lambda: f"已删除{deleted.title}；原记录保存在操作日志第 {deleted.audit_id} 条")
     return 0
 
 

@@ -41,6 +41,13 @@ class AuditEntry:
 
 
 
+RECORD_NAMES: dict[type[Record], str] = {
+    Alley: "alley", Survey: "survey", Plan: "plan", ProgressEntry: "progress", Acceptance: "acceptance",
+    Filing: "filing", Problem: "problem",
+}
+"""The name of each kind of record in :meth:`AuditLog.record_identity` (and the ``delete`` command)."""
+
+
 class AuditLog(Connection):
     """Writing and reading the audit log."""
 
@@ -90,6 +97,49 @@ class AuditLog(Connection):
     def _record_key(self, record: Record) -> str:
         """The human key of one record (see :meth:`_record_keys`)."""
         return self._record_keys([record])[0]
+
+    def record_identity(self, record: Record) -> dict[str, Any]:
+        """What tells ``record`` apart, for a clerk and a script alike: its ``kind`` (alley, survey,
+        plan, progress, acceptance, filing, problem), ``id``, its alley's ``alley_code`` and
+        ``alley_name``, and what tells it from its alley's other records of the kind (a plan's
+        ``year``, a survey's ``surveyed_on`` …)."""
+        kind = RECORD_NAMES[type(record)]
+        if isinstance(record, Alley):
+            return {"kind": kind, "id": record.id, "alley_code": record.code, "alley_name": record.name}
+        plan = None
+        if isinstance(record, (Acceptance, Filing, ProgressEntry)):
+            plan = self.db.execute("SELECT alley_id, year FROM plans WHERE id = ?", [record.plan_id]).fetchone()
+        alley_id = plan[0] if plan else getattr(record, "alley_id", None)
+        alley = self.db.execute("SELECT code, name FROM alleys WHERE id = ?", [alley_id]).fetchone()
+        identity: dict[str, Any] = {"kind": kind, "id": record.id, "alley_code": alley[0] if alley else None,
+                                    "alley_name": alley[1] if alley else None}
+        if isinstance(record, Survey):
+            identity["surveyed_on"] = record.surveyed_on
+        elif isinstance(record, Plan):
+            identity["year"] = record.year
+        elif plan is not None:
+            identity["year"] = plan[1]
+            if isinstance(record, ProgressEntry):
+                identity["reported_on"] = record.reported_on
+        elif isinstance(record, Problem):
+            identity.update(reported_on=record.reported_on, description=record.description)
+        return identity
+
+    def record_title(self, record: Record) -> str:
+        """How a clerk names ``record`` in a question or a refusal: 街巷「槐树巷」（4501230001）,
+        改造方案「槐树巷 2023年」（4501230001）, 问题「槐树巷 2025-09-26 井盖缺失」（编号 12）…"""
+        who = self.record_identity(record)
+        name, code = who["alley_name"] or "", who["alley_code"] or ""
+        if isinstance(record, Alley):
+            return f"{record.label}「{name}」（{code}）"
+        if isinstance(record, Problem):
+            text = record.description.split("\n")[0]
+            text = text if len(text) <= 12 else text[:12] + "…"
+            return f"{record.label}「{name} {record.reported_on} {text}」（编号 {record.id}）"
+        what = " ".join(str(part) for part in (
+            f"{who['year']}年" if "year" in who else None, who.get("surveyed_on"), who.get("reported_on"))
+            if part is not None)
+        return f"{record.label}「{name} {what}」（{code}）"
 
     def _audit_row(self, action: str, table: str, record_id: int | None, key: str, changes: dict,
                    *, reason: str = "", source: str = "", at: str | None = None, who: str | None = None) -> tuple:

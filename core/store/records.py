@@ -49,6 +49,27 @@ from core.store.mapping import (
 R = TypeVar("R", bound=Record)
 F = TypeVar("F", bound=Facts)
 
+DELETED_ON_PAGE: dict[type[Record], str] = {
+    Survey: "调查摸底", Plan: "改造方案", Acceptance: "竣工验收", Filing: "备案归档", Problem: "问题台账",
+}
+"""The page of the desktop program where a clerk deletes each kind of record."""
+_MEASURE_WORD: dict[type[Record], str] = {Plan: "个", Survey: "份", Acceptance: "份", Filing: "份"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Dependents:
+    """Records of one ``kind`` that depend on another: how many, and how each is known (a plan's
+    year, a survey's date, a filing's number)."""
+
+    kind: type[Record]
+    count: int
+    known_as: list[str]
+
+    def text(self) -> str:
+        """调查摸底 2 份（2022-02-10、2023-03-01）: at most five shown, the rest as 等."""
+        shown = "、".join(self.known_as[:5]) + ("等" if len(self.known_as) > 5 else "")
+        return f"{self.kind.label} {self.count} {_MEASURE_WORD.get(self.kind, '条')}" + (f"（{shown}）" if shown else "")
+
 
 class RecordStore(AuditLog):
     """Reading and writing records."""
@@ -196,20 +217,25 @@ class RecordStore(AuditLog):
             f"{stored.label}「{self._record_key(stored)}」在您读取之后已被 {who or '他人'} 于 {str(at).replace('T', ' ')} "
             f"修改{origin}。为免覆盖对方的修改，这次没有保存；请核对以下不同之处，重新打开记录后再改", fields, stored)
 
-    def delete(self, record: Record, *, reason: str = "") -> None:
-        """Delete a record (its child rows go with it); refused while other records depend on it."""
+    def delete(self, record: Record, *, reason: str = "") -> int:
+        """Delete a record (its child rows and photo links go with it) and return the id of the audit
+        entry that keeps the whole record. Refused while other records depend on it
+        (:meth:`delete_refusal` says which), and for a filed plan's records without ``reason``."""
         spec = spec_for(record)
         with self.transaction():
             old = self.get(type(record), record.id)
             self._check_current(record, old)
-            self._pending_seals.update(self._guard_locked(old, reason))
+            refused = self.delete_refusal(old)
+            if refused:
+                raise StoreError(refused)
+            self._pending_seals.update(self._guard_locked(old, reason, doing="删除"))
             owned = ("owner_table = ? AND owner_id = ?", [spec.table, old.id])
             links = self.db.table("attachment_links").count_where(*owned)
             self.db.table("attachment_links").delete_where(*owned)
             try:
                 self.db.table(spec.table).delete_where("id = ?", [old.id])
             except sqlite3.IntegrityError:
-                raise StoreError(f"{old.label}「{self._record_key(old)}」还有关联记录，不能删除") from None
+                raise StoreError(f"{self.record_title(old)}还有关联记录，不能删除") from None
             # A delete keeps the whole old record, empty fields too: the record is gone, the log is
             # all that says what it was.
             changes = {key: [value, None] for key, value in sorted(_snap(old).items())}
@@ -218,6 +244,56 @@ class RecordStore(AuditLog):
             self._write_audit(
                 [self._audit_row("delete", spec.table, old.id, self._record_key(old), changes, reason=reason)]
             )
+            return self.audit_head()
+
+    def dependents(self, record: Record) -> list[Dependents]:
+        """The stored records that keep ``record`` from being deleted (an alley's plans, surveys and
+        problems; a plan's filing, acceptance and progress; an acceptance's filing), one entry per kind
+        that has any."""
+        key = record.id
+        asked: list[tuple[type[Record], str]]
+        if isinstance(record, Alley):
+            asked = [(Plan, "SELECT year || '年' FROM plans WHERE alley_id = ? ORDER BY year"),
+                     (Survey, "SELECT surveyed_on FROM surveys WHERE alley_id = ? ORDER BY surveyed_on, id"),
+                     (Problem, "SELECT reported_on FROM problems WHERE alley_id = ? ORDER BY reported_on, id")]
+        elif isinstance(record, Acceptance):
+            # R9: a filing comes after a passed acceptance; without it the packet would print none
+            asked = [(Filing, "SELECT CASE WHEN locked_at IS NULL THEN filing_no ELSE '已归档锁定' END "
+                              "FROM filings WHERE plan_id = ?")]
+            key = record.plan_id
+        elif isinstance(record, Plan):
+            asked = [(Filing, "SELECT CASE WHEN locked_at IS NULL THEN filing_no ELSE '已归档锁定' END "
+                              "FROM filings WHERE plan_id = ?"),
+                     (Acceptance, "SELECT accepted_on FROM acceptances WHERE plan_id = ?"),
+                     (ProgressEntry, "SELECT reported_on FROM progress_reports WHERE plan_id = ? ORDER BY reported_on")]
+        else:
+            return []
+        found = []
+        for cls, sql in asked:
+            rows = [row[0] or "" for row in self.db.execute(sql, [key])]
+            if rows:
+                found.append(Dependents(cls, len(rows), [r for r in rows if r]))
+        return found
+
+    def delete_refusal(self, record: Record) -> str | None:
+        """Why ``record`` may not be deleted as things stand, or None: what depends on it, how many,
+        and where to delete (or move) them first. The window asks this before it asks the clerk."""
+        found = self.dependents(record)
+        if not found:
+            return None
+        listed = "、".join(d.text() for d in found)
+        places = "".join(f"「{DELETED_ON_PAGE[d.kind]}」" for d in found if d.kind in DELETED_ON_PAGE)
+        first = f"请先在{places}页删除它们" if places else "请先删除它们"
+        if any(d.kind is ProgressEntry for d in found):
+            first += "（月调度进度用命令 alley-ledger delete progress）"
+        if isinstance(record, Alley):
+            advice = (f"{first}；若它们其实属于另一条街巷（街巷录重了），在各自页面改选正确的街巷后保存即可。"
+                      "然后再删除这条街巷。")
+        elif isinstance(record, Plan):
+            advice = f"{first}，再删除这个方案；方案只是不再列入本年度的，请用“撤销”（记录保留）。"
+        else:
+            advice = f"{first}，再删除这份{record.label}。"
+        return f"不能删除{self.record_title(record)}：它还有关联记录——{listed}。{advice}"
 
     def _max_id(self, table: str) -> int:
         """The highest id ever given in ``table`` (ids of deleted records are not given again)."""
@@ -314,7 +390,7 @@ class RecordStore(AuditLog):
         return set(touched)
 
     def _guard_locked(self, record: Record, reason: str, new: Record | None = None,
-                      changed: Collection[str] | None = None) -> dict[int, str]:
+                      changed: Collection[str] | None = None, *, doing: str = "修改") -> dict[int, str]:
         """The locked plans whose packet ``record`` belongs to; refused without ``reason``."""
         touched = seals.covering(self.db.conn, record, changed)
         if not touched:
@@ -326,7 +402,7 @@ class RecordStore(AuditLog):
             if isinstance(record, (Alley, Survey)):
                 what = f"（{record.label}属于已归档方案的案卷）"
             raise LockedRecord(
-                f"该方案已于 {min(touched.values())[:10]} 归档锁定{what}，修改须作为“更正”并填写原因（会记入操作日志）"
+                f"该方案已于 {min(touched.values())[:10]} 归档锁定{what}，{doing}须作为“更正”并填写原因（会记入操作日志）"
             )
         return touched
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from core.errors import Conflict, LedgerError, LockedRecord
 from gui import dialogs
 from gui.buttons import Button
 from gui.forms import RecordForm
-from gui.operations import tell
+from gui.operations import run_action, tell
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import run_job
@@ -91,6 +92,7 @@ class Page(QWidget):
     # standard actions; pages that have them override
     def new_record(self) -> None: ...
     def save(self) -> bool: return True
+    def delete_current(self) -> bool: return False
     def undo(self) -> None: ...
     def redo(self) -> None: ...
     def focus_search(self) -> None: ...
@@ -151,6 +153,14 @@ class RecordPage(Page):
 
         self.table = RecordTableView(self.table_model, self.name, self)
         self.table.current_record_changed.connect(self._selection_changed)
+        # Del in the table and its right-click menu delete the record on screen (the row chosen)
+        self.delete_action = QAction(self.tr("删除…"), self.table)
+        self.delete_action.setObjectName("delete_row")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(lambda *_: self.delete_current())
+        self.table.addAction(self.delete_action)  # under 复制选中行 in the menu
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         # the form side
         side = QWidget(self)
@@ -165,13 +175,17 @@ class RecordPage(Page):
         side_layout.addWidget(self.heading)
         buttons.addStretch(1)
         self.new_button = Button(self.tr("新建"), self)
+        self.delete_button = Button(self.tr("删除…"), self)
+        self.delete_button.setObjectName("delete")
+        self.delete_button.setToolTip(self.tr("删除这条记录（Ctrl+Del；在表格中按 Del），先询问；原记录保留在操作日志中"))
         self.save_button = Button(self.tr("保存"), self)
         self.save_button.setObjectName("save")
         self.undo_button = Button(self.tr("撤销"), self)
         self.redo_button = Button(self.tr("重做"), self)
-        for b in (self.new_button, self.undo_button, self.redo_button, self.save_button):
+        for b in (self.new_button, self.delete_button, self.undo_button, self.redo_button, self.save_button):
             buttons.addWidget(b)
         self.new_button.clicked.connect(self.new_record)
+        self.delete_button.clicked.connect(self.delete_current)
         if self.print_label:
             self.print_button = Button(self.tr(self.print_label), self)
             self.print_button.setObjectName("print")
@@ -244,8 +258,9 @@ class RecordPage(Page):
         if not self.can_create:
             self.new_button.hide()
         if self.read_only:
-            for b in (self.new_button, self.save_button, self.undo_button, self.redo_button):
+            for b in (self.new_button, self.delete_button, self.save_button, self.undo_button, self.redo_button):
                 b.hide()
+            self.table.removeAction(self.delete_action)
             self.findings.hide()  # these pages show records; their rules come with their forms
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
@@ -393,6 +408,10 @@ class RecordPage(Page):
         if self.form.is_dirty():
             text += self.tr("（未保存）")
         self.heading.setText(text)
+        # only a stored record can be deleted (a new one is simply not saved)
+        stored = self.form.record is not None and not self.read_only
+        self.delete_button.setEnabled(stored)
+        self.delete_action.setEnabled(stored)
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty and not self.read_only)
@@ -534,6 +553,47 @@ class RecordPage(Page):
         self.form.mark_saved(stored)
         self.after_load(stored)
         self.status_message.emit(self.tr("已保存：{0}").format(self.describe(stored)))
+        self.announce(done.changes)
+        return True
+
+    def delete_current(self) -> bool:
+        """删除 the record on screen (the 删除 button, Ctrl+Del, Del or the right-click menu in the
+        table): refused with what still depends on it; else asked first (取消 the default) and, for a
+        record of a filed plan, the amendment reason asked; deleted by :func:`core.actions.delete_record`
+        (the audit log keeps it whole), and every page that shows its kind re-reads. True once deleted."""
+        record = self.form.record
+        if self.read_only or record is None:
+            return False
+        self.form.finish_editing()
+        ledger = self.session.ledger
+        refused = ledger.delete_refusal(record)
+        if refused:
+            dialogs.warn(self, self.tr("不能删除"), refused)
+            return False
+        name = ledger.record_title(record)
+        if not dialogs.confirm_delete(self, self.tr("删除记录"),
+                                      self.tr("删除{0}？删除后可在操作日志中查到原记录。").format(name)):
+            return False
+        reason = ""
+        locked = ledger.locked_by(record)
+        if locked:
+            reason = dialogs.ask_text(self, self.tr("更正已归档的记录"), self.tr(
+                "{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：").format(name, locked[:10])) or ""
+            if not reason:
+                return False
+        done = run_action(self, self.tr("不能删除"), lambda: actions.delete_record(ledger, record, reason=reason))
+        if done is None:
+            return False
+        # The form shows what is left: a new record (a plan-keyed page: a new one for the same plan).
+        self.record_id = self.empty_row_id(self.record_id) if self.record_id is not None else None
+        if self.record_id is not None:
+            self.show_record(self.record_id)
+        else:
+            self.form.load(None, self.new_defaults())
+            self.after_load(None)
+            self._update_heading()
+            self._show_review()
+        self.status_message.emit(self.tr("已删除：{0}（原记录在操作日志中）").format(done.result.title))
         self.announce(done.changes)
         return True
 

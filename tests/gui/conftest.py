@@ -56,6 +56,8 @@ class Answers:
         self.many: list[list[Path]] = []
         self.opened: list[Path] = []
         self.confirmations: list[bool] = []
+        self.deletions_asked: list[tuple[str, str]] = []
+        self.delete_answers: list[bool] = []
         self.conflicts: list[str] = []
         self.conflict_answer = dialogs.CANCEL
 
@@ -80,6 +82,11 @@ class Answers:
     def confirm(self, *args) -> bool:
         return self.confirmations.pop(0) if self.confirmations else True
 
+    def confirm_delete(self, parent, title, text) -> bool:
+        """删除 unless told otherwise (the real dialog's default is 取消: see test_delete)."""
+        self.deletions_asked.append((title, text))
+        return self.delete_answers.pop(0) if self.delete_answers else True
+
     def resolve_conflict(self, parent, text) -> str:
         self.conflicts.append(text)
         return self.conflict_answer
@@ -97,6 +104,7 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(dialogs, "open_files", a.files_many)
     monkeypatch.setattr(dialogs, "open_externally", a.opened.append)
     monkeypatch.setattr(dialogs, "confirm", a.confirm)
+    monkeypatch.setattr(dialogs, "confirm_delete", a.confirm_delete)
     monkeypatch.setattr(dialogs, "resolve_conflict", a.resolve_conflict, raising=False)
     return a
 
