@@ -4,6 +4,7 @@ a hash chain (:mod:`core.store.chain`), and the lookups that name records in it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -133,8 +134,9 @@ class AuditLog(Connection):
         if isinstance(record, Alley):
             return f"{record.label}「{name}」（{code}）"
         if isinstance(record, Problem):
-            text = record.description.split("\n")[0]
-            text = text if len(text) <= 12 else text[:12] + "…"
+            # its first clause, cut at 12 characters: enough to tell two problems of a day apart
+            text = re.split(r"[，。；;,.\n]", record.description.strip(), maxsplit=1)[0]
+            text = text[:12] + "…" if len(text) > 12 or text != record.description.strip() else text
             return f"{record.label}「{name} {record.reported_on} {text}」（编号 {record.id}）"
         what = " ".join(str(part) for part in (
             f"{who['year']}年" if "year" in who else None, who.get("surveyed_on"), who.get("reported_on"))
