@@ -34,7 +34,7 @@ EXIT_BUG = 70  # EX_SOFTWARE: the program's own fault, logged
 DELETE_KINDS = (
     ("alley", "alleys", "街巷（还有调查、方案或问题时不能删除）"),
     ("survey", "surveys", "调查摸底"),
-    ("plan", "plans", "改造方案（还有验收、备案或月调度进度时不能删除；不再列入年度清单请用 withdraw）"),
+    ("plan", "plans", "改造方案（还有验收、备案或月调度进度时不能删除；只是移出年度清单的，请撤销方案）"),
     ("progress", None, "月调度进度"),
     ("acceptance", "acceptances", "竣工验收（已有备案归档时不能删除）"),
     ("filing", "filings", "备案归档（连同卷内文件）"),
@@ -223,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     for kind, alias, text in DELETE_KINDS:
         w = dsub.add_parser(kind, aliases=[alias] if alias else [], parents=[common, deleting], help=text)
         if kind == "problem":
-            w.add_argument("problem_id", type=int, help="问题编号（list problems 的“编号”一列）")
+            w.add_argument("problem_id", type=int, help="问题编号（列出问题时的“编号”一列）")
         else:
             w.add_argument("alley_code", help="街巷编码")
         if kind in ("plan", "progress", "acceptance", "filing"):

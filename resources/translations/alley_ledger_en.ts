@@ -565,7 +565,7 @@
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="578"/>
+        <location filename="../../gui/pages/records.py" line="638"/>
         <source>全部{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,70 +882,70 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>未设置县（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>巷账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>文件(&amp;F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>最近打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>编辑(&amp;E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>打印(&amp;P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>转到(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
-        <location filename="../../gui/main_window.py" line="250"/>
-        <location filename="../../gui/main_window.py" line="254"/>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>巷账数据库 (*.db);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="274"/>
         <source>找不到数据库文件「{0}」：它可能已被移走、改名或删除，或者所在的 U 盘、网络盘没有连接。没有打开，也没有新建任何文件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>要把它从“最近打开”中去掉吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>现在可以修改了</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>只能查看</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2377,78 +2377,116 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="137"/>
+        <location filename="../../gui/pages/records.py" line="139"/>
         <source>搜索：名称、编码或拼音首字母（如 jfl）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="167"/>
+        <location filename="../../gui/pages/records.py" line="157"/>
+        <location filename="../../gui/pages/records.py" line="178"/>
+        <source>删除…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="177"/>
         <source>新建</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="168"/>
+        <location filename="../../gui/pages/records.py" line="180"/>
+        <source>删除这条记录（Ctrl+Del；在表格中按 Del），先询问；原记录保留在操作日志中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="181"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="170"/>
+        <location filename="../../gui/pages/records.py" line="183"/>
         <source>撤销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="171"/>
+        <location filename="../../gui/pages/records.py" line="184"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="298"/>
+        <location filename="../../gui/pages/records.py" line="313"/>
         <source>读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="333"/>
+        <location filename="../../gui/pages/records.py" line="348"/>
         <source>{0} / {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="394"/>
+        <location filename="../../gui/pages/records.py" line="409"/>
         <source>（未保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="406"/>
+        <location filename="../../gui/pages/records.py" line="425"/>
         <source>填写有误，不能保存：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="408"/>
+        <location filename="../../gui/pages/records.py" line="427"/>
         <source>规则检查：没有发现问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="496"/>
+        <location filename="../../gui/pages/records.py" line="515"/>
         <source>不能保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="496"/>
+        <location filename="../../gui/pages/records.py" line="515"/>
         <source>请先改正以下问题：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="526"/>
+        <location filename="../../gui/pages/records.py" line="545"/>
+        <location filename="../../gui/pages/records.py" line="580"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="527"/>
+        <location filename="../../gui/pages/records.py" line="546"/>
         <source>更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="536"/>
+        <location filename="../../gui/pages/records.py" line="555"/>
         <source>已保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="571"/>
+        <location filename="../../gui/pages/records.py" line="584"/>
+        <source>不能删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="574"/>
+        <source>删除记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="575"/>
+        <source>删除{0}？删除后可在操作日志中查到原记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="581"/>
+        <source>{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="596"/>
+        <source>已删除：{0}（原记录在操作日志中）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
