@@ -148,6 +148,7 @@ def screenshot(app: QApplication, window: object, out: Path, page: str | None, t
         window.go_to(page)  # type: ignore[attr-defined]
     deadline = time.monotonic() + timeout_s
     status = {"code": 1}
+    settled = {"polls": 0}
 
     def poll() -> None:
         current = window.current_page()  # type: ignore[attr-defined]
@@ -155,7 +156,10 @@ def screenshot(app: QApplication, window: object, out: Path, page: str | None, t
         if ready:
             app.processEvents()  # let the last updates paint; they may start more work
             ready = current.is_ready()
-        if ready or time.monotonic() > deadline:
+        # Ready at two polls in a row: a table that wraps its rows lays them out again on the next
+        # turn of the event loop after its data arrives (the 统计总览 came out in two layouts).
+        settled["polls"] = settled["polls"] + 1 if ready else 0
+        if settled["polls"] >= 2 or time.monotonic() > deadline:
             image = window.grab()  # type: ignore[attr-defined]
             out.parent.mkdir(parents=True, exist_ok=True)
             ok = image.save(str(out))
