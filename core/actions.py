@@ -251,4 +251,5 @@ def restore_backup(db: Path, backup: Path, *, backup_folder: Path | None = None,
 
 __all__ = ["KIND_OF", "Deleted", "Done", "amend_record", "attach_documents", "attach_files", "changed",
            "close_problem", "correct_document", "delete_record", "file_and_lock", "import_ledger", "load_demo",
-           "load_holidays", "reinstate_plan", "remove_document", "restore_backup", "save_record", "save_settings", "withdraw_plan"]
+           "load_holidays", "reinstate_plan", "remove_document", "restore_backup", "save_record", "save_settings",
+           "withdraw_plan"]

@@ -229,8 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
         if kind in ("plan", "progress", "acceptance", "filing"):
             w.add_argument("--year", type=int, required=True, help="方案年度")
         if kind in ("survey", "progress"):
-            day = "调查日期" if kind == "survey" else "填报日期"
-            w.add_argument("--on", type=_date_arg, default=None, help=f"{day}（该街巷只有一份时可省略）")
+            day, only = ("调查日期", "该街巷只有一份") if kind == "survey" else ("填报日期", "该方案只有一条")
+            w.add_argument("--on", type=_date_arg, default=None, help=f"{day}（{only}时可省略）")
             w.add_argument("--id", type=int, default=None, dest="record_id", help="编号（同一天有两份时用它区分）")
         w.set_defaults(handler=cmd_delete, record_kind=kind, delete_parser=w)
 

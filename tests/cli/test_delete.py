@@ -14,12 +14,7 @@ import pytest
 from core.cli.main import main
 from core.records import Alley, Survey
 from core.store import Ledger
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.test_cli import run
 
 
 @pytest.fixture
