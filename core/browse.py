@@ -210,13 +210,12 @@ def problem_table(ledger: Ledger, *, today: date | None = None) -> Table:
     calendar = HolidayCalendar.from_ledger(ledger)
     today = today or date.today()
     soon = today + timedelta(days=profile.problems.due_soon_days)
-    places = queries.problem_places(ledger)
+    with ledger.snapshot():  # the problems and their alleys as of one moment
+        places = queries.problem_places(ledger)
+        problems = ledger.facts(ProblemFacts)
     rows = []
-    for problem in ledger.facts(ProblemFacts):
-        place = places.get(problem.id) if problem.id is not None else None
-        if place is None:  # a problem of no alley is not on the ledger
-            continue
-        code, name, sub, com, source, ticket = place
+    for problem in problems:
+        code, name, sub, com, source, ticket = places[problem.id]  # type: ignore[index]
         due = problem_deadline(problem, profile, calendar)
         deadline = due.date.isoformat() + ("（暂估）" if due.provisional else "")
         pending = next_due(problem, profile, calendar)
@@ -224,7 +223,7 @@ def problem_table(ledger: Ledger, *, today: date | None = None) -> Table:
         rows.append((problem.id, code, name, problem.description, problem.reported_on, alert, problem.status, deadline,
                      problem.urgency, sub, com, source, problem.assigned_department, problem.final_satisfaction or "",
                      ticket))
-    # Newest first, then by alley.
+    # Newest first, then by alley code, then as entered (two stable sorts: the second one's key decides).
     rows.sort(key=lambda row: row[1])
     rows.sort(key=lambda row: row[4], reverse=True)
     return Table(PROBLEM_COLUMNS, rows)

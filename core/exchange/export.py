@@ -68,40 +68,54 @@ def ledger_rows(ledger: Ledger) -> tuple[list[list[Any]], list[str]]:
 _KINDS = ("alley", "plan", "acceptance", "filing")
 
 
+# What the ledger reads of each kind besides the columns it shows: the ids that join the kinds,
+# the plans' order and their 改造内容 as written, and the extra columns kept from imports.
+_ALLEY_HEAD = ("id", "code", "extra")
+_PLAN_HEAD = ("id", "alley_id", "year", "content_text", "extra")
+_ACCEPTANCE_HEAD = ("plan_id",)
+_CONTENT = -1
+"""The place of the 改造内容 column in the ledger's layout: worked out, not read."""
+
+
 def _ledger_rows(ledger: Ledger) -> tuple[list[list[Any]], list[str]]:
     names = {m.code: m.name for m in ledger.profile().measures}
     # Only the fields the ledger shows are read, as plain values (half the time of whole records).
     shown = {kind: [c.field for c in COLUMNS if c.record == kind and c.field != "measures"] for kind in _KINDS}
-    plan_rows = ledger.values(Plan, ["id", "alley_id", "year", "content_text", "extra", *shown["plan"]])
-    plan_rows.sort(key=itemgetter(2))
+    heads = {"alley": _ALLEY_HEAD, "plan": _PLAN_HEAD, "acceptance": (), "filing": ()}
+    alley_id, alley_code, alley_extra = (_ALLEY_HEAD.index(n) for n in ("id", "code", "extra"))
+    plan_id, plan_alley, plan_year, plan_text, plan_extra = range(len(_PLAN_HEAD))
+    with ledger.snapshot():  # the four kinds as of one moment
+        alley_rows = sorted(ledger.values(Alley, [*_ALLEY_HEAD, *shown["alley"]]), key=itemgetter(alley_code))
+        plan_rows = sorted(ledger.values(Plan, [*_PLAN_HEAD, *shown["plan"]]), key=itemgetter(plan_year))
+        codes = ledger.child_values(Plan, "measures.code")
+        # An acceptance's and a filing's values start after the plan id they are looked up by.
+        acceptances = {values[0]: values[len(_ACCEPTANCE_HEAD):]
+                       for values in ledger.values(Acceptance, [*_ACCEPTANCE_HEAD, *shown["acceptance"]])}
+        filings = {plan: (number,) for plan, number in ledger.filing_numbers().items()}
     plans_by_alley: dict[int, list[tuple[Any, ...]]] = {}
     for values in plan_rows:
-        plans_by_alley.setdefault(values[1], []).append(values)
-    codes = ledger.child_values(Plan, "measures.code")
-    acceptances = {values[0]: values[1:] for values in ledger.values(Acceptance, ["plan_id", *shown["acceptance"]])}
-    filings = {plan_id: (number,) for plan_id, number in ledger.filing_numbers().items()}
-    alley_rows = sorted(ledger.values(Alley, ["id", "code", "extra", *shown["alley"]]), key=itemgetter(1))
-    # Where each column's value sits: (kind, position in that kind's values).
-    starts = {"alley": 3, "plan": 5, "acceptance": 0, "filing": 0}
-    layout = [(_KINDS.index(c.record), starts[c.record] + shown[c.record].index(c.field))
-              if c.field != "measures" else (-1, 0) for c in COLUMNS]
-    blanks = [(None,) * (starts[kind] + len(shown[kind])) for kind in _KINDS]
+        plans_by_alley.setdefault(values[plan_alley], []).append(values)
+    # Where each column's value sits: (kind, position in that kind's values); 改造内容 is worked out.
+    layout = [(_KINDS.index(c.record), len(heads[c.record]) + shown[c.record].index(c.field))
+              if c.field != "measures" else (_CONTENT, 0) for c in COLUMNS]
+    blanks = [(None,) * (len(heads[kind]) + len(shown[kind])) for kind in _KINDS]
     extra_names: list[str] = []
     seen: set[str] = set()
     rows = []
     extras = []
     for alley in alley_rows:
-        alley_extra: dict[str, Any] = alley[2]
-        for plan in plans_by_alley.get(alley[0], [None]):
+        for plan in plans_by_alley.get(alley[alley_id], [None]):
             if plan is None:
                 parts = (alley, *blanks[1:])
                 content = None
             else:
-                parts = (alley, plan, acceptances.get(plan[0], blanks[2]), filings.get(plan[0], blanks[3]))
+                parts = (alley, plan, acceptances.get(plan[plan_id], blanks[2]), filings.get(plan[plan_id], blanks[3]))
                 # 改造内容 as the ledger said it, word for word; a plan typed in the program by its measures.
-                content = plan[3] or "、".join(names.get(code, code) for code in codes.get(plan[0], ()))
-            rows.append([parts[kind][i] if kind >= 0 else content for kind, i in layout])
-            merged = {**alley_extra, **plan[4]} if plan is not None and plan[4] else alley_extra
+                content = plan[plan_text] or "、".join(names.get(code, code) for code in codes.get(plan[plan_id], ()))
+            rows.append([parts[kind][i] if kind != _CONTENT else content for kind, i in layout])
+            merged: dict[str, Any] = alley[alley_extra]
+            if plan is not None and plan[plan_extra]:
+                merged = {**merged, **plan[plan_extra]}
             for name in merged:
                 if name not in seen:
                     seen.add(name)

@@ -10,7 +10,7 @@ record's fields are, and nothing pretends to be more than it is:
 - :meth:`Facts.of` makes one from a whole record: a form's draft is judged by the same rules as the
   stored records.
 
-A rule that starts reading another field adds it here (``tests/records/test_facts.py`` checks that
+A rule that starts reading another field adds it here (``tests/store/test_reading.py`` checks that
 each field is the record's field, with the record's type). Surveys have no facts row: the rules read
 nearly all of a survey (the profile names the indicators each measure answers), so they take the
 :class:`~core.records.Survey` whole.
@@ -26,7 +26,7 @@ from typing import Any, ClassVar, Self
 from core.records.acceptance import Acceptance, AcceptanceResult, BoutiqueEvalResult, StandardEvalResult
 from core.records.alley import Alley, RoadClass
 from core.records.common import Record
-from core.records.filing import Filing
+from core.records.filing import Filing, kinds_present
 from core.records.plan import Category, Plan
 from core.records.problem import Problem, Satisfaction, Urgency, final_satisfaction, problem_status
 
@@ -103,11 +103,6 @@ class PlanFacts(Facts):
     measure_codes: tuple[str, ...]
     """The catalogue codes of the chosen measures, in the plan's order."""
 
-    @property
-    def withdrawn(self) -> bool:
-        """Whether the plan was taken out of its year's programme (撤销)."""
-        return self.withdrawn_on is not None
-
 
 @dataclass(frozen=True, slots=True)
 class AcceptanceFacts(Facts):
@@ -153,7 +148,7 @@ class FilingFacts(Facts):
 
     def kinds_present(self) -> set[str]:
         """Required-document keys that have a document in the list."""
-        return {kind for kind in self.document_kinds if kind}
+        return kinds_present(self.document_kinds)
 
 
 @dataclass(frozen=True, slots=True)

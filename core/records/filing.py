@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Literal
 
@@ -97,4 +98,9 @@ class Filing(Record):
 
     def kinds_present(self) -> set[str]:
         """Required-document keys that have a document in the list."""
-        return {d.kind for d in self.documents if d.kind}
+        return kinds_present(d.kind for d in self.documents)
+
+
+def kinds_present(kinds: Iterable[str]) -> set[str]:
+    """The required-document keys among the documents' ``kinds`` ("" for a document that is none)."""
+    return {kind for kind in kinds if kind}

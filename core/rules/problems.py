@@ -1,8 +1,8 @@
 """R10 (seed 002 §二(四), §三(三)): problem deadlines in working days, escalation to the county,
 feedback, the second round after a 不满意 rating and closure (销号).
 
-The functions here take a problem's facts (:class:`core.records.facts.ProblemFacts`): the rules, the
-问题台账 table, the overview and the forms all pass them, so they agree.
+The functions here take a problem as its facts (:class:`core.records.facts.ProblemFacts`: the rules,
+the 问题台账 table, the overview) or whole (a form's draft), so they all agree.
 """
 
 from __future__ import annotations

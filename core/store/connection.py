@@ -62,6 +62,8 @@ class Connection:
         self._profile: Profile | None = None
         self.access = Access(path)
         self._pending_seals: set[int] = set()
+        self._snapshot = False
+        """True inside :meth:`snapshot`: a read transaction, where no write may begin."""
         """Locked plans changed (with a reason) in the open transaction: sealed again at its commit."""
 
     # ---------------------------------------------------------------- opening and closing
@@ -256,6 +258,24 @@ class Connection:
 
     # ---------------------------------------------------------------- transactions and identity
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Self]:
+        """Reads inside see the file as it was at the first of them: a table or a screen built from
+        several queries never mixes two moments while another program writes (WAL keeps the old
+        pages for this reader; writers are not held up). Nothing may be written inside."""
+        conn = self.db.conn
+        if conn.in_transaction or self._snapshot:
+            yield self  # already one moment: an outer snapshot or a write under way
+            return
+        conn.execute("BEGIN")  # deferred: a read transaction, no lock taken from writers
+        self._snapshot = True
+        try:
+            yield self
+        finally:
+            self._snapshot = False
+            if conn.in_transaction:
+                conn.rollback()  # nothing was written: ending it lets go of the old pages
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Self]:
         """One all-or-nothing unit of work; nested calls become savepoints.
 
@@ -265,6 +285,9 @@ class Connection:
         disk, a read-only or damaged file is reported as such, with everything undone.
         """
         conn = self.db.conn
+        if self._snapshot:
+            # A write inside a read transaction would become a savepoint of it and be undone with it.
+            raise RuntimeError("a write cannot begin inside Ledger.snapshot()")
         if conn.in_transaction:
             try:
                 with self.db.atomic():  # a savepoint: undone alone, the outer work goes on

@@ -224,6 +224,33 @@ def test_problems_listed_newest_first(ledger):
     assert [p.description for p in ledger.problems()] == ["问题3", "问题2", "问题1"]
 
 
+def test_the_problem_table_lists_newest_first_then_by_alley_code_then_as_entered(ledger):
+    from core.browse import problem_table
+
+    east, west = make_alley(ledger, "4501230002", name="东巷"), make_alley(ledger, "4501230001", name="西巷")
+    for alley, day, text in ((east, 1, "东1"), (west, 3, "西3"), (east, 3, "东3甲"), (west, 1, "西1"),
+                             (east, 3, "东3乙"), (west, 2, "西2")):
+        ledger.add(Problem(alley_id=alley.id, description=text, reported_on=date(2025, 9, day)))
+    table = problem_table(ledger, today=date(2025, 9, 5))
+    shown = [row[table.index("description")] for row in table.rows]
+    assert shown == ["西3", "东3甲", "东3乙", "西2", "西1", "东1"]
+
+
+def test_reads_in_a_snapshot_see_one_moment_while_another_program_writes(file_ledger):
+    make_alley(file_ledger)
+    other = Ledger.open(file_ledger.path, user="另一位")
+    try:
+        with file_ledger.snapshot():
+            assert len(file_ledger.alleys()) == 1
+            make_alley(other, "4501230002")
+            assert len(file_ledger.alleys()) == 1  # still the moment of the first read
+            with pytest.raises(RuntimeError):
+                make_alley(file_ledger, "4501230003")  # a write would be undone with the snapshot
+        assert len(file_ledger.alleys()) == 2
+    finally:
+        other.close()
+
+
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "ledger.xlsx"
     path.write_bytes(b"PK\x03\x04 not sqlite at all" * 100)
