@@ -145,9 +145,14 @@ def wrap_text(text: str, width: float, size: float) -> str:
             token_width = _char_widths(token, size)
             if current and current_width + token_width > width:
                 carried = ""
-                if token[0] in _NO_LINE_START and len(current) > 1:
-                    # 避头: punctuation may not begin a line; take the character before it along.
-                    current, carried = current[:-1], current[-1]
+                if token[0] in _NO_LINE_START:
+                    # 避头: punctuation may not begin a line; take the character before it along, and
+                    # the one before that while it is punctuation too (）。 or 」，), keeping a line.
+                    back = 1
+                    while back < min(len(current) - 1, 3) and current[-back] in _NO_LINE_START:
+                        back += 1
+                    if len(current) > back:
+                        current, carried = current[:-back], current[-back:]
                 lines.append(current.rstrip())
                 current, current_width = carried, _char_widths(carried, size)
                 if not carried:
