@@ -61,15 +61,23 @@ def settings_refusal(ledger: Ledger, settings: CountySettings) -> str | None:
 def acceptance_refusal(ledger: Ledger, acceptance: Acceptance, *, today: date | None = None) -> str | None:
     """Why ``acceptance`` may not be recorded, or None: a plan is accepted only after it is completed,
     and not on a day still to come."""
-    today = today or date.today()
-    if acceptance.accepted_on > today:
-        return f"验收日期 {acceptance.accepted_on} 在今天（{today}）之后：请在验收当天或之后录入"
     plan = ledger.get(Plan, acceptance.plan_id)
+    found = acceptance_order(plan, acceptance.accepted_on, today=today)
+    return None if found is None else f"{found[0]}{found[1]}"
+
+
+def acceptance_order(plan: Plan, accepted_on: date, *, today: date | None = None) -> tuple[str, str] | None:
+    """What is wrong with accepting ``plan`` on ``accepted_on`` and what the form asks, or None: an
+    acceptance comes after the completion (R9) and is not dated in the future. The acceptance form
+    refuses it; an import keeps the ledger's dates and lists what is wrong for the clerk to check."""
+    today = today or date.today()
+    if accepted_on > today:
+        return f"验收日期 {accepted_on} 在今天（{today}）之后", "：请在验收当天或之后录入"
     if plan.completion_on is None:
-        return f"{plan.year}年方案还没有竣工日期，不能验收：请先在“改造方案”中填写竣工日期（R9）"
-    if acceptance.accepted_on < plan.completion_on:
-        return (f"验收日期 {acceptance.accepted_on} 早于竣工日期 {plan.completion_on}："
-                "竣工验收须在竣工之后（R9），请核对日期")
+        return f"{plan.year}年方案还没有竣工日期", "，不能验收：请先在“改造方案”中填写竣工日期（R9）"
+    if accepted_on < plan.completion_on:
+        return (f"验收日期 {accepted_on} 早于竣工日期 {plan.completion_on}",
+                "：竣工验收须在竣工之后（R9），请核对日期")
     return None
 
 

@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 
 from core.actions import Done, import_ledger
 from core.exchange.importer import (
+    KIND_TEXT,
+    KINDS,
     ImportPreview,
     RowResult,
     cell_text,
@@ -52,7 +54,6 @@ from gui.session import Session
 from gui.workers import Job, run_job
 
 STATUS_TEXT = {"new": "新增", "updated": "更新", "unchanged": "不变", "rejected": "拒收"}
-KIND_TEXT = {"rejected": "拒收", "left_out": "留空", "approximate": "约数", "unrecognised": "未识别"}
 REJECTED = QColor("#fde2e2")
 LEFT_OUT = QColor("#fff0d9")
 NOTED = QColor("#fffbe6")
@@ -286,7 +287,7 @@ class ImportWizard(QDialog):
             Path(preview.file).name, preview.count("new"), preview.count("updated"), preview.count("unchanged"),
             preview.count("rejected"), preview.skipped_rows)]
         cells = [self.tr("{0} {1} 处").format(self.tr(KIND_TEXT[k]), preview.warning_count(k))
-                 for k in ("left_out", "approximate", "unrecognised") if preview.warning_count(k)]
+                 for k in KINDS if preview.warning_count(k)]
         if cells:
             lines.append(self.tr("单元格：{0}。留空的单元格不导入，该行其余内容照常导入；可在下方更正。").format(
                 self.tr("，").join(cells)))

@@ -511,7 +511,7 @@ def cmd_workdays_load(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
     from core.actions import import_ledger
-    from core.exchange.importer import preview_import, write_rejects
+    from core.exchange.importer import KIND_TEXT, KINDS, preview_import, write_rejects
     from core.outputs import holding
 
     if is_stdio(args.rejects):
@@ -534,12 +534,11 @@ def cmd_import(args: argparse.Namespace, out: Output) -> int:
         lines += [f"  工作表「{s['name']}」：{'使用' if s['used'] else '跳过'}（{s['reason']}）" for s in document["sheets"]]
         if document["unknown_columns"]:
             lines.append(f"  未识别的列（已随记录保存）：{'、'.join(document['unknown_columns'])}")
-        label = {"rejected": "拒收", "left_out": "留空", "approximate": "约数", "unrecognised": "未识别"}
+        label = KIND_TEXT
         notices = [n for r in preview.rows for n in r.notices]
         counts = Counter(n.kind for n in preview.warnings)
         if counts:
-            lines.append("  单元格：" + "，".join(f"{label[k]} {counts[k]} 处" for k in ("left_out", "approximate", "unrecognised")
-                                               if counts[k]))
+            lines.append("  单元格：" + "，".join(f"{label[k]} {counts[k]} 处" for k in KINDS if counts[k]))
         lines += [f"  {label[n.kind]}：{n.message()}" for n in notices[:50]]
         if len(notices) > 50:
             lines.append(f"  ……另有 {len(notices) - 50} 处，请用 --rejects 导出需要处理的行")

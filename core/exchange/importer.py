@@ -46,14 +46,18 @@ from core.records.common import CLEAN_TEXT, chinese_messages
 from core.store.ledger import gc_paused
 from core.store.mapping import compacted, replace_fields
 from core.store.seals import ALLEY_FIELDS as PACKET_ALLEY_FIELDS
+from core.workflow import acceptance_order
 
 if TYPE_CHECKING:
     from core.store import Ledger
 
 MIN_HEADER_MATCHES = 3
-KINDS = ("left_out", "approximate", "unrecognised")
+KINDS = ("left_out", "approximate", "unrecognised", "rule")
 """What a warning says of its cell: left out (unreadable, the field stays empty), read approximately,
-or holding words of 改造内容 that were not recognised (kept word for word, nothing read from them)."""
+holding words of 改造内容 that were not recognised (kept word for word, nothing read from them), or
+imported as written against a rule the forms keep (an acceptance before the completion: to check)."""
+KIND_TEXT = {"rejected": "拒收", "left_out": "留空", "approximate": "约数", "unrecognised": "未识别", "rule": "待核对"}
+"""How the preview and the command line name each kind, in Chinese."""
 REASON_HEADER = "导入问题"
 """The column a file of rejected rows adds; the import ignores it, so the file imports as it is."""
 _IDENTITY = {("alley", "code"), ("alley", "name"), ("alley", "subdistrict"), ("alley", "community"), ("plan", "year")}
@@ -808,8 +812,28 @@ class _Context:
         if changed:
             result.records.append(("plan", plan))
         changed |= self._decide_acceptance(result, plan, year, fields["acceptance"], locked, writer)
+        if changed:
+            self._check_order(result, plan, writer)
         changed |= self._decide_filing(result, plan, year, fields["filing"], locked, writer)
         return changed
+
+    def _check_order(self, result: RowResult, plan: Plan, writer: _Fields) -> None:
+        """The acceptance form's rule (:func:`core.workflow.acceptance_order`: after completion, not
+        in the future) on what the row leaves: the ledger's dates are imported as they are, and the
+        row says what to check (R9 lists it in 检查结果 too)."""
+        accepted_on = next((r.accepted_on for kind, r in result.records if kind == "acceptance"), None)
+        if accepted_on is None:
+            stored = self.acceptances.get(plan.id) if plan.id else None
+            if stored is None:
+                return
+            accepted_on = stored.accepted_on
+        found = acceptance_order(plan, accepted_on, today=self.today)
+        if found is not None:
+            cell = writer.cell("accepted_on") or writer.cell("completion_on")
+            result.warnings.append(Notice(result.sheet, result.row, cell[0] if cell else "验收日期",
+                                          _shown(cell[2]) if cell else accepted_on.isoformat(),
+                                          f"{found[0]}：竣工验收须在竣工之后、不晚于今天（R9）；已照表导入，请核对后改正",
+                                          "rule", cell[1] if cell else None))
 
     def _decide_acceptance(self, result: RowResult, plan: Plan, year: int, given: dict[str, Any], locked: bool,
                            writer: _Fields) -> bool:
@@ -1267,5 +1291,5 @@ def _guard_cell(value: Any) -> Any:
     return guarded(value) if isinstance(value, str) else value
 
 
-__all__ = ["KINDS", "ImportPreview", "Notice", "Rejection", "RowResult", "SheetData", "cell_text", "commit_import",
+__all__ = ["KINDS", "KIND_TEXT", "ImportPreview", "Notice", "Rejection", "RowResult", "SheetData", "cell_text", "commit_import",
            "header_key", "preview_import", "revise_import", "write_rejects"]

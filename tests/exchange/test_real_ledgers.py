@@ -7,6 +7,7 @@ cell as a clerk fills it, never from our own export.
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date, datetime
 
 import pytest
@@ -565,3 +566,32 @@ def test_planned_dates_fill_the_annual_lists_columns(county, tmp_path):
     commit_import(county, preview_import(county, path))
     row = annual_list_data(county, 2023).rows[0]
     assert (row.planned_start_on, row.planned_completion_on) == (date(2023, 6, 30), date(2023, 11, 30))
+
+
+def test_an_acceptance_before_its_completion_imports_as_written_and_says_to_check_it(county, tmp_path, capsys):
+    """The 竣工验收 form refuses an acceptance dated before the completion (R9); a ledger that says so
+    keeps its dates on import, and the row says what to check, in the preview and on the command line."""
+    from core.cli.main import main
+
+    wb = Workbook()
+    wb.active.append(["街巷名称", "所在街道", "年度", "类别", "竣工日期", "验收日期", "验收结果"])
+    wb.active.append(["槐树巷", "城东街道", 2023, "达标", "2023年11月20日", "2023.11.5", "合格"])
+    wb.active.append(["井头街", "城东街道", 2023, "达标", None, "2023-12-01", "合格"])
+    wb.active.append(["书院里", "城西街道", 2023, "达标", "2023-10-01", "2023-10-20", "合格"])
+    wb.save(tmp_path / "验收.xlsx")
+    preview = preview_import(county, tmp_path / "验收.xlsx")
+    assert [r.status for r in preview.rows] == ["new", "new", "new"]
+    assert _warnings(preview, 2, "rule") == [("验收日期", "rule", "2023.11.5")]
+    assert "早于竣工日期 2023-11-20" in preview.rows[0].warnings[-1].reason
+    assert "没有竣工日期" in preview.rows[1].warnings[-1].reason and preview.rows[1].warnings[-1].kind == "rule"
+    assert _warnings(preview, 4, "rule") == []
+    county.close()
+    assert main(["--db", str(tmp_path / "county.db"), "import", str(tmp_path / "验收.xlsx"), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert sorted((w["row"], w["kind"]) for w in document["warnings"]) == [(2, "rule"), (3, "rule")]
+    with Ledger.open(tmp_path / "county.db") as ledger:
+        plans = _plans(ledger)
+        accepted = {a.plan_id: a.accepted_on for a in ledger.acceptances()}
+        assert accepted[plans["槐树巷"].id] == date(2023, 11, 5), "the ledger's date, kept for the clerk to correct"
+        r9 = [f.message for f in check(Dataset.from_ledger(ledger), year=2023) if f.rule == "R9"]
+        assert "竣工验收日期 2023-11-05 早于竣工日期 2023-11-20" in r9 and any("尚未录入竣工日期" in m for m in r9)
