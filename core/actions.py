@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from core import workflow
 from core.changes import NOTHING, Changes
-from core.errors import LedgerError
+from core.errors import LedgerError, NotFound
 from core.records import (
     Acceptance,
     Alley,
@@ -88,23 +88,40 @@ def amend_record(ledger: Ledger, record: R, reason: str, *, source: str = "界�
 @dataclass(frozen=True)
 class Deleted:
     """A record deleted: as it was stored, how it is known (``identity``: see
-    :meth:`~core.store.Ledger.record_identity`; ``title``, in Chinese), and the audit entry that
-    keeps it (``audit_id``; :mod:`core.store.history` rebuilds it from there)."""
+    :meth:`~core.store.Ledger.record_identity`; ``title``, in Chinese), the audit entry that keeps
+    it (``audit_id``; :mod:`core.store.history` rebuilds it from there), and whether its plan left
+    the archive with it (``unlocked_plan``: a locked filing deleted, see
+    :meth:`~core.store.Ledger.delete_unlocks`)."""
 
     record: Record
     identity: dict[str, Any]
     title: str
     audit_id: int
+    unlocked_plan: bool = False
+
+    def unlocked_text(self) -> str:
+        """What became of the plan of a locked filing deleted (said after the delete), else ""."""
+        if not self.unlocked_plan:
+            return ""
+        return (f"改造方案「{self.identity.get('alley_name') or ''} {self.identity.get('year')}年」已解除归档锁定，"
+                "不再算作已备案归档；改正后须重新备案并归档锁定")
 
 
-def delete_record(ledger: Ledger, record: Record, *, reason: str = "") -> Done[Deleted]:
-    """Delete a record, which the audit log keeps whole. Refused while other records depend on it
-    (:meth:`~core.store.Ledger.delete_refusal` says which, and where to delete them first), and for
-    a filed plan's records unless ``reason`` names the amendment (:class:`~core.errors.LockedRecord`)."""
-    stored = ledger.get(type(record), record.id)
+def delete_record(ledger: Ledger, record: Record, *, reason: str = "", source: str = "界面") -> Done[Deleted]:
+    """Delete a record, which the audit log keeps whole (``source`` says from where, as for a save).
+    Refused while other records depend on it (:meth:`~core.store.Ledger.delete_refusal` says which,
+    and where to delete them first), for a filed plan's records unless ``reason`` names the
+    amendment (:class:`~core.errors.LockedRecord`), for one changed since it was read
+    (:class:`~core.errors.Conflict`) and for one deleted already (:class:`~core.errors.NotFound`,
+    saying by whom and when)."""
+    try:
+        stored = ledger.get(type(record), record.id)
+    except NotFound:
+        raise ledger.gone(record) from None
     identity, title = ledger.record_identity(stored), ledger.record_title(stored)
-    audit_id = ledger.delete(record, reason=reason.strip())
-    return Done(Deleted(stored, identity, title, audit_id), changed(stored))
+    unlocks = ledger.delete_unlocks(stored)
+    audit_id = ledger.delete(record, reason=reason.strip(), source=source)
+    return Done(Deleted(stored, identity, title, audit_id, unlocks), changed(stored))
 
 
 def withdraw_plan(ledger: Ledger, plan: Plan, *, on: date | None = None, reason: str, amendment: str = ""

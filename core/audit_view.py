@@ -315,18 +315,25 @@ def _value(name: str, value: Any, codes: dict[int, str], plans: dict[int, str], 
         return str(value)
     if isinstance(value, dict):
         if "file_name" in value:
-            caption = value.get("caption") or ""
-            return value["file_name"] + (f"（{caption}）" if caption else "")
+            return _file(value)
         return "；".join(f"{k}：{v}" for k, v in value.items())
     if isinstance(value, list):
         return "、".join(_item(name, item, measures) for item in value)
     return str(value)
 
 
+def _file(link: dict[str, Any]) -> str:
+    """A linked file as the log names it: its name, and its caption in brackets."""
+    caption = link.get("caption") or ""
+    return str(link["file_name"]) + (f"（{caption}）" if caption else "")
+
+
 def _item(name: str, item: Any, measures: dict[str, str]) -> str:
     """One element of a list field (a measure, a pipe row, a document, a unit, a target)."""
     if not isinstance(item, dict):
         return str(item)
+    if name == "attachments" and "file_name" in item:  # the files a deleted record had
+        return _file(item)
     if name == "measures" and "code" in item:
         return measures.get(item["code"]) or str(item["code"])
     if name == "targets" and "year" in item:

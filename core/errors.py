@@ -73,15 +73,16 @@ class LockedRecord(LedgerError):
 
 class Conflict(StoreError):
     """The record was changed by someone else (an import, another window) after it was read: the
-    save is refused so that neither change is lost. ``fields`` lists what differs:
-    (field title, the value being saved, the value stored now)."""
+    save (or delete) is refused so that neither change is lost. ``fields`` lists what differs:
+    (field title, the value being saved or, for a delete, the value read, the value stored now)."""
 
     def __init__(self, message: str, fields: list[tuple[str, object, object]] | None = None,
-                 stored: object = None):
+                 stored: object = None, *, read_as: str = "您的修改为"):
         self.fields = list(fields or [])
         self.stored = stored
         """The record as it is stored now (to show or to start again from)."""
-        super().__init__(message, details=[f"「{title}」：您的修改为「{_shown(mine)}」，数据库中现在是「{_shown(theirs)}」"
+        # ``read_as`` names the first value: the clerk's edit for a save, what he read for a delete
+        super().__init__(message, details=[f"「{title}」：{read_as}「{_shown(mine)}」，数据库中现在是「{_shown(theirs)}」"
                                            for title, mine, theirs in self.fields[:12]])
 
 

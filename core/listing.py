@@ -20,7 +20,7 @@ HEADERS: dict[str, list[tuple[str, str]]] = {
                 ("problems_found", "发现的问题")],
     "plans": [("alley_code", "街巷编码"), ("alley_name", "街巷名称"), ("year", "年度"), ("category", "类别"),
               ("total_investment_yuan", "总投资(元)"), ("contract_on", "合同签订"), ("completion_on", "竣工日期")],
-    "progress": [("alley_code", "街巷编码"), ("year", "年度"), ("reported_on", "填报日期"),
+    "progress": [("id", "编号"), ("alley_code", "街巷编码"), ("year", "年度"), ("reported_on", "填报日期"),
                  ("progress_text", "形象进度"), ("cumulative_investment_yuan", "累计完成投资(元)")],
     "acceptances": [("alley_code", "街巷编码"), ("year", "年度"), ("accepted_on", "验收日期"), ("result", "验收结果"),
                     ("settlement_yuan", "竣工结算(元)")],

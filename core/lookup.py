@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from core.errors import LedgerError
+from core.errors import LedgerError, NotFound
 from core.records import Alley, Problem, Record
 
 if TYPE_CHECKING:
@@ -28,7 +28,13 @@ def find_record(ledger: Ledger, kind: str, *, alley_code: str | None = None, yea
     if kind == "problem":
         if record_id is None:
             raise LedgerError("请给出问题的编号（alley-ledger list problems 的“编号”一列）")
-        return ledger.get(Problem, record_id)
+        try:
+            return ledger.get(Problem, record_id)
+        except NotFound:
+            deleted = ledger.deletion(Problem, record_id)
+            if not deleted:
+                raise
+            raise NotFound(f"没有编号为 {record_id} 的问题：它{deleted}") from None
     if not alley_code:
         raise LedgerError("请给出街巷编码")
     alley = ledger.alley(alley_code)
@@ -36,8 +42,8 @@ def find_record(ledger: Ledger, kind: str, *, alley_code: str | None = None, yea
         return alley
     if kind == "survey":
         surveys = [s for s in ledger.surveys(alley.id) if on is None or s.surveyed_on == on]
-        return _one(surveys, f"{_alley(alley)}{_dated(on)}", "调查摸底", "份", record_id,
-                    [(s.id, str(s.surveyed_on)) for s in surveys])
+        return _one(surveys, _alley(alley) + (f"{on} " if on is not None else ""), "调查摸底", "份", record_id,
+                    [(s.id, str(s.surveyed_on)) for s in surveys], dated=on is not None)
     if year is None:
         raise LedgerError("请给出方案年度（--year）")
     plan = next((p for p in ledger.plans(alley_id=alley.id) if p.year == year), None)
@@ -48,20 +54,22 @@ def find_record(ledger: Ledger, kind: str, *, alley_code: str | None = None, yea
     if kind == "acceptance":
         acceptance = ledger.acceptance_for(plan.id)
         if acceptance is None:
-            raise LedgerError(f"{_alley(alley)} {year} 年方案没有竣工验收记录")
+            raise LedgerError(f"{_alley(alley)}{year} 年方案没有竣工验收记录")
         return acceptance
     if kind == "filing":
         filing = ledger.filing_for(plan.id)
         if filing is None:
-            raise LedgerError(f"{_alley(alley)} {year} 年方案没有备案归档记录")
+            raise LedgerError(f"{_alley(alley)}{year} 年方案没有备案归档记录")
         return filing
     reports = [r for r in ledger.progress(plan_id=plan.id) if on is None or r.reported_on == on]
-    return _one(reports, f"{_alley(alley)} {year} 年方案{_dated(on)}", "月调度进度", "条", record_id,
-                [(r.id, str(r.reported_on)) for r in reports])
+    return _one(reports, f"{_alley(alley)}{year} 年方案" + (f" {on} " if on is not None else ""), "月调度进度", "条",
+                record_id, [(r.id, str(r.reported_on)) for r in reports], dated=on is not None)
 
 
 def _one(found: Sequence[Record], where: str, label: str, unit: str, record_id: int | None,
-         listed: list[tuple[int | None, str]]) -> Record:
+         listed: list[tuple[int | None, str]], *, dated: bool) -> Record:
+    """The one record ``found``; else a refusal that lists them, advising what tells them apart
+    (``dated``: the date was given already, so only the number can)."""
     if record_id is not None:
         found = [r for r in found if r.id == record_id]
         if not found:
@@ -70,16 +78,13 @@ def _one(found: Sequence[Record], where: str, label: str, unit: str, record_id: 
         raise LedgerError(f"{where}没有{label}")
     if len(found) > 1:
         shown = "、".join(f"{day}（编号 {rid}）" for rid, day in listed)
-        raise LedgerError(f"{where}有 {len(found)} {unit}{label}：{shown}；请用 --on 日期 或 --id 编号 指明是哪一{unit}")
+        advice = "--id 编号" if dated else "--on 日期 或 --id 编号"
+        raise LedgerError(f"{where}有 {len(found)} {unit}{label}：{shown}；请用 {advice} 指明是哪一{unit}")
     return found[0]
 
 
 def _alley(alley: Alley) -> str:
     return f"街巷「{alley.name}」（{alley.code}）"
-
-
-def _dated(on: date | None) -> str:
-    return f" {on} " if on is not None else ""
 
 
 __all__ = ["RECORD_KINDS", "find_record"]

@@ -90,6 +90,13 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text.strip() if ok and text.strip() else None
 
 
+def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A reason the clerk must give: the text typed, stripped ("" when he pressed OK on an empty box
+    or spaces, so that he can be asked again), or None when he cancels."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
+    return text.strip() if ok else None
+
+
 # ------------------------------------------------------------------ file dialogs
 QT_GAPS = {
     "zh_CN": {

@@ -579,25 +579,35 @@ def cmd_delete(args: argparse.Namespace, out: Output) -> int:
     interactive = not args.yes and sys.stdin is not None and sys.stdin.isatty()
     if not args.yes and not interactive:
         args.delete_parser.error("删除前须确认：不在终端中运行（脚本、管道）时请加 --yes")
-    with _open(args, mode="write") as ledger:
+    reason = args.reason.strip()
+    # Shared, not the write lock: while the clerk reads the question, the window and other commands
+    # may go on writing; the delete takes the lock for its moment only, and refuses a record
+    # changed since it was found here (core.errors.Conflict).
+    with _open(args, mode="shared") as ledger:
+        problem_id = getattr(args, "problem_id", None)
         record = find_record(ledger, args.record_kind, alley_code=getattr(args, "alley_code", None),
                              year=getattr(args, "year", None), on=getattr(args, "on", None),
-                             record_id=getattr(args, "problem_id", None) or getattr(args, "record_id", None))
+                             record_id=problem_id if problem_id is not None else getattr(args, "record_id", None))
         refused = ledger.delete_refusal(record)
         if refused:
             raise LedgerError(refused)
+        locked = ledger.locked_by(record)
+        if locked and not reason:  # refused before the question, not after the clerk said yes
+            raise LedgerError(f"{ledger.record_title(record)}属于 {locked[:10]} 归档锁定的案卷，删除须作为“更正”"
+                              "并填写原因（记入操作日志）。请加 --reason 写明更正原因")
         if interactive:
-            sys.stderr.write(f"删除{ledger.record_title(record)}？删除后可在操作日志中查到原记录。[y/N] ")
+            sys.stderr.write(f"{ledger.delete_question(record)}[y/N] ")
             sys.stderr.flush()
             if sys.stdin.readline().strip().lower() not in ("y", "yes", "是", "删除"):
                 raise LedgerError("没有删除任何记录")
         try:
-            deleted = delete_record(ledger, record, reason=args.reason).result
+            deleted = delete_record(ledger, record, reason=reason, source="命令行").result
         except LockedRecord as error:
             raise LedgerError(f"{error}。请加 --reason 写明更正原因") from None
-    document = {"deleted": deleted.identity, "title": deleted.title, "reason": args.reason.strip(),
-                "audit_id": deleted.audit_id}
-    out.emit(document, lambda: f"已删除{deleted.title}；原记录保存在操作日志第 {deleted.audit_id} 条")
+    document = {"deleted": deleted.identity, "title": deleted.title, "reason": reason,
+                "audit_id": deleted.audit_id, "unlocked_plan": deleted.unlocked_plan}
+    unlocked = f"；{deleted.unlocked_text()}" if deleted.unlocked_plan else ""
+    out.emit(document, lambda: f"已删除{deleted.title}；原记录保存在操作日志第 {deleted.audit_id} 条{unlocked}")
     return 0
 
 

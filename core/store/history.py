@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from core.store.mapping import SPEC_BY_TABLE
@@ -31,7 +31,7 @@ def record_as_of(ledger: Ledger, table: str, record_id: int, at: str) -> Snapsho
     rows = ledger.db.execute(
         "SELECT id, action, changes FROM audit_log WHERE table_name = ? AND record_id = ? AND at > ? "
         "ORDER BY id DESC", [table, record_id, at]).fetchall()
-    return _rewound(_current(ledger, table, [record_id]).get(record_id), rows)
+    return _rewound(_current(ledger, table, [record_id]).get(record_id), rows, _fields(table))
 
 
 def as_inserted(ledger: Ledger, entries: Iterable[tuple[int, str, int]]) -> dict[int, Snapshot | None]:
@@ -56,10 +56,17 @@ def as_inserted(ledger: Ledger, entries: Iterable[tuple[int, str, int]]) -> dict
             "AND record_id IN ({}) ORDER BY id DESC", [table, oldest], ids)
         for record_id, audit_id, action, changes in found:
             later[record_id].append((audit_id, action, changes))
+        fields = _fields(table)
         for audit_id, record_id in pairs:
             after = [row for row in later.get(record_id, []) if row[0] > audit_id]
-            out[audit_id] = _rewound(current.get(record_id), after)
+            out[audit_id] = _rewound(current.get(record_id), after, fields)
     return out
+
+
+def _fields(table: str) -> frozenset[str]:
+    """The fields a snapshot of ``table``'s records has: a delete entry also names what went with
+    the record (its files' links, ``attachments``), which is no field of it."""
+    return frozenset(SPEC_BY_TABLE[table].model.model_fields) - frozenset(_HIDDEN)
 
 
 def _current(ledger: Ledger, table: str, ids: Iterable[int]) -> dict[int, Snapshot]:
@@ -76,15 +83,17 @@ def _snapshot(record: Any) -> Snapshot:
     return dump
 
 
-def _rewound(state: Snapshot | None, newest_first: Iterable[tuple[int, str, str]]) -> Snapshot | None:
-    """``state`` (the record now, None if deleted) with the changes undone, newest first."""
+def _rewound(state: Snapshot | None, newest_first: Iterable[tuple[int, str, str]],
+             fields: Collection[str]) -> Snapshot | None:
+    """``state`` (the record now, None if deleted) with the changes undone, newest first; a delete
+    entry gives back only the record's ``fields``."""
     state = dict(state) if state is not None else None
     for _, action, text in newest_first:
         changes = json.loads(text) if text else {}
         if action == "insert":
             return None  # inserted after the moment asked for: it did not exist yet
         if action == "delete":
-            state = {name: pair[0] for name, pair in changes.items() if _is_pair(pair)}
+            state = {name: pair[0] for name, pair in changes.items() if name in fields and _is_pair(pair)}
         elif action == "update" and state is not None:
             for name, pair in changes.items():
                 if name in state and _is_pair(pair):

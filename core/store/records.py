@@ -71,6 +71,10 @@ class Dependents:
         return f"{self.kind.label} {self.count} {_MEASURE_WORD.get(self.kind, '条')}" + (f"（{shown}）" if shown else "")
 
 
+UNLOCKED_NOTE = "（删除备案，方案解除归档锁定）"
+"""Added to the reason of a locked filing's delete entry: the plan is no longer filed and locked."""
+
+
 class RecordStore(AuditLog):
     """Reading and writing records."""
 
@@ -201,8 +205,9 @@ class RecordStore(AuditLog):
             )
         return stored
 
-    def _check_current(self, record: Record, stored: Record) -> None:
-        """Refuse to write ``record`` over ``stored`` when it was read before ``stored`` was saved."""
+    def _check_current(self, record: Record, stored: Record, *, deleting: bool = False) -> None:
+        """Refuse to write (or, ``deleting``, to delete) ``record`` over ``stored`` when it was read
+        before ``stored`` was saved."""
         if record.changed_at is None or stored.changed_at is None or record.changed_at == stored.changed_at:
             return
         mine, theirs = _snap(record), _snap(stored)
@@ -213,24 +218,41 @@ class RecordStore(AuditLog):
             [spec_for(stored).table, stored.id]).fetchone()
         who, at, source = last if last else (stored.changed_by, str(stored.changed_at), "")
         origin = f"，来自“{source}”" if source else ""
+        changed = f"在您读取之后已被 {who or '他人'} 于 {str(at).replace('T', ' ')} 修改{origin}"
+        if deleting:
+            # The clerk changed nothing: what differs is what he read against what is there now.
+            raise Conflict(f"{self.record_title(stored)}{changed}，这次没有删除；请看过修改后再决定是否删除",
+                           fields, stored, read_as="您读取时为")
         raise Conflict(
-            f"{stored.label}「{self._record_key(stored)}」在您读取之后已被 {who or '他人'} 于 {str(at).replace('T', ' ')} "
-            f"修改{origin}。为免覆盖对方的修改，这次没有保存；请核对以下不同之处，重新打开记录后再改", fields, stored)
+            f"{stored.label}「{self._record_key(stored)}」{changed}。为免覆盖对方的修改，这次没有保存；"
+            "请核对以下不同之处，重新打开记录后再改", fields, stored)
 
-    def delete(self, record: Record, *, reason: str = "") -> int:
+    def delete(self, record: Record, *, reason: str = "", source: str = "") -> int:
         """Delete a record (its child rows and photo links go with it) and return the id of the audit
-        entry that keeps the whole record. Refused while other records depend on it
-        (:meth:`delete_refusal` says which), and for a filed plan's records without ``reason``."""
+        entry that keeps the whole record, its files' links included. Refused while other records
+        depend on it (:meth:`delete_refusal` says which), for a filed plan's records without
+        ``reason``, for a record changed since it was read (:class:`Conflict`), and for one deleted
+        already (:meth:`gone` says by whom). A locked filing's delete unlocks its plan
+        (:meth:`delete_unlocks`), and its audit entry's reason says so."""
         spec = spec_for(record)
         with self.transaction():
-            old = self.get(type(record), record.id)
-            self._check_current(record, old)
+            try:
+                old = self.get(type(record), record.id)
+            except NotFound:
+                raise self.gone(record) from None
+            self._check_current(record, old, deleting=True)
             refused = self.delete_refusal(old)
             if refused:
                 raise StoreError(refused)
             self._pending_seals.update(self._guard_locked(old, reason, doing="删除"))
+            if self.delete_unlocks(old):
+                reason += UNLOCKED_NOTE
             owned = ("owner_table = ? AND owner_id = ?", [spec.table, old.id])
-            links = self.db.table("attachment_links").count_where(*owned)
+            # the links as the attach entries name each file, so that the photos can be put back
+            files = [dict(row) for row in self.db.query(
+                "SELECT a.file_name, a.sha256, a.size, l.caption, l.position FROM attachment_links l "
+                "JOIN attachments a ON a.id = l.attachment_id WHERE l.owner_table = ? AND l.owner_id = ? "
+                "ORDER BY l.position", owned[1])]
             self.db.table("attachment_links").delete_where(*owned)
             try:
                 self.db.table(spec.table).delete_where("id = ?", [old.id])
@@ -238,13 +260,59 @@ class RecordStore(AuditLog):
                 raise StoreError(f"{self.record_title(old)}还有关联记录，不能删除") from None
             # A delete keeps the whole old record, empty fields too: the record is gone, the log is
             # all that says what it was.
-            changes = {key: [value, None] for key, value in sorted(_snap(old).items())}
-            if links:
-                changes["attachments"] = [links, 0]
-            self._write_audit(
-                [self._audit_row("delete", spec.table, old.id, self._record_key(old), changes, reason=reason)]
-            )
+            changes: dict[str, list[Any]] = {key: [value, None] for key, value in sorted(_snap(old).items())}
+            if files:
+                changes["attachments"] = [files, None]
+            self._write_audit([self._audit_row("delete", spec.table, old.id, self._record_key(old), changes,
+                                               reason=reason, source=source)])
             return self.audit_head()
+
+    def gone(self, record: Record) -> NotFound:
+        """The refusal for ``record``, which is no longer stored: who deleted it, when and from where,
+        as the audit log tells (only that there is none, for a record the log never saw deleted)."""
+        deleted = self.deletion(type(record), record.id)
+        if not deleted:
+            return NotFound(f"没有编号为 {record.id} 的{record.label}")
+        return NotFound(f"{self._title_of_gone(record)}{deleted}，不必再删除")
+
+    def deletion(self, cls: type[Record], record_id: int | None) -> str:
+        """How the record ``record_id`` of kind ``cls`` was deleted, as its audit entry tells:
+        ``已被 乙 于 2026-12-01 11:22:52 删除（来自“命令行”；操作日志第 345 条）``; "" when it was not."""
+        row = self.db.execute(
+            "SELECT id, who, at, source FROM audit_log WHERE table_name = ? AND record_id = ? AND action = 'delete' "
+            "ORDER BY id DESC LIMIT 1", [spec_for(cls).table, record_id]).fetchone()
+        if row is None:
+            return ""
+        audit_id, who, at, source = row
+        origin = f"来自“{source}”；" if source else ""
+        return f"已被 {who or '他人'} 于 {str(at).replace('T', ' ')} 删除（{origin}操作日志第 {audit_id} 条）"
+
+    def _title_of_gone(self, record: Record) -> str:
+        """:meth:`record_title`, or, once its alley or plan is gone too, its kind and number."""
+        try:
+            if self.record_identity(record)["alley_code"] is not None:
+                return self.record_title(record)
+        except LedgerError:
+            pass
+        return f"{record.label}（编号 {record.id}）"
+
+    def delete_unlocks(self, record: Record) -> bool:
+        """True when deleting ``record`` takes its plan out of the archive: a locked filing (归档锁定),
+        deleted to undo a wrong lock. The plan is then no longer filed, its packet may change again,
+        and its seal goes."""
+        return isinstance(record, Filing) and record.locked_at is not None
+
+    def delete_question(self, record: Record) -> str:
+        """What the window and the command line ask before deleting ``record``: which record, what
+        else changes with it (a locked filing's plan leaves the archive), and that the log keeps it."""
+        unlocked = ""
+        if self.delete_unlocks(record):
+            plan = self.db.execute("SELECT a.name, p.year FROM plans p JOIN alleys a ON a.id = p.alley_id "
+                                   "WHERE p.id = ?", [record.plan_id]).fetchone()  # type: ignore[attr-defined]
+            name = f"改造方案「{plan[0]} {plan[1]}年」" if plan else "这个方案"
+            unlocked = (f"{name}将随之解除归档锁定（封存取消，案卷可以再修改），不再算作已备案归档；"
+                        "改正后须重新备案并归档锁定。")
+        return f"删除{self.record_title(record)}？{unlocked}删除后可在操作日志中查到原记录。"
 
     def dependents(self, record: Record) -> list[Dependents]:
         """The stored records that keep ``record`` from being deleted (an alley's plans, surveys and
@@ -282,12 +350,13 @@ class RecordStore(AuditLog):
         if not found:
             return None
         listed = "、".join(d.text() for d in found)
+        them = "它" if sum(d.count for d in found) == 1 else "它们"
         places = "".join(f"「{DELETED_ON_PAGE[d.kind]}」" for d in found if d.kind in DELETED_ON_PAGE)
-        first = f"请先在{places}页删除它们" if places else "请先删除它们"
+        first = f"请先在{places}页删除{them}" if places else f"请先删除{them}"
         if any(d.kind is ProgressEntry for d in found):
             first += "（月调度进度用命令 alley-ledger delete progress）"
         if isinstance(record, Alley):
-            advice = (f"{first}；若它们其实属于另一条街巷（街巷录重了），在各自页面改选正确的街巷后保存即可。"
+            advice = (f"{first}；若{them}其实属于另一条街巷（街巷录重了），在各自页面改选正确的街巷后保存即可。"
                       "然后再删除这条街巷。")
         elif isinstance(record, Plan):
             advice = f"{first}，再删除这个方案；方案只是不再列入本年度的，请用“撤销”（记录保留）。"

@@ -25,11 +25,11 @@ from core import actions
 from core.actions import Done
 from core.browse import Column, Table, county_size
 from core.changes import KINDS, Changes
-from core.errors import Conflict, LedgerError, LockedRecord
+from core.errors import Conflict, LedgerError, LockedRecord, NotFound
 from gui import dialogs
 from gui.buttons import Button
 from gui.forms import RecordForm
-from gui.operations import run_action, tell
+from gui.operations import tell
 from gui.session import Session
 from gui.tables import RecordTableModel, RecordTableView
 from gui.workers import run_job
@@ -558,44 +558,97 @@ class RecordPage(Page):
 
     def delete_current(self) -> bool:
         """删除 the record on screen (the 删除 button, Ctrl+Del, Del or the right-click menu in the
-        table): refused with what still depends on it; else asked first (取消 the default) and, for a
-        record of a filed plan, the amendment reason asked; deleted by :func:`core.actions.delete_record`
-        (the audit log keeps it whole), and every page that shows its kind re-reads. True once deleted."""
+        table): refused while another program writes, and with what still depends on it; else asked
+        first (取消 the default; what else changes is said, e.g. a locked filing's plan leaves the
+        archive) and, for a record of a filed plan, the amendment reason asked; deleted by
+        :func:`core.actions.delete_record` (the audit log keeps it whole). A record changed or
+        deleted meanwhile elsewhere is told and shown as it is now. Afterwards the next row is
+        chosen (the one before, for the last), and every page that shows the kind re-reads.
+        True once deleted."""
         record = self.form.record
         if self.read_only or record is None:
             return False
         self.form.finish_editing()
+        if self.session.read_only:  # another program writes: refused before asking, as a save is
+            dialogs.warn(self, self.tr("不能删除"), self.session.read_only)
+            return False
         ledger = self.session.ledger
         refused = ledger.delete_refusal(record)
         if refused:
             dialogs.warn(self, self.tr("不能删除"), refused)
             return False
-        name = ledger.record_title(record)
-        if not dialogs.confirm_delete(self, self.tr("删除记录"),
-                                      self.tr("删除{0}？删除后可在操作日志中查到原记录。").format(name)):
+        if not dialogs.confirm_delete(self, self.tr("删除记录"), ledger.delete_question(record)):
             return False
         reason = ""
         locked = ledger.locked_by(record)
         if locked:
-            reason = dialogs.ask_text(self, self.tr("更正已归档的记录"), self.tr(
-                "{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：").format(name, locked[:10])) or ""
-            if not reason:
+            reason = self._delete_reason(ledger.record_title(record), locked)
+            if reason is None:
                 return False
-        done = run_action(self, self.tr("不能删除"), lambda: actions.delete_record(ledger, record, reason=reason))
-        if done is None:
+        neighbour = self._neighbour(self.record_id)
+        try:
+            done = actions.delete_record(ledger, record, reason=reason)
+        except Conflict as error:
+            # changed elsewhere since it was opened: the clerk sees what changed, and decides again
+            dialogs.warn(self, self.tr("没有删除"), str(error))
+            if self.record_id is not None:
+                self.show_record(self.record_id)
+            self.announce(actions.changed(record))
             return False
-        # The form shows what is left: a new record (a plan-keyed page: a new one for the same plan).
-        self.record_id = self.empty_row_id(self.record_id) if self.record_id is not None else None
-        if self.record_id is not None:
-            self.show_record(self.record_id)
+        except NotFound as error:
+            # deleted elsewhere already (the message says by whom): the page catches up
+            dialogs.warn(self, self.tr("没有删除"), str(error))
+            self._record_left(neighbour, actions.changed(record))
+            return False
+        except Exception as error:  # noqa: BLE001 - a refusal, or a failure said the one way (core.messages)
+            tell(self, self.tr("不能删除"), error)
+            return False
+        self._record_left(neighbour, done.changes)
+        deleted = done.result
+        said = self.tr("已删除：{0}（原记录在操作日志中）").format(deleted.title)
+        if deleted.unlocked_plan:
+            said += "；" + deleted.unlocked_text()
+        self.status_message.emit(said)
+        return True
+
+    def _delete_reason(self, name: str, locked: str) -> str | None:
+        """The amendment reason for deleting a filed plan's record, asked again while it is blank
+        (None: the clerk cancelled)."""
+        label = self.tr("{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：").format(name, locked[:10])
+        prompt = label
+        while True:
+            answer = dialogs.ask_reason(self, self.tr("更正已归档的记录"), prompt)
+            if answer is None:
+                return None
+            if answer.strip():
+                return answer.strip()
+            prompt = self.tr("更正原因不能为空（也不能只有空格），请填写：") + "\n" + label
+
+    def _neighbour(self, row_id: int | None) -> int | None:
+        """The row shown after ``row_id``'s (before it, for the last row), or None."""
+        model = self.table_model
+        n = model.row_of(row_id) if row_id is not None else None
+        if n is None:
+            return None
+        if n + 1 < model.matching():
+            return model.record_id(n + 1)
+        return model.record_id(n - 1) if n > 0 else None
+
+    def _record_left(self, neighbour: int | None, changes: Changes) -> None:
+        """The record on screen is gone: show the row that stays (a plan-keyed page keeps the plan's
+        row, now with a new record to fill in), else ``neighbour``, else a new record; then tell
+        the pages what changed."""
+        kept = self.empty_row_id(self.record_id) if self.record_id is not None else None
+        target = kept if kept is not None else neighbour
+        if target is not None:
+            self.show_record(target)
         else:
+            self.record_id = None
             self.form.load(None, self.new_defaults())
             self.after_load(None)
             self._update_heading()
             self._show_review()
-        self.status_message.emit(self.tr("已删除：{0}（原记录在操作日志中）").format(done.result.title))
-        self.announce(done.changes)
-        return True
+        self.announce(changes)
 
     def may_leave(self) -> bool:
         self.form.finish_editing()

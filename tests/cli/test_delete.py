@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -15,6 +16,7 @@ from core.cli.main import main
 from core.records import Alley, Survey
 from core.store import Ledger
 from tests.cli.test_cli import run
+from tests.safety import ROOT
 
 
 @pytest.fixture
@@ -53,6 +55,7 @@ def test_a_twice_typed_alley_is_deleted_with_yes_and_the_json_says_what_went(db,
     assert document["deleted"] == {"kind": "alley", "id": document["deleted"]["id"], "alley_code": code,
                                    "alley_name": "茶亭巷"}
     assert document["title"] == f"街巷「茶亭巷」（{code}）" and document["reason"] == "录重了"
+    assert document["unlocked_plan"] is False
     with Ledger.open(db) as ledger:
         entry = ledger.audit(limit=1)[0]
         assert (entry.id, entry.action, entry.record_key, entry.reason) == (document["audit_id"], "delete", code, "录重了")
@@ -111,6 +114,7 @@ def test_a_filed_plans_filing_needs_reason_then_its_acceptance_then_the_plan_goe
     assert {k: document["deleted"][k] for k in ("kind", "alley_code", "year")} == {
         "kind": "filing", "alley_code": "45012300001", "year": 2022}
     assert document["reason"] == "备案录在了别的方案上" and isinstance(document["audit_id"], int)
+    assert document["unlocked_plan"] is True, "a locked filing's delete takes its plan out of the archive"
     assert run(capsys, *argv, "acceptance", "45012300001", "--year", "2022", "--yes")[0] == 0
     status, _, err = run(capsys, *argv, "plan", "45012300001", "--year", "2022", "--yes")
     assert status == 1 and "月调度进度 2 条（2022-07-25、2022-08-25）" in err and "alley-ledger delete progress" in err
@@ -151,5 +155,100 @@ def test_a_problem_entered_twice_is_deleted_by_its_number(db, capsys):
     assert status == 0, err
     deleted = json.loads(out)["deleted"]
     assert (deleted["kind"], deleted["id"], deleted["reported_on"]) == ("problem", problem["id"], problem["reported_on"])
+    with Ledger.open(db) as ledger:
+        entry = ledger.audit(limit=1)[0]
+        assert (entry.action, entry.source) == ("delete", "命令行"), "where the delete came from, as saves say"
     status, _, err = run(capsys, "--db", db, "delete", "problem", problem["id"], "--yes")
-    assert status == 1 and f"没有编号为 {problem['id']} 的问题" in err
+    assert status == 1
+    assert f"没有编号为 {problem['id']} 的问题：它已被 " in err, "deleted already: by whom and when"
+    assert f"删除（来自“命令行”；操作日志第 {entry.id} 条）" in err
+
+
+def test_a_locked_plans_record_without_reason_is_refused_before_the_question(db, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    status, _, err = run(capsys, "--db", db, "delete", "filing", "45012300001", "--year", "2022")
+    assert status == 1 and "[y/N]" not in err, "not asked first and refused after the clerk said yes"
+    assert "备案归档「茶亭巷 2022年」（45012300001）属于 2022-" in err and "请加 --reason 写明更正原因" in err
+    status, _, err = run(capsys, "--db", db, "delete", "filing", "45012300001", "--year", "2022", "--reason", "  ")
+    assert status == 1 and "[y/N]" not in err and "请加 --reason" in err, "a reason of spaces is none"
+    with Ledger.open(db) as ledger:
+        assert ledger.filing_for(ledger.plans(alley_id=ledger.alley("45012300001").id)[0].id) is not None
+
+
+def test_the_question_for_a_locked_filing_says_the_plan_leaves_the_archive(db, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    status, out, err = run(capsys, "--db", db, "delete", "filing", "45012300001", "--year", "2022",
+                           "--reason", "归档锁定锁错了方案")
+    assert status == 0, err
+    assert ("删除备案归档「茶亭巷 2022年」（45012300001）？改造方案「茶亭巷 2022年」将随之解除归档锁定（封存取消，案卷可以再修改），"
+            "不再算作已备案归档；改正后须重新备案并归档锁定。删除后可在操作日志中查到原记录。[y/N]") in err
+    assert "改造方案「茶亭巷 2022年」已解除归档锁定" in out
+    with Ledger.open(db) as ledger:
+        entry = ledger.audit(limit=1)[0]
+        assert entry.reason == "归档锁定锁错了方案（删除备案，方案解除归档锁定）"
+        plan = ledger.plans(alley_id=ledger.alley("45012300001").id)[0]
+        assert ledger.locked_by(plan) is None
+
+
+class WritingMeanwhile(Terminal):
+    """A clerk who, before answering, lets the desktop program save a change elsewhere."""
+
+    def __init__(self, db, answer: str):
+        super().__init__(answer)
+        self.db = db
+        self.other: subprocess.CompletedProcess | None = None
+
+    def readline(self, *args) -> str:
+        code = ("from core.store import Ledger; "
+                f"ledger = Ledger.open({str(self.db)!r}, user='李四', mode='write', program='巷账桌面程序'); "
+                "alley = ledger.alley('45012300002'); "
+                "ledger.save(alley.model_copy(update={'chief_phone': '13800001111'})); ledger.close()")
+        self.other = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                    timeout=60)
+        return super().readline(*args)
+
+
+def test_while_the_clerk_reads_the_question_other_programs_may_write(db, capsys, monkeypatch):
+    code = _twice_typed(db)
+    terminal = WritingMeanwhile(db, "y\n")
+    monkeypatch.setattr(sys, "stdin", terminal)
+    status, _, err = run(capsys, "--db", db, "delete", "alley", code)
+    assert terminal.other.returncode == 0, terminal.other.stderr
+    assert status == 0, err
+    with Ledger.open(db) as ledger:
+        assert ledger.alley("45012300002").chief_phone == "13800001111"
+        assert code not in {a.code for a in ledger.alleys()}
+
+
+def test_a_record_changed_while_the_question_waited_is_not_deleted(db, capsys, monkeypatch):
+    code = _twice_typed(db)
+
+    class ChangedMeanwhile(Terminal):
+        def readline(self, *args) -> str:
+            with Ledger.open(db, user="李四") as other:
+                other.save(other.alley(code).model_copy(update={"chief": "王五"}), source="界面")
+            return super().readline(*args)
+
+    monkeypatch.setattr(sys, "stdin", ChangedMeanwhile("y\n"))
+    status, _, err = run(capsys, "--db", db, "delete", "alley", code)
+    assert status == 1 and "在您读取之后已被 李四 于 " in err and "这次没有删除；请看过修改后再决定是否删除" in err
+    with Ledger.open(db) as ledger:
+        assert ledger.alley(code).chief == "王五"
+
+
+def test_problem_number_0_is_looked_up_not_taken_for_none(db, capsys):
+    status, _, err = run(capsys, "--db", db, "delete", "problem", "0", "--yes")
+    assert status == 1 and "没有编号为 0 的问题" in err and "请给出问题的编号" not in err
+
+
+def test_list_progress_shows_the_number_that_delete_progress_asks_for(db, capsys):
+    status, out, _ = run(capsys, "--db", db, "list", "progress", "--year", "2022")
+    header, *rows = out.splitlines()
+    assert header.split()[:3] == ["编号", "街巷编码", "年度"]
+    _, out, _ = run(capsys, "--db", db, "list", "progress", "--year", "2022", "--json")
+    reports = [r for r in json.loads(out)["progress"] if r["alley_code"] == "45012300001"]
+    assert len(reports) == 2 and all(isinstance(r["id"], int) for r in reports)
+    assert any(line.split()[:2] == [str(reports[0]["id"]), "45012300001"] for line in rows)
+    status, _, err = run(capsys, "--db", db, "delete", "progress", "45012300001", "--year", "2022",
+                         "--id", reports[0]["id"], "--yes", "--reason", "重复填报")
+    assert status == 0, err

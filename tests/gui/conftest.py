@@ -52,6 +52,7 @@ class Answers:
         self.asked_unsaved: list[str] = []
         self.unsaved_answer = dialogs.CANCEL
         self.texts: list[str | None] = []
+        self.reasons_asked: list[str] = []
         self.files: list[Path | None] = []
         self.many: list[list[Path]] = []
         self.opened: list[Path] = []
@@ -69,6 +70,11 @@ class Answers:
         return self.unsaved_answer
 
     def ask_text(self, parent, title, label) -> str | None:
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_reason(self, parent, title, label) -> str | None:
+        """The next text as typed (the page strips it and asks again while it is blank)."""
+        self.reasons_asked.append(label)
         return self.texts.pop(0) if self.texts else None
 
     def file(self, *args, suffix: str | tuple[str, ...] = "", purpose: str = "") -> Path | None:
@@ -99,6 +105,7 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(dialogs, "inform", lambda *args: None)
     monkeypatch.setattr(dialogs, "ask_unsaved", a.ask_unsaved)
     monkeypatch.setattr(dialogs, "ask_text", a.ask_text)
+    monkeypatch.setattr(dialogs, "ask_reason", a.ask_reason)
     monkeypatch.setattr(dialogs, "save_file", a.file)
     monkeypatch.setattr(dialogs, "open_file", a.file)
     monkeypatch.setattr(dialogs, "open_files", a.files_many)

@@ -9,10 +9,11 @@ from datetime import date, datetime
 import pytest
 
 from core import actions
-from core.errors import LedgerError, LockedRecord, StoreError
+from core.audit_view import AuditFilter, read_page
+from core.errors import Conflict, LedgerError, LockedRecord, NotFound, StoreError
 from core.lookup import find_record
 from core.records import Acceptance, Filing, Problem, ProgressEntry, Survey
-from core.store import history
+from core.store import Ledger, history
 from core.store.doctor import examine
 from tests.conftest import make_alley, make_plan, make_survey
 
@@ -62,7 +63,7 @@ def test_an_acceptance_waits_for_its_filing_to_go_first(ledger):
     plan = make_plan(ledger, alley, start_on=date(2023, 6, 20), completion_on=date(2023, 10, 1))
     acceptance = ledger.add(Acceptance(plan_id=plan.id, accepted_on=date(2023, 10, 10), result="合格"))
     filing = ledger.add(Filing(plan_id=plan.id, filing_no="BA-2023-017"))
-    with pytest.raises(StoreError, match=r"备案归档 1 份（BA-2023-017）。请先在「备案归档」页删除它们，再删除这份竣工验收"):
+    with pytest.raises(StoreError, match=r"备案归档 1 份（BA-2023-017）。请先在「备案归档」页删除它，再删除这份竣工验收"):
         ledger.delete(acceptance)
     actions.delete_record(ledger, filing)
     actions.delete_record(ledger, acceptance)
@@ -75,10 +76,16 @@ def test_a_filed_plans_filing_goes_only_as_an_amendment_and_the_seals_still_hold
         actions.delete_record(file_ledger, filing)
     with pytest.raises(LockedRecord):
         actions.delete_record(file_ledger, filing, reason="   ")
+    assert file_ledger.delete_question(filing) == (
+        "删除备案归档「槐树巷 2023年」（4501230001）？改造方案「槐树巷 2023年」将随之解除归档锁定（封存取消，案卷可以再修改），"
+        "不再算作已备案归档；改正后须重新备案并归档锁定。删除后可在操作日志中查到原记录。")
     done = actions.delete_record(file_ledger, filing, reason="备案录在了别的方案上")
     assert file_ledger.filing_for(plan.id) is None
+    assert done.result.unlocked_plan and "改造方案「槐树巷 2023年」已解除归档锁定" in done.result.unlocked_text()
     entry = file_ledger.audit(table="filings", record_id=filing.id)[0]
-    assert (entry.id, entry.action, entry.reason) == (done.result.audit_id, "delete", "备案录在了别的方案上")
+    assert (entry.id, entry.action, entry.reason) == (
+        done.result.audit_id, "delete", "备案录在了别的方案上（删除备案，方案解除归档锁定）")
+    assert file_ledger.locked_by(acceptance) is None
     # no longer locked: its acceptance goes without a reason, and nothing is left that doctor minds
     actions.delete_record(file_ledger, acceptance)
     report = examine(file_ledger.path)
@@ -129,16 +136,92 @@ def test_find_record_names_what_a_clerk_knows_and_asks_when_two_surveys_share_a_
     twice = make_survey(ledger, alley, surveyed_on=date(2022, 2, 10))
     with pytest.raises(LedgerError) as asked:
         find_record(ledger, "survey", alley_code="4501230001", on=date(2022, 2, 10))
-    assert str(asked.value) == (f"街巷「槐树巷」（4501230001） 2022-02-10 有 2 份调查摸底：2022-02-10（编号 {first.id}）、"
-                                f"2022-02-10（编号 {twice.id}）；请用 --on 日期 或 --id 编号 指明是哪一份")
+    # the date was given and does not tell them apart: only the number can
+    assert str(asked.value) == (f"街巷「槐树巷」（4501230001）2022-02-10 有 2 份调查摸底：2022-02-10（编号 {first.id}）、"
+                                f"2022-02-10（编号 {twice.id}）；请用 --id 编号 指明是哪一份")
+    with pytest.raises(LedgerError) as asked:
+        find_record(ledger, "survey", alley_code="4501230001")
+    assert str(asked.value).endswith("；请用 --on 日期 或 --id 编号 指明是哪一份")
+    with pytest.raises(LedgerError) as asked:
+        find_record(ledger, "survey", alley_code="4501230001", on=date(2021, 1, 1))
+    assert str(asked.value) == "街巷「槐树巷」（4501230001）2021-01-01 没有调查摸底"
     assert find_record(ledger, "survey", alley_code="4501230001", record_id=twice.id) == twice
     plan = make_plan(ledger, alley, year=2023)
     assert find_record(ledger, "plan", alley_code="4501230001", year=2023) == plan
     with pytest.raises(LedgerError, match="没有 2024 年的改造方案"):
         find_record(ledger, "plan", alley_code="4501230001", year=2024)
-    with pytest.raises(LedgerError, match="2023 年方案没有竣工验收记录"):
+    with pytest.raises(LedgerError, match="（4501230001）2023 年方案没有竣工验收记录"):
         find_record(ledger, "acceptance", alley_code="4501230001", year=2023)
     with pytest.raises(LedgerError, match="没有街巷编码为「4501239999」的街巷"):
         find_record(ledger, "alley", alley_code="4501239999")
     assert isinstance(find_record(ledger, "survey", alley_code="4501230001", on=date(2022, 2, 10),
                                   record_id=first.id), Survey)
+
+
+def test_a_record_changed_since_it_was_read_is_not_deleted_and_the_refusal_speaks_of_deleting(file_ledger):
+    alley = make_alley(file_ledger)
+    read = _problem(file_ledger, alley)  # what the clerk has on screen
+    with Ledger.open(file_ledger.path, user="乙") as other:
+        other.save(other.get(Problem, read.id).model_copy(update={"description": "井盖缺失，已临时围挡"}),
+                   source="界面")
+    with pytest.raises(Conflict) as refused:
+        actions.delete_record(file_ledger, read)
+    text = str(refused.value)
+    assert text.startswith(f"问题「槐树巷 2025-09-26 井盖缺失…」（编号 {read.id}）在您读取之后已被 乙 于 "), text
+    assert "修改，来自“界面”，这次没有删除；请看过修改后再决定是否删除" in text
+    assert "「问题描述」：您读取时为「井盖缺失，夜间行人易绊倒」，数据库中现在是「井盖缺失，已临时围挡」" in text
+    assert "您的修改" not in text and "没有保存" not in text, "the clerk changed nothing: no save wording"
+    assert file_ledger.get(Problem, read.id).description == "井盖缺失，已临时围挡"
+
+
+def test_a_record_deleted_elsewhere_already_is_told_by_whom_when_and_from_where(file_ledger):
+    alley = make_alley(file_ledger)
+    read = _problem(file_ledger, alley)
+    with Ledger.open(file_ledger.path, user="乙") as other:
+        first = actions.delete_record(other, other.get(Problem, read.id)).result  # from 乙's window
+        at = other.audit(limit=1)[0].at.replace("T", " ")
+    with pytest.raises(NotFound) as told:
+        actions.delete_record(file_ledger, read)
+    assert str(told.value) == (f"问题「槐树巷 2025-09-26 井盖缺失…」（编号 {read.id}）已被 乙 于 {at} 删除"
+                               f"（来自“界面”；操作日志第 {first.audit_id} 条），不必再删除")
+    with pytest.raises(NotFound, match="不必再删除"):
+        file_ledger.delete(read)  # the store says the same, for a delete that raced the question
+    with pytest.raises(NotFound, match=f"^没有编号为 {read.id} 的问题：它已被 乙 于 "):
+        find_record(file_ledger, "problem", record_id=read.id)
+    never = Problem(id=999, alley_id=alley.id, description="x", reported_on=date(2025, 9, 26), category="市政设施")
+    with pytest.raises(NotFound, match="^没有编号为 999 的问题$"):
+        actions.delete_record(file_ledger, never)
+
+
+def test_a_deleted_survey_keeps_its_photo_links_in_the_log_and_rebuilds_as_a_survey(ledger):
+    alley = make_alley(ledger)
+    survey = make_survey(ledger, alley, surveyed_on=date(2022, 2, 10), surveyor="韦小宝")
+    photos = [ledger.add_attachment(data, name, owner=survey, caption=caption) for data, name, caption in (
+        (b"\xff\xd8\xff\xe0 photo one", "巷口.jpg", "巷口积水"), (b"\xff\xd8\xff\xe0 photo two", "巷尾.jpg", ""))]
+    ledger.db.execute("UPDATE audit_log SET at = '2024-01-01T09:00:00'")
+    done = actions.delete_record(ledger, survey, reason="录在了别的街巷下")
+    entry = ledger.audit(limit=1)[0]
+    assert entry.id == done.result.audit_id
+    assert entry.changes["attachments"] == [[
+        {"file_name": "巷口.jpg", "sha256": photos[0].sha256, "size": photos[0].size, "caption": "巷口积水", "position": 0},
+        {"file_name": "巷尾.jpg", "sha256": photos[1].sha256, "size": photos[1].size, "caption": "", "position": 1}],
+        None]
+    was = history.record_as_of(ledger, "surveys", survey.id, "2024-06-01")
+    rebuilt = Survey.model_validate({**was, "id": survey.id})
+    assert (rebuilt.surveyor, rebuilt.surveyed_on) == ("韦小宝", date(2022, 2, 10))
+    # the files themselves stay in the database: each link can be put back from the log
+    assert ledger.attachment_data(photos[0].id) == b"\xff\xd8\xff\xe0 photo one"
+    line = read_page(ledger, AuditFilter(table="surveys")).lines[0]
+    assert "附件：巷口.jpg（巷口积水）、巷尾.jpg" in line.summary(None)
+
+
+def test_deleting_an_open_filing_leaves_nothing_unlocked_and_the_source_is_kept(ledger):
+    alley = make_alley(ledger)
+    plan = make_plan(ledger, alley, start_on=date(2023, 6, 20), completion_on=date(2023, 10, 1))
+    ledger.add(Acceptance(plan_id=plan.id, accepted_on=date(2023, 10, 10), result="合格"))
+    filing = ledger.add(Filing(plan_id=plan.id, filing_no="BA-2023-017"))
+    assert ledger.delete_question(filing) == "删除备案归档「槐树巷 2023年」（4501230001）？删除后可在操作日志中查到原记录。"
+    done = actions.delete_record(ledger, filing, reason="录重了")
+    assert not done.result.unlocked_plan and done.result.unlocked_text() == ""
+    entry = ledger.audit(limit=1)[0]
+    assert (entry.reason, entry.source) == ("录重了", "界面"), "the window's deletes say where they came from"
