@@ -565,7 +565,7 @@
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="638"/>
+        <location filename="../../gui/pages/records.py" line="691"/>
         <source>全部{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -682,186 +682,186 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/import_wizard.py" line="127"/>
+        <location filename="../../gui/import_wizard.py" line="128"/>
         <source>导入 Excel 工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="142"/>
+        <location filename="../../gui/import_wizard.py" line="143"/>
         <source>选择要导入的工作台账（.xlsx、.xls、.ods 或 .csv）。程序会先逐行检查并显示结果，确认后才写入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="146"/>
+        <location filename="../../gui/import_wizard.py" line="147"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="163"/>
+        <location filename="../../gui/import_wizard.py" line="164"/>
         <source>只看有问题的行（拒收、留空、约数、未识别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="188"/>
+        <location filename="../../gui/import_wizard.py" line="189"/>
         <source>表头</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="188"/>
+        <location filename="../../gui/import_wizard.py" line="189"/>
         <source>单元格内容（双击更正）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="204"/>
+        <location filename="../../gui/import_wizard.py" line="205"/>
         <source>有拒收的行或留空的单元格时全部不导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="215"/>
+        <location filename="../../gui/import_wizard.py" line="216"/>
         <source>保存需要处理的行…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="224"/>
+        <location filename="../../gui/import_wizard.py" line="225"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="225"/>
-        <location filename="../../gui/import_wizard.py" line="244"/>
+        <location filename="../../gui/import_wizard.py" line="226"/>
+        <location filename="../../gui/import_wizard.py" line="245"/>
         <source>检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="228"/>
+        <location filename="../../gui/import_wizard.py" line="229"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="244"/>
+        <location filename="../../gui/import_wizard.py" line="245"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="245"/>
+        <location filename="../../gui/import_wizard.py" line="246"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="252"/>
+        <location filename="../../gui/import_wizard.py" line="253"/>
         <source>选择工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="253"/>
+        <location filename="../../gui/import_wizard.py" line="254"/>
         <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="270"/>
+        <location filename="../../gui/import_wizard.py" line="271"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="280"/>
+        <location filename="../../gui/import_wizard.py" line="281"/>
         <source>检查工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="285"/>
+        <location filename="../../gui/import_wizard.py" line="286"/>
         <source>文件「{0}」：新增 {1} 行，更新 {2} 行，不变 {3} 行，拒收 {4} 行；跳过空行、合计行、签字行等 {5} 行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="288"/>
+        <location filename="../../gui/import_wizard.py" line="289"/>
         <source>{0} {1} 处</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="291"/>
+        <location filename="../../gui/import_wizard.py" line="292"/>
         <source>单元格：{0}。留空的单元格不导入，该行其余内容照常导入；可在下方更正。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="292"/>
+        <location filename="../../gui/import_wizard.py" line="293"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="294"/>
+        <location filename="../../gui/import_wizard.py" line="295"/>
         <source>已在预览中更正 {0} 处（导入时记入操作日志）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="297"/>
+        <location filename="../../gui/import_wizard.py" line="298"/>
         <source>已读取，{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="336"/>
+        <location filename="../../gui/import_wizard.py" line="337"/>
         <source>单元格内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="431"/>
+        <location filename="../../gui/import_wizard.py" line="432"/>
         <source>已导入：新增 {0} 行，更新 {1} 行；不变 {2} 行，拒收 {3} 行，留空的单元格 {4} 处。
 导入前的数据库已备份到：{5}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="443"/>
-        <location filename="../../gui/import_wizard.py" line="446"/>
+        <location filename="../../gui/import_wizard.py" line="444"/>
+        <location filename="../../gui/import_wizard.py" line="447"/>
         <source>保存需要处理的行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="296"/>
+        <location filename="../../gui/import_wizard.py" line="297"/>
         <source>工作表「{0}」：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="298"/>
+        <location filename="../../gui/import_wizard.py" line="299"/>
         <source>未读取，{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="300"/>
+        <location filename="../../gui/import_wizard.py" line="301"/>
         <source>程序不认识的列（数值会随记录保存并在导出时带上）：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="332"/>
+        <location filename="../../gui/import_wizard.py" line="333"/>
         <source>工作表「{0}」第 {1} 行：{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="335"/>
+        <location filename="../../gui/import_wizard.py" line="336"/>
         <source>没有问题。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="346"/>
+        <location filename="../../gui/import_wizard.py" line="347"/>
         <source>第{0}列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="389"/>
-        <location filename="../../gui/import_wizard.py" line="404"/>
+        <location filename="../../gui/import_wizard.py" line="390"/>
+        <location filename="../../gui/import_wizard.py" line="405"/>
         <source>重新检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="424"/>
+        <location filename="../../gui/import_wizard.py" line="425"/>
         <source>导入工作台账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="433"/>
+        <location filename="../../gui/import_wizard.py" line="434"/>
         <source>（没有写入，不需要备份）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="443"/>
+        <location filename="../../gui/import_wizard.py" line="444"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,7 +2449,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="545"/>
-        <location filename="../../gui/pages/records.py" line="580"/>
+        <location filename="../../gui/pages/records.py" line="620"/>
         <source>更正已归档的记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,28 +2464,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="571"/>
-        <location filename="../../gui/pages/records.py" line="584"/>
+        <location filename="../../gui/pages/records.py" line="573"/>
+        <location filename="../../gui/pages/records.py" line="578"/>
+        <location filename="../../gui/pages/records.py" line="604"/>
         <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="574"/>
+        <location filename="../../gui/pages/records.py" line="580"/>
         <source>删除记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="575"/>
-        <source>删除{0}？删除后可在操作日志中查到原记录。</source>
+        <location filename="../../gui/pages/records.py" line="593"/>
+        <location filename="../../gui/pages/records.py" line="600"/>
+        <source>没有删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="581"/>
+        <location filename="../../gui/pages/records.py" line="625"/>
+        <source>更正原因不能为空（也不能只有空格），请填写：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="617"/>
         <source>{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="596"/>
+        <location filename="../../gui/pages/records.py" line="608"/>
         <source>已删除：{0}（原记录在操作日志中）</source>
         <translation type="unfinished"></translation>
     </message>
