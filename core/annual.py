@@ -157,6 +157,11 @@ class AnnualList:
 def annual_list_data(ledger: Ledger, year: int, *, today: date | None = None) -> AnnualList:
     """Gather the list for ``year``: every plan of the year that is not withdrawn, whether or not
     its approval date is known (R6 asks for that), ordered by sub-district and alley code."""
+    with ledger.snapshot():  # the year's plans and their alleys as of one moment
+        return _annual_list_data(ledger, year, today=today)
+
+
+def _annual_list_data(ledger: Ledger, year: int, *, today: date | None = None) -> AnnualList:
     settings = ledger.settings()
     if settings is None:
         raise LedgerError("还没有填写县（区）信息：请在程序的“设置”中填写（命令行：alley-ledger init）")

@@ -111,6 +111,13 @@ def gather_findings(ledger: Ledger, year: int | None, *, as_of: date | None = No
 
     A 10,000-alley county takes about a second: run it on a worker.
     """
+    with ledger.snapshot():  # the records the rules read, as of one moment
+        return _gather_findings(ledger, year, as_of=as_of, progress=progress, cancel=cancel)
+
+
+def _gather_findings(ledger: Ledger, year: int | None, *, as_of: date | None = None,
+                     progress: Callable[[int, str], None] | None = None,
+                     cancel: Callable[[], bool] | None = None) -> FindingsList:
     step = checker(progress, cancel, "检查已取消")
     step(5, "读取记录")
     ds = Dataset.from_ledger(ledger, as_of=as_of)

@@ -215,6 +215,13 @@ def gather_overview(ledger: Ledger, year: int, *, as_of: date | None = None,
     Reads plans, surveys, acceptances, filings and problems once (0.6 s for a 10,000-alley
     county): run it on a worker. ``cancel()`` is asked between the steps.
     """
+    with ledger.snapshot():  # every table and card of the year as of one moment
+        return _gather_overview(ledger, year, as_of=as_of, progress=progress, cancel=cancel)
+
+
+def _gather_overview(ledger: Ledger, year: int, *, as_of: date | None = None,
+                     progress: Callable[[int, str], None] | None = None,
+                     cancel: Callable[[], bool] | None = None) -> Overview:
     as_of = as_of or date.today()
     step = checker(progress, cancel, "统计已取消")
     ds = Dataset.from_ledger(ledger, as_of=as_of)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.errors import LedgerError
 from core.profile import RequiredDocument
@@ -63,21 +63,31 @@ def acceptance_refusal(ledger: Ledger, acceptance: Acceptance, *, today: date | 
     and not on a day still to come."""
     plan = ledger.get(Plan, acceptance.plan_id)
     found = acceptance_order(plan, acceptance.accepted_on, today=today)
-    return None if found is None else f"{found[0]}{found[1]}"
+    return None if found is None else f"{found.fact}{found.advice}"
 
 
-def acceptance_order(plan: Plan, accepted_on: date, *, today: date | None = None) -> tuple[str, str] | None:
-    """What is wrong with accepting ``plan`` on ``accepted_on`` and what the form asks, or None: an
-    acceptance comes after the completion (R9) and is not dated in the future. The acceptance form
-    refuses it; an import keeps the ledger's dates and lists what is wrong for the clerk to check."""
+class OrderProblem(NamedTuple):
+    """What is wrong with an acceptance's date (``fact``), what the acceptance form asks of the clerk
+    (``advice``, appended to the fact) and the rule it breaks ("R9", or "" for a date to come)."""
+
+    fact: str
+    advice: str
+    rule: str
+
+
+def acceptance_order(plan: Plan, accepted_on: date, *, today: date | None = None) -> OrderProblem | None:
+    """What is wrong with accepting ``plan`` on ``accepted_on``, or None: an acceptance comes after
+    the completion (R9) and is not dated in the future. The acceptance form refuses it; an import
+    keeps the ledger's dates and lists what is wrong for the clerk to check."""
     today = today or date.today()
     if accepted_on > today:
-        return f"验收日期 {accepted_on} 在今天（{today}）之后", "：请在验收当天或之后录入"
+        return OrderProblem(f"验收日期 {accepted_on} 在今天（{today}）之后", "：请在验收当天或之后录入", "")
     if plan.completion_on is None:
-        return f"{plan.year}年方案还没有竣工日期", "，不能验收：请先在“改造方案”中填写竣工日期（R9）"
+        return OrderProblem(f"{plan.year}年方案还没有竣工日期",
+                            "，不能验收：请先在“改造方案”中填写竣工日期（R9）", "R9")
     if accepted_on < plan.completion_on:
-        return (f"验收日期 {accepted_on} 早于竣工日期 {plan.completion_on}",
-                "：竣工验收须在竣工之后（R9），请核对日期")
+        return OrderProblem(f"验收日期 {accepted_on} 早于竣工日期 {plan.completion_on}",
+                            "：竣工验收须在竣工之后（R9），请核对日期", "R9")
     return None
 
 

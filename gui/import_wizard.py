@@ -161,7 +161,7 @@ class ImportWizard(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
-        self.problems_only = QCheckBox(self.tr("只看有问题的行（拒收、留空、约数、未识别）"), preview)
+        self.problems_only = QCheckBox(self.tr("只看有问题的行（拒收、留空、约数、未识别、待核对）"), preview)
         self.problems_only.setObjectName("problems_only")
         self.problems_only.toggled.connect(self._filter)
         layout.addWidget(self.problems_only)

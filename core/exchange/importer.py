@@ -832,8 +832,8 @@ class _Context:
             cell = writer.cell("accepted_on") or writer.cell("completion_on")
             result.warnings.append(Notice(result.sheet, result.row, cell[0] if cell else "验收日期",
                                           _shown(cell[2]) if cell else accepted_on.isoformat(),
-                                          f"{found[0]}：竣工验收须在竣工之后、不晚于今天（R9）；已照表导入，请核对后改正",
-                                          "rule", cell[1] if cell else None))
+                                          f"{found.fact}{'，竣工验收须在竣工之后（R9）' if found.rule else ''}"
+                                          "：已照表导入，请核对后改正", "rule", cell[1] if cell else None))
 
     def _decide_acceptance(self, result: RowResult, plan: Plan, year: int, given: dict[str, Any], locked: bool,
                            writer: _Fields) -> bool:
