@@ -121,7 +121,10 @@ def delete_record(ledger: Ledger, record: Record, *, reason: str = "", source: s
     identity, title = ledger.record_identity(stored), ledger.record_title(stored)
     unlocks = ledger.delete_unlocks(stored)
     audit_id = ledger.delete(record, reason=reason.strip(), source=source)
-    return Done(Deleted(stored, identity, title, audit_id, unlocks), changed(stored))
+    changes = changed(stored)
+    if unlocks and isinstance(stored, Filing):
+        changes |= Changes.of("plans", [stored.plan_id])  # the plan is no longer filed: its pages unlock
+    return Done(Deleted(stored, identity, title, audit_id, unlocks), changes)
 
 
 def withdraw_plan(ledger: Ledger, plan: Plan, *, on: date | None = None, reason: str, amendment: str = ""

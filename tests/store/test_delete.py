@@ -82,6 +82,7 @@ def test_a_filed_plans_filing_goes_only_as_an_amendment_and_the_seals_still_hold
     done = actions.delete_record(file_ledger, filing, reason="备案录在了别的方案上")
     assert file_ledger.filing_for(plan.id) is None
     assert done.result.unlocked_plan and "改造方案「槐树巷 2023年」已解除归档锁定" in done.result.unlocked_text()
+    assert done.changes.plans == {plan.id}, "the plan's pages re-read: it is no longer locked"
     entry = file_ledger.audit(table="filings", record_id=filing.id)[0]
     assert (entry.id, entry.action, entry.reason) == (
         done.result.audit_id, "delete", "备案录在了别的方案上（删除备案，方案解除归档锁定）")
