@@ -697,11 +697,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/import_wizard.py" line="164"/>
-        <source>只看有问题的行（拒收、留空、约数、未识别）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/import_wizard.py" line="189"/>
         <source>表头</source>
         <translation type="unfinished"></translation>
@@ -817,6 +812,11 @@
     <message>
         <location filename="../../gui/import_wizard.py" line="297"/>
         <source>工作表「{0}」：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_wizard.py" line="164"/>
+        <source>只看有问题的行（拒收、留空、约数、未识别、待核对）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
