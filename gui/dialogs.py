@@ -84,17 +84,25 @@ def resolve_conflict(parent: QWidget | None, text: str) -> str:
     return CANCEL
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
-    """A line of text (e.g. the reason for an amendment), or None when the clerk cancels."""
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
-    return text.strip() if ok and text.strip() else None
-
-
 def ask_reason(parent: QWidget | None, title: str, label: str) -> str | None:
-    """A reason the clerk must give: the text typed, stripped ("" when he pressed OK on an empty box
-    or spaces, so that he can be asked again), or None when he cancels."""
+    """A reason the clerk types: the text, stripped ("" for an empty box or spaces), or None when he
+    cancels. :func:`amendment_reason` asks it until it is given."""
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, "")
     return text.strip() if ok else None
+
+
+def amendment_reason(parent: QWidget | None, label: str) -> str | None:
+    """The reason for amending a filed (归档锁定) plan's record, for the audit log: asked again while
+    it is empty or only spaces (OK on an empty box is not a cancel); None when the clerk cancels."""
+    title = QCoreApplication.translate("dialogs", "更正已归档的记录")
+    prompt = label
+    while True:
+        answer = ask_reason(parent, title, prompt)
+        if answer is None:
+            return None
+        if answer.strip():
+            return answer.strip()
+        prompt = QCoreApplication.translate("dialogs", "更正原因不能为空（也不能只有空格），请填写：") + "\n" + label
 
 
 # ------------------------------------------------------------------ file dialogs

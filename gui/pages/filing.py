@@ -256,8 +256,7 @@ class FilingsPage(PlanKeyedPage):
         """"" for an open filing; for a locked one the amendment reason (None: the clerk cancelled)."""
         if filing.locked_at is None:
             return ""
-        return dialogs.ask_text(self, self.tr("更正已归档的记录"),
-                                self.tr("该方案已归档锁定，{0}须填写更正原因（记入操作日志）：").format(what))
+        return dialogs.amendment_reason(self, self.tr("该方案已归档锁定，{0}须填写更正原因（记入操作日志）：").format(what))
 
     def add_files(self, paths: list[Path] | None = None) -> Job | None:
         """Store the files in the database and list them as documents of the chosen kind, on a worker

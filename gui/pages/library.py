@@ -128,8 +128,8 @@ class SurveysPage(AlleyChildPage):
         locked = self.session.ledger.locked_by(survey)
         if not locked:
             return ""
-        return dialogs.ask_text(self, self.tr("更正已归档的记录"), self.tr(
-            "这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：").format(locked[:10])) or None
+        return dialogs.amendment_reason(self, self.tr(
+            "这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：").format(locked[:10]))
 
     def make_form(self) -> RecordForm:
         self.pipes = PipesEditor()

@@ -542,8 +542,7 @@ class RecordPage(Page):
                 self.show_record(self.record_id)
             return False
         except LockedRecord as error:
-            why = dialogs.ask_text(self, self.tr("更正已归档的记录"),
-                                   str(error) + "\n\n" + self.tr("更正原因（记入操作日志）："))
+            why = dialogs.amendment_reason(self, str(error) + "\n\n" + self.tr("更正原因（记入操作日志）："))
             return self.write(record, why, action, title=title) if why else False
         except Exception as error:  # noqa: BLE001 - a refusal, or a failure said the one way (core.messages)
             tell(self, self.tr(title), error)
@@ -612,17 +611,9 @@ class RecordPage(Page):
         return True
 
     def _delete_reason(self, name: str, locked: str) -> str | None:
-        """The amendment reason for deleting a filed plan's record, asked again while it is blank
-        (None: the clerk cancelled)."""
-        label = self.tr("{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：").format(name, locked[:10])
-        prompt = label
-        while True:
-            answer = dialogs.ask_reason(self, self.tr("更正已归档的记录"), prompt)
-            if answer is None:
-                return None
-            if answer.strip():
-                return answer.strip()
-            prompt = self.tr("更正原因不能为空（也不能只有空格），请填写：") + "\n" + label
+        """The amendment reason for deleting a filed plan's record (None: the clerk cancelled)."""
+        return dialogs.amendment_reason(self, self.tr(
+            "{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：").format(name, locked[:10]))
 
     def _neighbour(self, row_id: int | None) -> int | None:
         """The row shown after ``row_id``'s (before it, for the last row), or None."""

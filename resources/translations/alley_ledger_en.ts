@@ -420,7 +420,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/filing.py" line="124"/>
-        <location filename="../../gui/pages/filing.py" line="357"/>
+        <location filename="../../gui/pages/filing.py" line="356"/>
         <source>归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +467,7 @@
     <message>
         <location filename="../../gui/pages/filing.py" line="214"/>
         <location filename="../../gui/pages/filing.py" line="233"/>
-        <location filename="../../gui/pages/filing.py" line="352"/>
+        <location filename="../../gui/pages/filing.py" line="351"/>
         <source>归档锁定前还需：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,80 +484,75 @@
     </message>
     <message>
         <location filename="../../gui/pages/filing.py" line="259"/>
-        <source>更正已归档的记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/filing.py" line="260"/>
         <source>该方案已归档锁定，{0}须填写更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="268"/>
-        <location filename="../../gui/pages/filing.py" line="295"/>
+        <location filename="../../gui/pages/filing.py" line="267"/>
+        <location filename="../../gui/pages/filing.py" line="294"/>
         <source>添加备案资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="275"/>
+        <location filename="../../gui/pages/filing.py" line="274"/>
         <source>补充资料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="289"/>
+        <location filename="../../gui/pages/filing.py" line="288"/>
         <source>添加文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="292"/>
+        <location filename="../../gui/pages/filing.py" line="291"/>
         <source>已添加 {0} 个文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="311"/>
+        <location filename="../../gui/pages/filing.py" line="310"/>
         <source>卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="307"/>
+        <location filename="../../gui/pages/filing.py" line="306"/>
         <source>修改卷内目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="326"/>
-        <location filename="../../gui/pages/filing.py" line="331"/>
+        <location filename="../../gui/pages/filing.py" line="325"/>
+        <location filename="../../gui/pages/filing.py" line="330"/>
         <source>移出卷内文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="326"/>
+        <location filename="../../gui/pages/filing.py" line="325"/>
         <source>把第 {0} 件「{1}」移出卷内吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="328"/>
+        <location filename="../../gui/pages/filing.py" line="327"/>
         <source>移出文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="348"/>
-        <location filename="../../gui/pages/filing.py" line="352"/>
-        <location filename="../../gui/pages/filing.py" line="360"/>
+        <location filename="../../gui/pages/filing.py" line="347"/>
+        <location filename="../../gui/pages/filing.py" line="351"/>
+        <location filename="../../gui/pages/filing.py" line="359"/>
         <source>不能归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="358"/>
+        <location filename="../../gui/pages/filing.py" line="357"/>
         <source>归档锁定后，该街巷本年度的方案、验收和备案记录不能再直接修改，更正须填写原因并记入操作日志。确定锁定吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="365"/>
+        <location filename="../../gui/pages/filing.py" line="364"/>
         <source>已归档锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/filing.py" line="377"/>
+        <location filename="../../gui/pages/filing.py" line="376"/>
         <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +560,7 @@
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="691"/>
+        <location filename="../../gui/pages/records.py" line="682"/>
         <source>全部{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,50 +2444,39 @@
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="545"/>
-        <location filename="../../gui/pages/records.py" line="620"/>
-        <source>更正已归档的记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/records.py" line="546"/>
         <source>更正原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="555"/>
+        <location filename="../../gui/pages/records.py" line="554"/>
         <source>已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="573"/>
-        <location filename="../../gui/pages/records.py" line="578"/>
-        <location filename="../../gui/pages/records.py" line="604"/>
+        <location filename="../../gui/pages/records.py" line="572"/>
+        <location filename="../../gui/pages/records.py" line="577"/>
+        <location filename="../../gui/pages/records.py" line="603"/>
         <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="580"/>
+        <location filename="../../gui/pages/records.py" line="579"/>
         <source>删除记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="593"/>
-        <location filename="../../gui/pages/records.py" line="600"/>
+        <location filename="../../gui/pages/records.py" line="592"/>
+        <location filename="../../gui/pages/records.py" line="599"/>
         <source>没有删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="625"/>
-        <source>更正原因不能为空（也不能只有空格），请填写：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/records.py" line="617"/>
+        <location filename="../../gui/pages/records.py" line="616"/>
         <source>{0}属于 {1} 归档锁定的案卷，删除须作为“更正”并填写原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="608"/>
+        <location filename="../../gui/pages/records.py" line="607"/>
         <source>已删除：{0}（原记录在操作日志中）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,11 +2678,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="131"/>
-        <source>更正已归档的记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/library.py" line="132"/>
         <source>这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
@@ -2829,6 +2808,19 @@
     <message>
         <location filename="../../gui/pages/year_page.py" line="63"/>
         <source>正在读取……</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="97"/>
+        <source>更正已归档的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="105"/>
+        <source>更正原因不能为空（也不能只有空格），请填写：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

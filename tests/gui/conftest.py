@@ -69,9 +69,6 @@ class Answers:
         self.asked_unsaved.append(what)
         return self.unsaved_answer
 
-    def ask_text(self, parent, title, label) -> str | None:
-        return self.texts.pop(0) if self.texts else None
-
     def ask_reason(self, parent, title, label) -> str | None:
         """The next text as typed (the page strips it and asks again while it is blank)."""
         self.reasons_asked.append(label)
@@ -104,7 +101,6 @@ def answers(monkeypatch) -> Answers:
     monkeypatch.setattr(dialogs, "warn", a.warn)
     monkeypatch.setattr(dialogs, "inform", lambda *args: None)
     monkeypatch.setattr(dialogs, "ask_unsaved", a.ask_unsaved)
-    monkeypatch.setattr(dialogs, "ask_text", a.ask_text)
     monkeypatch.setattr(dialogs, "ask_reason", a.ask_reason)
     monkeypatch.setattr(dialogs, "save_file", a.file)
     monkeypatch.setattr(dialogs, "open_file", a.file)

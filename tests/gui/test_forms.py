@@ -126,8 +126,9 @@ def test_amending_a_filed_plan_asks_for_a_reason(qtbot, window, answers):
     answers.texts = [None]  # the clerk cancels the reason: nothing written
     assert not page.save()
     assert ledger.get(Plan, filed.plan_id).notes != "更正了建设单位"
-    answers.texts = ["合同编号录错"]
+    answers.texts = ["  ", "合同编号录错"]  # 确定 on a blank box is asked again, not taken for 取消
     assert page.save()
+    assert answers.reasons_asked[-1].startswith("更正原因不能为空")
     assert ledger.get(Plan, filed.plan_id).notes == "更正了建设单位"
     assert ledger.audit(table="plans", record_id=filed.plan_id)[0].reason == "合同编号录错"
 
