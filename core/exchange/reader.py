@@ -296,7 +296,18 @@ def _read_csv(path: Path, place: Place, lim: Limits) -> RawSheet:
     if "\x00" in text:
         raise LedgerError("这不是文本表格（CSV）文件", place)
     try:
-        rows: list[list[Any]] = [list(r) for r in csv.reader(io.StringIO(text))]
+        rows: list[list[Any]] = [[_as_excel_wrote(v) for v in r] for r in csv.reader(io.StringIO(text))]
     except csv.Error as error:
         raise LedgerError(f"CSV 格式错误：{error}", place) from None
     return RawSheet(path.stem, _trim(rows, path.stem, place, lim), [])
+
+
+_EXCEL_YEAR_DOT_ONE = re.compile(r"\d{4}\.1")
+
+
+def _as_excel_wrote(value: str) -> Any:
+    """A CSV cell as the spreadsheet it was saved from held it, where that matters: "2023.1" is
+    what Excel writes for the number 2023.10 typed as 2023年10月 (the trailing 0 dropped), so it is
+    read as that number, which a date column reports as ambiguous (January or October), as it does
+    for the same cell of an .xlsx."""
+    return float(value) if _EXCEL_YEAR_DOT_ONE.fullmatch(value) else value

@@ -356,6 +356,26 @@ def test_a_gbk_csv_with_free_text_and_month_dates(county, tmp_path):
     assert plan.completion_on == date(2023, 9, 30)
 
 
+def test_a_csv_saved_from_excel_says_2023_1_may_be_october_as_the_xlsx_does(county, tmp_path):
+    """Excel writes the number 2023.10 (a clerk's 2023年10月) to CSV as "2023.1": the date is not
+    guessed as January, the row imports and the cell is listed; 2023.11 and a length of 2023.1 米
+    are read as written."""
+    path = tmp_path / "台账.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["街巷名称", "所在街道", "年度", "长度（米）", "开工日期", "竣工日期"])
+        writer.writerow(["槐树巷", "城东街道", "2023", "2023.1", "2023.6", "2023.1"])
+        writer.writerow(["井头街", "城东街道", "2023", "150", "2023.6", "2023.11"])
+    preview = preview_import(county, path)
+    assert [r.status for r in preview.rows] == ["new", "new"]
+    (left,) = [w for w in preview.rows[0].warnings if w.kind == "left_out"]
+    assert left.column == "竣工日期" and "可能是 2023年1月，也可能是 2023年10月" in left.reason
+    commit_import(county, preview)
+    plans = _plans(county)
+    assert plans["槐树巷"].completion_on is None and plans["井头街"].completion_on == date(2023, 11, 30)
+    assert {a.name: a.length_m for a in county.alleys()}["槐树巷"] == 2023.1
+
+
 def test_free_text_survives_export_import_export_cell_for_cell(county, tmp_path):
     """Export → import into an empty database → export: the same sheet, the clerk's words included."""
     county_work_ledger(tmp_path / "台账.xlsx")
