@@ -11,22 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from core.annual import COLUMNS, AnnualList, AnnualRow, ListColumn
 from core.money import wan
 from core.printing.base import (
     FONT,
-    NumberedCanvas,
     checker,
+    landscape_list,
     para,
     plain,
     style,
     text_width,
     wrap_text,
-    write_atomically,
 )
 
 BODY = 7.5
@@ -101,22 +99,8 @@ def render_annual_list(data: AnnualList, out: Path, *, progress: Callable[[int, 
         story.append(table)
     story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether(_signatures(data)))
-
-    pages = [0]
-
-    def build(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-            topMargin=10 * mm, bottomMargin=14 * mm, title=data.title, author=data.lead_department or data.county,
-            subject="年度改造项目清单", creator="巷账 Alley Ledger", initialFontName=FONT,
-        )
-        step(88, "写入 PDF")
-        doc.build(story, canvasmaker=NumberedCanvas)
-        pages[0] = doc.page
-
-    write_atomically(out, build)
-    step.report(100, "完成")
-    return pages[0]
+    return landscape_list(out, story, step, title=data.title, author=data.lead_department or data.county,
+                          subject="年度改造项目清单")
 
 
 MAX_LINES = 40

@@ -12,12 +12,13 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from core import errors
 from core.errors import LedgerError
@@ -262,3 +263,25 @@ def write_atomically(out: Path, build: Callable[[Path], None]) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise
+
+
+def landscape_list(out: Path, story: list[Flowable], step: errors.Steps, *, title: str, author: str,
+                   subject: str) -> int:
+    """Write ``story`` as the A4 landscape list the county prints (the annual list, the findings):
+    10 mm margins, room for "第 X 页 共 Y 页" below, the font embedded, written whole or not at all.
+    Returns the number of pages."""
+    pages = [0]
+
+    def build(path: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
+            topMargin=10 * mm, bottomMargin=14 * mm, title=title, author=author,
+            subject=subject, creator="巷账 Alley Ledger", initialFontName=FONT,
+        )
+        step(88, "写入 PDF")
+        doc.build(story, canvasmaker=NumberedCanvas)
+        pages[0] = doc.page
+
+    write_atomically(out, build)
+    step.report(100, "完成")
+    return pages[0]

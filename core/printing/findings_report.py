@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from core.findings_view import COUNTY_WIDE, FindingsList
-from core.printing.base import FONT, NumberedCanvas, checker, para, plain, style, wrap_text, write_atomically
+from core.printing.base import FONT, checker, landscape_list, para, plain, style, wrap_text
 
 BODY = 7.5
 """Body text size in points."""
@@ -79,22 +78,7 @@ def render_findings(data: FindingsList, out: Path, *, progress: Callable[[int, s
                 commands.append(("BACKGROUND", (2, r), (2, r), shade))
         table.setStyle(TableStyle(commands))
         story.append(table)
-
-    pages = [0]
-
-    def build(path: Path) -> None:
-        doc = SimpleDocTemplate(
-            str(path), pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-            topMargin=10 * mm, bottomMargin=14 * mm, title=data.title, author=data.county,
-            subject="规则检查结果", creator="巷账 Alley Ledger", initialFontName=FONT,
-        )
-        step(88, "写入 PDF")
-        doc.build(story, canvasmaker=NumberedCanvas)
-        pages[0] = doc.page
-
-    write_atomically(out, build)
-    step.report(100, "完成")
-    return pages[0]
+    return landscape_list(out, story, step, title=data.title, author=data.county, subject="规则检查结果")
 
 
 def _cell(value: str, width: float) -> str:
