@@ -13,7 +13,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.errors import LedgerError
 from core.profile import RequiredDocument
-from core.records import Acceptance, Alley, CountySettings, Filing, FilingDocument, Plan, Problem, Record, build
+from core.money import wan
+from core.records import (
+    Acceptance,
+    Alley,
+    CountySettings,
+    Filing,
+    FilingDocument,
+    Plan,
+    Problem,
+    ProgressEntry,
+    Record,
+    build,
+)
 from core.rules import HolidayCalendar, problem_deadline
 from core.rules.problems import close_problem_refusal, escalation_deadline, second_deadline
 from core.rules.workdays import DueDate
@@ -25,7 +37,8 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------------ what may be saved
 def save_refusal(ledger: Ledger, record: Record) -> str | None:
     """Why ``record`` may not be stored as it is, or None: the rule of its kind (an alley's code, a
-    plan's completion against its acceptance, an acceptance before completion, a closure)."""
+    plan's completion against its acceptance, an acceptance before completion, a closure, a monthly
+    progress report's date)."""
     if isinstance(record, Alley):
         return alley_refusal(ledger, record)
     if isinstance(record, Plan):
@@ -34,6 +47,8 @@ def save_refusal(ledger: Ledger, record: Record) -> str | None:
         return acceptance_refusal(ledger, record)
     if isinstance(record, Problem):
         return close_refusal(record)
+    if isinstance(record, ProgressEntry):
+        return progress_refusal(ledger, record)
     return None
 
 
@@ -105,6 +120,56 @@ def plan_refusal(ledger: Ledger, plan: Plan) -> str | None:
         return (f"竣工日期 {plan.completion_on} 晚于竣工验收日期 {acceptance.accepted_on}："
                 "竣工验收须在竣工之后（R9），请核对日期")
     return None
+
+
+# ------------------------------------------------------------------ monthly progress (月调度)
+def progress_refusal(ledger: Ledger, entry: ProgressEntry, *, today: date | None = None) -> str | None:
+    """Why a monthly progress report (月调度) may not be stored, or None: it belongs to a plan, and is
+    dated within the plan's programme, from 1 January of its year up to today (a report tells what
+    has been done, never what will be)."""
+    if entry.plan_id is None:
+        return "月调度进度须属于一个改造方案"
+    plan = ledger.get(Plan, entry.plan_id)
+    today = today or date.today()
+    starts = date(plan.year, 1, 1)
+    if entry.reported_on < starts:
+        return (f"填报日期 {entry.reported_on} 早于{plan.year}年方案的年度开始（{starts}）："
+                "月调度只记本方案年度开始以后的进度，请核对日期")
+    if entry.reported_on > today:
+        return f"填报日期 {entry.reported_on} 在今天（{today}）之后：月调度只记已经完成的进度，请核对日期"
+    return None
+
+
+def progress_warnings(ledger: Ledger, entry: ProgressEntry) -> list[str]:
+    """What a clerk should look at again before a monthly progress report is stored (he may keep it):
+    a cumulative investment below an earlier report's or above a later one's (a cumulative figure
+    rarely goes down), or above the plan's total investment."""
+    if entry.plan_id is None:
+        return []
+    plan = ledger.get(Plan, entry.plan_id)
+    others = [e for e in ledger.progress(plan_id=plan.id) if e.id != entry.id]
+    amount = entry.cumulative_investment_yuan
+    found = []
+    before = [e for e in others if e.reported_on <= entry.reported_on]
+    after = [e for e in others if e.reported_on > entry.reported_on]
+    if before and amount < before[-1].cumulative_investment_yuan:
+        last = before[-1]
+        found.append(f"累计完成投资 {wan(amount)} 万元少于 {last.reported_on} 填报的 "
+                     f"{wan(last.cumulative_investment_yuan)} 万元：累计数一般只增不减，请核对")
+    if after and amount > after[0].cumulative_investment_yuan:
+        following = after[0]
+        found.append(f"累计完成投资 {wan(amount)} 万元多于其后 {following.reported_on} 填报的 "
+                     f"{wan(following.cumulative_investment_yuan)} 万元：累计数一般只增不减，请核对")
+    total = plan.total_investment_yuan
+    if total and amount > total:
+        found.append(f"累计完成投资 {wan(amount)} 万元超过方案总投资 {wan(total)} 万元：请核对"
+                     "（总投资调整了的，请同时修改方案）")
+    return found
+
+
+def progress_defaults(plan: Plan, *, today: date | None = None) -> dict[str, Any]:
+    """A new monthly progress report of ``plan``: dated today."""
+    return {"plan_id": plan.id, "reported_on": today or date.today()}
 
 
 def withdraw_plan(ledger: Ledger, plan: Plan, *, on: date | None = None, reason: str, amendment: str = "") -> Plan:

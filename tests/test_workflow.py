@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from core.errors import LedgerError, LockedRecord
-from core.records import Acceptance, Filing, Plan, Problem
+from core.actions import save_record
+from core.records import Acceptance, Filing, Plan, Problem, ProgressEntry
 from core.workflow import (
     acceptance_refusal,
     attach_document,
@@ -16,6 +17,8 @@ from core.workflow import (
     deadline_text,
     file_and_lock,
     filing_refusal,
+    progress_refusal,
+    progress_warnings,
 )
 from tests.conftest import make_alley, make_plan
 
@@ -121,3 +124,41 @@ def test_one_file_cannot_stand_for_two_documents_and_the_catalogue_can_be_correc
     assert [a.file_name for a, _ in ledger.attachments_of(filing)] == ["报告.pdf"]
     removed = ledger.audit(table="filings", record_id=filing.id, limit=1)[0]
     assert removed.changes["attachments"][0]["file_name"] == "备案表.pdf"
+
+
+# ------------------------------------------------------------------ monthly progress (月调度)
+def _report(plan, on, yuan, text="路面硬化完成约六成"):
+    return ProgressEntry(plan_id=plan.id, reported_on=on, progress_text=text, cumulative_investment_yuan=yuan)
+
+
+def test_a_progress_report_is_refused_before_its_plans_year_or_after_today(ledger, plan):
+    # plan of 2023: a report of December 2022 belongs to no month of its programme
+    early = _report(plan, date(2022, 12, 25), 0)
+    with pytest.raises(LedgerError) as refused:
+        save_record(ledger, early)
+    assert "填报日期 2022-12-25 早于2023年方案的年度开始（2023-01-01）" in str(refused.value)
+    late = _report(plan, date(2023, 8, 26), 300_000)
+    reason = progress_refusal(ledger, late, today=date(2023, 8, 25))
+    assert reason == "填报日期 2023-08-26 在今天（2023-08-25）之后：月调度只记已经完成的进度，请核对日期"
+    assert progress_refusal(ledger, late, today=date(2023, 8, 26)) is None
+    assert progress_refusal(ledger, _report(plan, date(2023, 1, 1), 0)) is None
+    assert ledger.progress(plan_id=plan.id) == []  # the refused report was not written
+
+
+def test_a_progress_report_going_down_or_past_the_total_is_a_warning_not_a_refusal(ledger, plan):
+    july = save_record(ledger, _report(plan, date(2023, 7, 25), 800_000)).result
+    september = save_record(ledger, _report(plan, date(2023, 9, 25), 1_500_000)).result
+    assert progress_warnings(ledger, july) == [] and progress_warnings(ledger, september) == []
+    august = _report(plan, date(2023, 8, 25), 600_000)
+    assert progress_warnings(ledger, august) == [
+        "累计完成投资 60.00 万元少于 2023-07-25 填报的 80.00 万元：累计数一般只增不减，请核对"]
+    assert progress_warnings(ledger, august.model_copy(update={"cumulative_investment_yuan": 1_600_000})) == [
+        "累计完成投资 160.00 万元多于其后 2023-09-25 填报的 150.00 万元：累计数一般只增不减，请核对"]
+    over = _report(plan, date(2023, 10, 25), 2_100_000)  # the plan's total is 200 万元
+    assert progress_warnings(ledger, over) == [
+        "累计完成投资 210.00 万元超过方案总投资 200.00 万元：请核对（总投资调整了的，请同时修改方案）"]
+    # the clerk may keep it: a warning never stops the save
+    assert save_record(ledger, august).result.id is not None
+    assert [e.cumulative_investment_yuan for e in ledger.progress(plan_id=plan.id)] == [800_000, 600_000, 1_500_000]
+    # a report changed in place is not weighed against itself
+    assert progress_warnings(ledger, september.model_copy(update={"cumulative_investment_yuan": 1_400_000})) == []

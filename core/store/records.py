@@ -354,7 +354,7 @@ class RecordStore(AuditLog):
         places = "".join(f"「{DELETED_ON_PAGE[d.kind]}」" for d in found if d.kind in DELETED_ON_PAGE)
         first = f"请先在{places}页删除{them}" if places else f"请先删除{them}"
         if any(d.kind is ProgressEntry for d in found):
-            first += "（月调度进度用命令 alley-ledger delete progress）"
+            first += "（月调度进度在「改造方案」页的“月调度进度”框中删除，或用命令 alley-ledger delete progress）"
         if isinstance(record, Alley):
             advice = (f"{first}；若{them}其实属于另一条街巷（街巷录重了），在各自页面改选正确的街巷后保存即可。"
                       "然后再删除这条街巷。")

@@ -54,7 +54,7 @@ def test_a_plan_is_refused_while_its_filing_acceptance_or_progress_stand_and_wit
     assert refusal.startswith("不能删除改造方案「槐树巷 2023年」（4501230001）：它还有关联记录——备案归档 1 份（已归档锁定）、"
                               "竣工验收 1 份（2023-10-10）、月调度进度 7 条（2023-05-25、2023-06-25、2023-07-25、"
                               "2023-08-25、2023-09-25等）。")
-    assert "请先在「备案归档」「竣工验收」页删除它们（月调度进度用命令 alley-ledger delete progress）" in refusal
+    assert "请先在「备案归档」「竣工验收」页删除它们（月调度进度在「改造方案」页的“月调度进度”框中删除，或用命令 alley-ledger delete progress）" in refusal
     assert "请用“撤销”（记录保留）" in refusal
 
 
