@@ -22,6 +22,7 @@ from gui.attachments import PhotoBox
 from gui.fields import AlleyEditor
 from gui.forms import RecordForm
 from gui.pages.editors import MeasuresEditor, PipesEditor
+from gui.pages.progress import ProgressBox
 from gui.pages.records import RecordPage, findings_html
 from gui.session import Session
 from gui.workers import Job
@@ -195,7 +196,8 @@ class PlansPage(AlleyChildPage):
     print_label = "打印案卷…"
     name = "plans"
     title = "改造方案"
-    shows = frozenset({"alleys", "surveys", "plans", "acceptances", "filings", "settings"})
+    # the 月调度进度 box under the milestones shows the plan's progress reports
+    shows = frozenset({"alleys", "surveys", "plans", "progress", "acceptances", "filings", "settings"})
     model = Plan
     columns = browse.PLAN_COLUMNS
     filters = (*PLACE_FILTERS, ("year", "年度"), ("category", "类别"), ("status", "状态"))
@@ -205,7 +207,7 @@ class PlansPage(AlleyChildPage):
         milestones = []
         for planned, actual, _ in MILESTONES:
             milestones += [planned, actual]
-        return RecordForm(Plan, [
+        form = RecordForm(Plan, [
             (self.tr("方案"), ["alley_id", "year", "category"]),
             (self.tr("改造内容（一清二拆三改四补）"), ["measures", "content_text"]),
             (self.tr("投资（万元）"), ["total_investment_yuan", "contract_amount_yuan", "funding_central_yuan",
@@ -217,6 +219,15 @@ class PlansPage(AlleyChildPage):
             (self.tr("备注"), ["notes"]),
             (self.tr("撤销（移出本年度清单，记录保留）"), ["withdrawn_on", "withdrawn_reason"]),
         ], self, custom={"alley_id": AlleyEditor([]), "measures": self.measures})
+        # the monthly reports follow the milestones they report on; they are records of their own,
+        # saved by their own dialog, not with the plan
+        self.progress_box = ProgressBox(self, form)
+        milestones_box = form.editors["completion_on"].widget.parentWidget()
+        form.layout().insertWidget(form.layout().indexOf(milestones_box) + 1, self.progress_box)
+        return form
+
+    def after_load(self, record: BaseModel | None) -> None:
+        self.progress_box.show_plan(record)
 
     def load_table(self, ledger: Any) -> Table:
         return browse.plan_table(ledger)
