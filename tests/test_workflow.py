@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from core.errors import LedgerError, LockedRecord
 from core.actions import save_record
+from core.errors import LedgerError, LockedRecord
 from core.records import Acceptance, Filing, Plan, Problem, ProgressEntry
 from core.workflow import (
     acceptance_refusal,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,7 +42,8 @@ class ProgressBox(QGroupBox):
     to save it first."""
 
     def __init__(self, page: Any, parent: QWidget | None = None):
-        super().__init__(page.tr("月调度进度"), parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("月调度进度"))
         self.setObjectName("progress_box")
         self.page = page
         self.plan: Plan | None = None
@@ -57,7 +58,7 @@ class ProgressBox(QGroupBox):
         layout.addWidget(self.note)
         table = QTableWidget(0, len(COLUMNS), self)
         table.setObjectName("progress_table")
-        table.setHorizontalHeaderLabels([page.tr(h) for _, h in COLUMNS])
+        table.setHorizontalHeaderLabels([self.tr(h) for _, h in COLUMNS])
         header = table.horizontalHeader()
         for column in range(len(COLUMNS)):
             mode = QHeaderView.ResizeMode.Stretch if column in TEXT_COLUMNS else QHeaderView.ResizeMode.ResizeToContents
@@ -77,11 +78,11 @@ class ProgressBox(QGroupBox):
         self.table = table
         layout.addWidget(table)
         row = QHBoxLayout()
-        self.add_button = Button(page.tr("添加…"), self)
+        self.add_button = Button(self.tr("添加…"), self)
         self.add_button.setObjectName("add_progress")
-        self.edit_button = Button(page.tr("修改…"), self)
+        self.edit_button = Button(self.tr("修改…"), self)
         self.edit_button.setObjectName("edit_progress")
-        self.delete_button = Button(page.tr("删除…"), self)
+        self.delete_button = Button(self.tr("删除…"), self)
         self.delete_button.setObjectName("delete_progress")
         self.add_button.clicked.connect(lambda: self.add())
         self.edit_button.clicked.connect(lambda: self.edit())
@@ -118,11 +119,11 @@ class ProgressBox(QGroupBox):
         if keep is not None and keep.id in ids:
             table.selectRow(ids.index(keep.id))
         if self.plan is None:
-            self.note.setText(self.page.tr("请先保存改造方案，再填写月调度进度。"))
+            self.note.setText(self.tr("请先保存改造方案，再填写月调度进度。"))
         elif not self.entries:
-            self.note.setText(self.page.tr("还没有月调度进度。每月填报一次：形象进度、累计完成投资和存在问题。"))
+            self.note.setText(self.tr("还没有月调度进度。每月填报一次：形象进度、累计完成投资和存在问题。"))
         else:
-            self.note.setText(self.page.tr("共 {0} 次填报，按填报日期排列；双击一行修改。").format(len(self.entries)))
+            self.note.setText(self.tr("共 {0} 次填报，按填报日期排列；双击一行修改。").format(len(self.entries)))
         self._enable()
 
     def _enable(self) -> None:
@@ -165,18 +166,18 @@ class ProgressBox(QGroupBox):
             return False
         page, ledger = self.page, self.page.session.ledger
         if page.session.read_only:
-            dialogs.warn(page, page.tr("不能删除"), page.session.read_only)
+            dialogs.warn(page, self.tr("不能删除"), page.session.read_only)
             return False
-        if not dialogs.confirm_delete(page, page.tr("删除月调度进度"), ledger.delete_question(entry)):
+        if not dialogs.confirm_delete(page, self.tr("删除月调度进度"), ledger.delete_question(entry)):
             return False
-        reason = amendment(page, ledger.locked_by(entry), page.tr("删除"))
+        reason = amendment(page, ledger.locked_by(entry), self.tr("删除"))
         if reason is None:
             return False
-        done = run_action(page, page.tr("不能删除"), lambda: actions.delete_record(ledger, entry, reason=reason))
+        done = run_action(page, self.tr("不能删除"), lambda: actions.delete_record(ledger, entry, reason=reason))
         self.reload()
         if done is None:
             return False
-        page.status_message.emit(page.tr("已删除：{0}（原记录在操作日志中）").format(done.result.title))
+        page.status_message.emit(self.tr("已删除：{0}（原记录在操作日志中）").format(done.result.title))
         return True
 
 
@@ -185,8 +186,8 @@ def amendment(parent: QWidget, locked: str | None, doing: str) -> str | None:
     ``doing`` to one of its reports (None: he cancelled)."""
     if not locked:
         return ""
-    return dialogs.amendment_reason(parent, parent.tr(
-        "该方案已于 {0} 归档锁定，{1}月调度进度须作为“更正”并填写原因（记入操作日志）：").format(locked[:10], doing))
+    return dialogs.amendment_reason(parent, QCoreApplication.translate(
+        "ProgressBox", "该方案已于 {0} 归档锁定，{1}月调度进度须作为“更正”并填写原因（记入操作日志）：").format(locked[:10], doing))
 
 
 class ProgressDialog(QDialog):
