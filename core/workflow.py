@@ -12,8 +12,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.errors import LedgerError
-from core.profile import RequiredDocument
 from core.money import wan
+from core.profile import RequiredDocument
 from core.records import (
     Acceptance,
     Alley,
