@@ -42,32 +42,32 @@
 <context>
     <name>AlleysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="44"/>
+        <location filename="../../gui/pages/library.py" line="45"/>
         <source>基本情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="46"/>
+        <location filename="../../gui/pages/library.py" line="47"/>
         <source>人口和商户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="47"/>
+        <location filename="../../gui/pages/library.py" line="48"/>
         <source>街巷长和网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="48"/>
+        <location filename="../../gui/pages/library.py" line="49"/>
         <source>起止点坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="49"/>
+        <location filename="../../gui/pages/library.py" line="50"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="64"/>
+        <location filename="../../gui/pages/library.py" line="65"/>
         <source>新街巷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,67 +1182,67 @@
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="209"/>
+        <location filename="../../gui/pages/library.py" line="211"/>
         <source>方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="210"/>
+        <location filename="../../gui/pages/library.py" line="212"/>
         <source>改造内容（一清二拆三改四补）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="211"/>
+        <location filename="../../gui/pages/library.py" line="213"/>
         <source>投资（万元）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="214"/>
+        <location filename="../../gui/pages/library.py" line="216"/>
         <source>参建单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="216"/>
+        <location filename="../../gui/pages/library.py" line="218"/>
         <source>进度节点（计划 / 实际）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="217"/>
+        <location filename="../../gui/pages/library.py" line="219"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="218"/>
+        <location filename="../../gui/pages/library.py" line="220"/>
         <source>撤销（移出本年度清单，记录保留）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="229"/>
+        <location filename="../../gui/pages/library.py" line="240"/>
         <source>新改造方案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="231"/>
+        <location filename="../../gui/pages/library.py" line="242"/>
         <source>（未填类别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="232"/>
+        <location filename="../../gui/pages/library.py" line="243"/>
         <source>（已撤销）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="233"/>
+        <location filename="../../gui/pages/library.py" line="244"/>
         <source>{0}年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="243"/>
+        <location filename="../../gui/pages/library.py" line="254"/>
         <source>资金测算（R7）：补助 {0} 万元，奖励 {1} 万元，扣回 {2} 万元，精品奖补 {3} 万元，合计 {4} 万元</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="262"/>
+        <location filename="../../gui/pages/library.py" line="273"/>
         <source>备案归档案卷</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,6 +1378,129 @@
     <message>
         <location filename="../../gui/pages/problems.py" line="47"/>
         <source>请先保存问题，再添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressBox</name>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="46"/>
+        <source>月调度进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="81"/>
+        <source>添加…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="83"/>
+        <source>修改…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="85"/>
+        <source>删除…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="122"/>
+        <source>请先保存改造方案，再填写月调度进度。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="124"/>
+        <source>还没有月调度进度。每月填报一次：形象进度、累计完成投资和存在问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="126"/>
+        <source>共 {0} 次填报，按填报日期排列；双击一行修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="169"/>
+        <location filename="../../gui/pages/progress.py" line="176"/>
+        <source>不能删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="171"/>
+        <source>删除月调度进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="173"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="180"/>
+        <source>已删除：{0}（原记录在操作日志中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="189"/>
+        <source>该方案已于 {0} 归档锁定，{1}月调度进度须作为“更正”并填写原因（记入操作日志）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="203"/>
+        <source>修改月调度进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="203"/>
+        <source>添加月调度进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="211"/>
+        <source>月调度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="216"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="218"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="242"/>
+        <location filename="../../gui/pages/progress.py" line="251"/>
+        <source>不能保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="245"/>
+        <source>请核对月调度进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="246"/>
+        <source>仍然保存吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="248"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="248"/>
+        <source>添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/progress.py" line="256"/>
+        <source>已保存：{0} 的月调度进度</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2655,7 +2778,7 @@
 <context>
     <name>SurveyForm</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="79"/>
+        <location filename="../../gui/pages/library.py" line="80"/>
         <source>调查摸底表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2663,83 +2786,83 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../gui/pages/library.py" line="110"/>
+        <location filename="../../gui/pages/library.py" line="111"/>
         <source>现场照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="111"/>
+        <location filename="../../gui/pages/library.py" line="112"/>
         <source>可以把照片直接拖到上面的框里；双击打开。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="110"/>
+        <location filename="../../gui/pages/library.py" line="111"/>
         <source>请先保存调查摸底记录，再添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="132"/>
+        <location filename="../../gui/pages/library.py" line="133"/>
         <source>这份调查摸底印在 {0} 归档锁定的案卷里，添加照片须作为“更正”并填写原因（记入操作日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="137"/>
-        <location filename="../../gui/pages/library.py" line="179"/>
+        <location filename="../../gui/pages/library.py" line="138"/>
+        <location filename="../../gui/pages/library.py" line="180"/>
         <source>调查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="138"/>
+        <location filename="../../gui/pages/library.py" line="139"/>
         <source>规模和人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="139"/>
+        <location filename="../../gui/pages/library.py" line="140"/>
         <source>二拆：违法建设</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="141"/>
+        <location filename="../../gui/pages/library.py" line="142"/>
         <source>一清：环境卫生</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="143"/>
+        <location filename="../../gui/pages/library.py" line="144"/>
         <source>三改：道路</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="145"/>
+        <location filename="../../gui/pages/library.py" line="146"/>
         <source>三改：线缆</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="146"/>
+        <location filename="../../gui/pages/library.py" line="147"/>
         <source>地下管网</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="147"/>
+        <location filename="../../gui/pages/library.py" line="148"/>
         <source>四补：安全设施</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="149"/>
+        <location filename="../../gui/pages/library.py" line="150"/>
         <source>四补：绿化、文化、停车</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="150"/>
+        <location filename="../../gui/pages/library.py" line="151"/>
         <source>问题和诉求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="167"/>
+        <location filename="../../gui/pages/library.py" line="168"/>
         <source>装灯率 {0}&#x3000;亮灯率 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/pages/library.py" line="177"/>
+        <location filename="../../gui/pages/library.py" line="178"/>
         <source>新调查摸底</source>
         <translation type="unfinished"></translation>
     </message>
