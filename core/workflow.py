@@ -124,17 +124,13 @@ def plan_refusal(ledger: Ledger, plan: Plan) -> str | None:
 
 # ------------------------------------------------------------------ monthly progress (月调度)
 def progress_refusal(ledger: Ledger, entry: ProgressEntry, *, today: date | None = None) -> str | None:
-    """Why a monthly progress report (月调度) may not be stored, or None: it belongs to a plan, and is
-    dated within the plan's programme, from 1 January of its year up to today (a report tells what
-    has been done, never what will be)."""
+    """Why a monthly progress report (月调度) may not be stored, or None: it belongs to a plan and is
+    not dated after today (a report tells what has been done, never what will be). A date before the
+    plan's year is only a warning (:func:`progress_warnings`): a tender or a design may be reported
+    in the December before."""
     if entry.plan_id is None:
         return "月调度进度须属于一个改造方案"
-    plan = ledger.get(Plan, entry.plan_id)
     today = today or date.today()
-    starts = date(plan.year, 1, 1)
-    if entry.reported_on < starts:
-        return (f"填报日期 {entry.reported_on} 早于{plan.year}年方案的年度开始（{starts}）："
-                "月调度只记本方案年度开始以后的进度，请核对日期")
     if entry.reported_on > today:
         return f"填报日期 {entry.reported_on} 在今天（{today}）之后：月调度只记已经完成的进度，请核对日期"
     return None
@@ -142,14 +138,17 @@ def progress_refusal(ledger: Ledger, entry: ProgressEntry, *, today: date | None
 
 def progress_warnings(ledger: Ledger, entry: ProgressEntry) -> list[str]:
     """What a clerk should look at again before a monthly progress report is stored (he may keep it):
-    a cumulative investment below an earlier report's or above a later one's (a cumulative figure
-    rarely goes down), or above the plan's total investment."""
+    a date before the plan's year, a cumulative investment below an earlier report's or above a
+    later one's (a cumulative figure rarely goes down), or above the plan's total investment."""
     if entry.plan_id is None:
         return []
     plan = ledger.get(Plan, entry.plan_id)
     others = [e for e in ledger.progress(plan_id=plan.id) if e.id != entry.id]
     amount = entry.cumulative_investment_yuan
     found = []
+    if entry.reported_on < date(plan.year, 1, 1):
+        found.append(f"填报日期 {entry.reported_on} 早于{plan.year}年方案的年度开始（{plan.year}-01-01）："
+                     "年度开始前的准备工作（设计、招标）可以填报，其他情况请核对日期")
     before = [e for e in others if e.reported_on <= entry.reported_on]
     after = [e for e in others if e.reported_on > entry.reported_on]
     if before and amount < before[-1].cumulative_investment_yuan:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -131,17 +131,19 @@ def _report(plan, on, yuan, text="路面硬化完成约六成"):
     return ProgressEntry(plan_id=plan.id, reported_on=on, progress_text=text, cumulative_investment_yuan=yuan)
 
 
-def test_a_progress_report_is_refused_before_its_plans_year_or_after_today(ledger, plan):
-    # plan of 2023: a report of December 2022 belongs to no month of its programme
+def test_a_progress_report_is_refused_after_today_and_only_warned_before_its_plans_year(ledger, plan):
+    # plan of 2023: a report of December 2022 (its tender, say) is asked about, not refused
     early = _report(plan, date(2022, 12, 25), 0)
-    with pytest.raises(LedgerError) as refused:
-        save_record(ledger, early)
-    assert "填报日期 2022-12-25 早于2023年方案的年度开始（2023-01-01）" in str(refused.value)
+    assert progress_refusal(ledger, early) is None
+    assert progress_warnings(ledger, early) == [
+        "填报日期 2022-12-25 早于2023年方案的年度开始（2023-01-01）：年度开始前的准备工作（设计、招标）可以填报，其他情况请核对日期"]
     late = _report(plan, date(2023, 8, 26), 300_000)
     reason = progress_refusal(ledger, late, today=date(2023, 8, 25))
     assert reason == "填报日期 2023-08-26 在今天（2023-08-25）之后：月调度只记已经完成的进度，请核对日期"
     assert progress_refusal(ledger, late, today=date(2023, 8, 26)) is None
     assert progress_refusal(ledger, _report(plan, date(2023, 1, 1), 0)) is None
+    with pytest.raises(LedgerError, match="在今天"):
+        save_record(ledger, _report(plan, date.today() + timedelta(days=1), 0))
     assert ledger.progress(plan_id=plan.id) == []  # the refused report was not written
 
 
