@@ -82,7 +82,7 @@ def _ledger_rows(ledger: Ledger) -> tuple[list[list[Any]], list[str]]:
     # Only the fields the ledger shows are read, as plain values (half the time of whole records).
     shown = {kind: [c.field for c in COLUMNS if c.record == kind and c.field != "measures"] for kind in _KINDS}
     heads = {"alley": _ALLEY_HEAD, "plan": _PLAN_HEAD, "acceptance": (), "filing": ()}
-    alley_id, alley_code, alley_extra = (_ALLEY_HEAD.index(n) for n in ("id", "code", "extra"))
+    alley_id, alley_code, alley_extra = range(len(_ALLEY_HEAD))
     plan_id, plan_alley, plan_year, plan_text, plan_extra = range(len(_PLAN_HEAD))
     with ledger.snapshot():  # the four kinds as of one moment
         alley_rows = sorted(ledger.values(Alley, [*_ALLEY_HEAD, *shown["alley"]]), key=itemgetter(alley_code))
